@@ -1,0 +1,61 @@
+# Security by Prevention? The SCO in data -- course commands.
+# Learners need two: `make lab` and `make test`. See README.md.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8888
+PYTEST_WORKERS ?= 2
+
+.PHONY: help setup lab test unit notebooks student run-all site bench test-browser clean
+
+help:
+	@echo "make lab      - install (first time) and open the course in JupyterLab"
+	@echo "make test     - install (first time) and run every test and notebook"
+	@echo "make student  - student edition (no solutions) into build/student/"
+	@echo "make run-all  - execute every notebook into build/executed/"
+	@echo "make site     - static HTML course into build/site/"
+	@echo "make bench    - benchmarks into benchmarks/results.md"
+
+## setup: create .venv and install the course (does nothing when already done)
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m course_lib.jupyter_setup
+	@touch $(STAMP)
+
+## lab: JupyterLab on 127.0.0.1 with a token, opened on the start notebook.
+## Your copies of the notebooks live in workspace/ (the originals never change).
+lab: setup
+	$(BIN)/python -m course_lib workspace
+	$(BIN)/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
+	  --ServerApp.allow_root=True --ServerApp.root_dir=workspace 00_start_here.ipynb
+
+test: setup student
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --nbval-lax \
+	  --nbval-sanitize-with tests/sanitize.cfg tests notebooks build/student
+
+unit: setup
+	$(BIN)/python -m pytest tests -q
+
+notebooks: setup
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --nbval-lax notebooks
+
+student: setup
+	$(BIN)/python -m course_lib student
+
+run-all: setup
+	$(BIN)/python -m course_lib run-all
+
+site: setup
+	$(BIN)/python -m course_lib site
+
+bench: setup
+	$(BIN)/python -m benchmarks.run
+
+clean:
+	rm -rf build

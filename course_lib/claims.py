@@ -1,0 +1,225 @@
+"""The article's numeric claims and the evidence for each, computed from data.
+
+:func:`claims` lists the claims (from ``data/claims.csv``); :func:`evaluate` computes
+the evidence for one claim at call time and gives it a verdict.
+
+Verdict rules (the same for every claim; see :func:`verdict`)
+-------------------------------------------------------------
+Let *A* be the article's value, *V* the primary reading computed from data, and the
+readings every reasonable definition listed in ``Evidence.readings``.
+
+* **not checkable**: no open data can compute the claim (``V`` is None).
+* **supported**: *V* is within ``SUPPORTED_REL`` (5 %) of *A*, relative to *A*.
+* **partly supported**: *V* is not, but at least one other reasonable reading is
+  within 5 % of *A*: the claim holds only under a definition the article did not state.
+* **not supported**: no reasonable reading comes within 5 % of *A*.
+
+For a claim worded as a bound ("almost 44 per cent", "more than 2,700") the same
+rule applies to the number; the explanation discusses the wording.
+
+>>> verdict(44.0, 43.1, [])
+'supported'
+>>> verdict(50.0, 44.4, [50.0])
+'partly supported'
+>>> verdict(20.0, 8.0, [9.0, 12.0])
+'not supported'
+>>> verdict(None, None, [])
+'not checkable'
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+import pandas as pd
+
+from .errors import CourseError
+
+VERDICTS = ("supported", "partly supported", "not supported", "not checkable")
+SUPPORTED_REL = 0.05
+
+# claim_id -> "module:function" in course_lib.analysis; each function returns a dict
+# with keys value, unit, readings (DataFrame: reading, definition, value), explanation
+# (Markdown) and sources (dataset names). The verdict is added here, by one rule.
+EVALUATORS: dict[str, str] = {
+    "accession_2017": "membership:evidence_accession_2017",
+    "population_share": "population:evidence_population_share",
+    "largest_organization": "population:evidence_largest_organization",
+    "nuclear_powers": "nuclear:evidence_nuclear_powers",
+    "nuclear_half": "nuclear:evidence_nuclear_half",
+    "rats_2011_2015": "violence:evidence_rats_2011_2015",
+    "heroin_tonnes": "drugs:evidence_heroin_tonnes",
+    "heroin_share": "drugs:evidence_heroin_share",
+    "precursors_tonnes": "drugs:evidence_precursors_tonnes",
+    "heritage_share": "heritage:evidence_heritage_share",
+}
+
+
+def within(article: float, value: float, rel: float = SUPPORTED_REL) -> bool:
+    """True when ``value`` is within ``rel`` (relative) of ``article``.
+
+    >>> within(44, 41.9), within(44, 41.7)
+    (True, False)
+    """
+    if article is None or value is None:
+        return False
+    if isinstance(value, float) and math.isnan(value):
+        return False
+    if article == 0:
+        return value == 0
+    return abs(value - article) <= rel * abs(article) + 1e-12
+
+
+def verdict(article: float | None, value: float | None, readings: Iterable[float]) -> str:
+    """The verdict for a claim, by the rule in this module's docstring."""
+    if value is None or article is None:
+        return "not checkable"
+    if within(article, value):
+        return "supported"
+    if any(within(article, r) for r in readings if r is not None):
+        return "partly supported"
+    return "not supported"
+
+
+@dataclass
+class Evidence:
+    """What the data say about one claim."""
+
+    claim_id: str
+    article_value: float | None
+    value: float | None
+    unit: str
+    verdict: str
+    readings: pd.DataFrame
+    explanation: str
+    sources: list[str] = field(default_factory=list)
+    paraphrase: str = ""
+
+    def closest_reading(self) -> pd.Series | None:
+        """The reading whose value is nearest the article's (None if not numeric)."""
+        r = self.readings.dropna(subset=["value"]) if len(self.readings) else self.readings
+        if self.article_value is None or r.empty:
+            return None
+        return r.loc[(r["value"] - self.article_value).abs().idxmin()]
+
+    def _repr_markdown_(self) -> str:
+        val = "—" if self.value is None else f"{self.value:,.4g} {self.unit}"
+        art = "—" if self.article_value is None else f"{self.article_value:,.4g} {self.unit}"
+        head = (
+            f"**{self.claim_id}**: {self.paraphrase}\n\n"
+            f"Article: {art} · primary reading from data: {val} · verdict: **{self.verdict}**"
+        )
+        table = ""
+        if len(self.readings):
+            table = "\n\n" + _markdown_table(self.readings)
+        src = ", ".join(f"`data/{s}.csv`" for s in self.sources)
+        return f"{head}{table}\n\n{self.explanation}\n\nSources: {src}"
+
+
+def _markdown_table(df: pd.DataFrame) -> str:
+    cols = list(df.columns)
+    out = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for _, row in df.iterrows():
+        cells = []
+        for c in cols:
+            v = row[c]
+            if isinstance(v, float):
+                cells.append("—" if math.isnan(v) else f"{v:,.4g}")
+            else:
+                cells.append(str(v))
+        out.append("| " + " | ".join(cells) + " |")
+    return "\n".join(out)
+
+
+def claims() -> pd.DataFrame:
+    """Every numeric claim of the article: claim_id, section, paraphrase, value, unit,
+    period, quote.
+
+    >>> "population_share" in set(claims().claim_id)
+    True
+    """
+    from .data import load
+
+    return load("claims")
+
+
+def _claim_row(claim_id: str) -> pd.Series:
+    table = claims()
+    match = table[table.claim_id == claim_id]
+    if match.empty:
+        import difflib
+
+        close = difflib.get_close_matches(str(claim_id), table.claim_id.tolist(), n=1)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        raise CourseError(
+            f"No claim called {claim_id!r}.{hint} The claims are: "
+            f"{', '.join(table.claim_id)}."
+        )
+    return match.iloc[0]
+
+
+def evaluate(claim_id: str) -> Evidence:
+    """Compute the evidence for one claim now, from ``data/``, and give a verdict.
+
+    >>> ev = evaluate("accession_2017")
+    >>> ev.verdict, round(ev.value, 2)
+    ('supported', 2017.44)
+    """
+    if not isinstance(claim_id, str):
+        raise CourseError(f"A claim id is text such as 'population_share', not {claim_id!r}.")
+    row = _claim_row(claim_id)
+    target = EVALUATORS.get(claim_id)
+    if target is None:
+        raise CourseError(f"The claim {claim_id!r} has no evaluator yet.")
+    mod_name, func_name = target.split(":")
+    func = getattr(importlib.import_module(f"{__package__}.analysis.{mod_name}"), func_name)
+    result: dict[str, Any] = func()
+    article = None if pd.isna(row["value"]) else float(row["value"])
+    readings = result.get("readings")
+    if readings is None:
+        readings = pd.DataFrame(columns=["reading", "definition", "value"])
+    values = [float(v) for v in readings["value"].dropna()] if len(readings) else []
+    value = result.get("value")
+    value = None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
+    return Evidence(
+        claim_id=claim_id,
+        article_value=article,
+        value=value,
+        unit=result.get("unit", str(row["unit"])),
+        verdict=verdict(article, value, values),
+        readings=readings.reset_index(drop=True),
+        explanation=result.get("explanation", ""),
+        sources=list(result.get("sources", [])),
+        paraphrase=str(row["paraphrase"]),
+    )
+
+
+def evaluate_all() -> pd.DataFrame:
+    """One row per claim: id, section, article value, evidence, range, verdict."""
+    rows = []
+    for _, row in claims().iterrows():
+        cid = row["claim_id"]
+        if cid not in EVALUATORS:
+            continue
+        try:
+            importlib.import_module(f"{__package__}.analysis.{EVALUATORS[cid].split(':')[0]}")
+        except ModuleNotFoundError:
+            continue
+        ev = evaluate(cid)
+        vals = ev.readings["value"].dropna() if len(ev.readings) else pd.Series(dtype=float)
+        rows.append(
+            {
+                "claim_id": cid,
+                "section": row["section"],
+                "article_value": ev.article_value,
+                "unit": ev.unit,
+                "value": ev.value,
+                "low": float(vals.min()) if len(vals) else None,
+                "high": float(vals.max()) if len(vals) else None,
+                "verdict": ev.verdict,
+            }
+        )
+    return pd.DataFrame(rows)

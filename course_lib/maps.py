@@ -1,0 +1,119 @@
+"""World maps and distances from the Natural Earth 1:110m shapes in ``data/``.
+
+Plain matplotlib (no GIS stack): each country is drawn from its polygon rings in an
+equirectangular projection (longitude, latitude). Natural Earth draws disputed
+borders as they are held de facto (for example in Kashmir); every map says so.
+
+>>> round(great_circle_km(0, 0, 0, 1), 1)
+111.2
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Mapping
+
+import pandas as pd
+
+from .data import load
+from .plotting import LIGHT_GREY
+
+EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG)
+DISPUTED_NOTE = "Borders as drawn by Natural Earth (de facto); disputed areas such as Kashmir shown one way only."
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle (haversine) distance in km on a sphere of the mean Earth radius.
+
+    >>> round(great_circle_km(51.5074, -0.1278, 48.8566, 2.3522))  # London-Paris
+    344
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dphi = p2 - p1
+    dlmb = math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlmb / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+@lru_cache(maxsize=1)
+def _polygons() -> dict[str, list]:
+    """iso3 -> list of (exterior ring array, [hole arrays]) as numpy arrays (cached)."""
+    import numpy as np
+
+    df = load("world_shapes").sort_values(["iso3", "part", "ring", "order"])
+    out: dict[str, list] = {}
+    for (iso, _part), g in df.groupby(["iso3", "part"], sort=True):
+        rings = [
+            np.column_stack([r["lon"].to_numpy(float), r["lat"].to_numpy(float)])
+            for _, r in g.groupby("ring", sort=True)
+        ]
+        out.setdefault(str(iso), []).append((rings[0], rings[1:]))
+    return out
+
+
+def country_codes() -> list[str]:
+    """ISO3 (Natural Earth ADM0_A3) codes that have a shape."""
+    return sorted(_polygons())
+
+
+def draw_world(ax, colors: Mapping[str, str] | None = None, *, default: str = LIGHT_GREY,
+               edgecolor: str = "white", linewidth: float = 0.3,
+               extent: tuple[float, float, float, float] | None = None):
+    """Draw every country, filled with ``colors[iso3]`` or ``default``.
+
+    Returns the matplotlib ``PatchCollection`` list (one per colour) for legends.
+    ``extent`` = (lon_min, lon_max, lat_min, lat_max) zooms the map.
+    """
+    from matplotlib.collections import PatchCollection
+    from matplotlib.path import Path as MPath
+    from matplotlib.patches import PathPatch
+    import numpy as np
+
+    colors = dict(colors or {})
+    by_color: dict[str, list] = {}
+    for iso, polys in _polygons().items():
+        color = colors.get(iso, default)
+        for exterior, holes in polys:
+            verts = [exterior] + list(holes)
+            codes = []
+            for ring in verts:
+                c = [MPath.LINETO] * len(ring)
+                c[0] = MPath.MOVETO
+                codes += c
+            path = MPath(np.concatenate(verts), codes)
+            by_color.setdefault(color, []).append(PathPatch(path))
+    collections = []
+    for color, patches in by_color.items():
+        coll = PatchCollection(patches, facecolor=color, edgecolor=edgecolor, linewidth=linewidth)
+        ax.add_collection(coll)
+        collections.append(coll)
+    lon0, lon1, lat0, lat1 = extent or (-180, 180, -60, 85)
+    ax.set_xlim(lon0, lon1)
+    ax.set_ylim(lat0, lat1)
+    ax.set_aspect("equal")
+    ax.set_xlabel("longitude (°E)")
+    ax.set_ylabel("latitude (°N)")
+    ax.grid(False)
+    return collections
+
+
+def bounds(iso3s: list[str]) -> pd.DataFrame:
+    """Northern-, southern-, eastern- and westernmost points of the given countries.
+
+    Returns one row per country (lat_min, lat_max, lon_min, lon_max, in degrees), from
+    the 1:110m shapes: generalised, so extremes are approximate (to about 0.1°).
+    """
+    df = load("world_shapes")
+    sub = df[df.iso3.isin(list(iso3s))]
+    missing = sorted(set(iso3s) - set(sub.iso3))
+    if missing:
+        from .errors import CourseError
+
+        raise CourseError(
+            f"No map shape for {', '.join(missing)} (1:110m omits very small states)."
+        )
+    return sub.groupby("iso3").agg(
+        lat_min=("lat", "min"), lat_max=("lat", "max"),
+        lon_min=("lon", "min"), lon_max=("lon", "max"),
+    )

@@ -1,0 +1,142 @@
+"""The course's house style for figures: a colour-blind-safe palette, titles with
+units, and a source line under every figure.
+
+Nothing here changes matplotlib's global state: :func:`style` is a context manager,
+and :func:`figure` applies the style to one figure only.
+
+>>> len(PALETTE) >= 8
+True
+>>> STATUS_COLORS["member"] == PALETTE[0]
+False
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with the common
+# forms of colour blindness. Order: blue, orange, bluish green, vermillion,
+# reddish purple, sky blue, yellow, black/grey.
+PALETTE = (
+    "#0072B2", "#E69F00", "#009E73", "#D55E00",
+    "#CC79A7", "#56B4E9", "#F0E442", "#555555",
+)
+GREY = "#BBBBBB"
+LIGHT_GREY = "#EEEEEE"
+HIGHLIGHT = "#D55E00"
+
+STATUS_COLORS = {
+    "shanghai_five": "#CC79A7",
+    "member": "#0072B2",
+    "observer": "#E69F00",
+    "dialogue_partner": "#56B4E9",
+    "partner": "#E69F00",
+    "none": LIGHT_GREY,
+}
+
+RC = {
+    "figure.figsize": (8.0, 4.5),
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.color": "#DDDDDD",
+    "grid.linewidth": 0.6,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 10,
+    "legend.frameon": False,
+    "font.size": 10,
+}
+
+
+def _cycler():
+    from cycler import cycler
+
+    return cycler(color=list(PALETTE))
+
+
+@contextmanager
+def style() -> Iterator[None]:
+    """Apply the house style inside a ``with`` block only.
+
+    >>> with style():
+    ...     pass
+    """
+    import matplotlib as mpl
+
+    with mpl.rc_context({**RC, "axes.prop_cycle": _cycler()}):
+        yield
+
+
+def figure(nrows: int = 1, ncols: int = 1, **kwargs: Any):
+    """``plt.subplots`` in the house style (without touching global settings).
+
+    >>> fig, ax = figure()
+    >>> ax.get_figure() is fig
+    True
+    >>> import matplotlib.pyplot as plt; plt.close(fig)
+    """
+    import matplotlib.pyplot as plt
+
+    with style():
+        fig, axes = plt.subplots(nrows, ncols, **kwargs)
+    for ax in fig.get_axes():
+        _style_axes(ax)
+    return fig, axes
+
+
+def _style_axes(ax) -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.grid(True, color="#DDDDDD", linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.set_prop_cycle(_cycler())
+    ax.title.set_fontweight("bold")
+
+
+def source_note(ax, *names: str, extra: str = "") -> str:
+    """Write a "Source:" line under the figure for the named datasets; return it.
+
+    ``names`` are dataset names of ``course_lib.data`` (their short citations are
+    used); ``extra`` adds free text such as "Calculations: the course".
+
+    >>> fig, ax = figure()
+    >>> source_note(ax, "sco_membership").startswith("Source:")
+    True
+    >>> import matplotlib.pyplot as plt; plt.close(fig)
+    """
+    from .data import resource
+
+    parts = []
+    for name in names:
+        res = resource(name)
+        pubs = [s.get("publisher") or s.get("title", "") for s in res.get("sources", [])]
+        label = ", ".join(p for p in pubs if p) or res.get("title", name)
+        parts.append(f"{label} (data/{res['path']})")
+    text = "Source: " + "; ".join(parts) if parts else "Source: the course"
+    if extra:
+        text += f". {extra}"
+    fig = ax.get_figure()
+    fig.text(0.01, -0.01, text, ha="left", va="top", fontsize=7.5, color="#444444",
+             wrap=True, transform=fig.transFigure)
+    return text
+
+
+def finish(ax, title: str, xlabel: str, ylabel: str, *sources: str, extra: str = "") -> None:
+    """Title, axis labels (with units) and the source line, in one call."""
+    ax.set_title(title, loc="left", fontweight="bold")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    source_note(ax, *sources, extra=extra)
+
+
+def percent_axis(ax, axis: str = "y", decimals: int = 0) -> None:
+    """Format an axis as percentages (values already in per cent)."""
+    from matplotlib.ticker import PercentFormatter
+
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    target.set_major_formatter(PercentFormatter(xmax=100, decimals=decimals))
