@@ -1,53 +1,227 @@
 """Instructor and student editions of the notebooks.
 
-The instructor edition (``notebooks/``) holds solutions between nbgrader's markers.
-The student edition replaces each solution with a runnable placeholder.
+The instructor edition (``notebooks/``) holds each solution between nbgrader's markers,
+``### BEGIN SOLUTION`` and ``### END SOLUTION``. The student edition (``build/student/``)
+replaces each solution with a runnable placeholder, ``answer = ...  # YOUR CODE HERE``,
+which ``check()`` reports as "not answered yet", so both editions run top to bottom.
 
->>> strip_solutions("x = 1\\n### BEGIN SOLUTION\\nanswer = 2\\n### END SOLUTION\\ncheck('q', answer)")
-"x = 1\\nanswer = ...  # YOUR CODE HERE\\ncheck('q', answer)"
+The replacement follows the rule of nbgrader's ``ClearSolutions`` preprocessor line for
+line (a line holding ``BEGIN SOLUTION`` opens a region and is replaced by the stub with
+the same indentation; the region's lines and the line holding ``END SOLUTION`` go;
+a nested or unclosed region is an error; a cell that nbgrader's metadata marks as a
+solution cell and that has no markers is replaced whole). nbgrader itself is not a
+dependency: it would add about 80 MB and six packages (among them a second notebook
+server and SQLAlchemy) and switch on its own JupyterLab extensions for every learner;
+``tests/test_editions.py`` shows that, when nbgrader is installed (``pip install -e
+'.[grading]'``), its ``ClearSolutions(enforce_metadata=False)`` gives the same source as
+this module for every notebook.
+
+>>> print(strip_solutions("x = 1\\n### BEGIN SOLUTION\\nanswer = 2\\n### END SOLUTION\\ncheck('q', answer)"))
+x = 1
+answer = ...  # YOUR CODE HERE
+check('q', answer)
+>>> print(strip_solutions("if True:\\n    ### BEGIN SOLUTION\\n    y = 2\\n    ### END SOLUTION"))
+if True:
+    answer = ...  # YOUR CODE HERE
 """
 
 from __future__ import annotations
 
+import filecmp
+import os
 import re
+import shutil
+import tempfile
 from pathlib import Path
 
-from .paths import BUILD_DIR
+from .errors import CourseError
+from .paths import BUILD_DIR, NOTEBOOKS_DIR
 from .runner import course_notebooks
 
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
+#: nbgrader's delimiters (``ClearSolutions.begin_solution_delimeter`` and ``end_...``):
+#: a line that *contains* one of them opens or closes a region.
+BEGIN_DELIMITER = "BEGIN SOLUTION"
+END_DELIMITER = "END SOLUTION"
 STUB = "answer = ...  # YOUR CODE HERE"
 MD_STUB = "_Write your answer here._"
-_BLOCK = re.compile(
-    r"^([ \t]*)### BEGIN SOLUTION[^\n]*\n.*?^[ \t]*### END SOLUTION[^\n]*(\n|$)",
-    re.S | re.M,
-)
+#: nbgrader configuration that reproduces this module (see the teaching guide).
+NBGRADER_CONFIG = {
+    "ClearSolutions": {
+        "enforce_metadata": False,
+        "code_stub": {"python": STUB},
+        "text_stub": MD_STUB,
+    }
+}
+_SKIP_FILES = {".ipynb_checkpoints", "__pycache__", ".DS_Store"}
 
 
 def strip_solutions(source: str, stub: str = STUB) -> str:
-    """Replace every solution block (markers included) by ``stub``, kept indented."""
-    return _BLOCK.sub(lambda m: f"{m.group(1)}{stub}{m.group(2)}", source)
+    """Replace every solution region (markers included) by ``stub``, kept indented.
+
+    Raises :class:`~course_lib.errors.CourseError` for a nested or an unclosed region,
+    as nbgrader does.
+
+    >>> strip_solutions("### BEGIN SOLUTION\\n### BEGIN SOLUTION")
+    Traceback (most recent call last):
+    ...
+    course_lib.errors.CourseError: A solution region opens inside another one (line 2): close the first with '### END SOLUTION'.
+    """
+    out: list[str] = []
+    inside = False
+    for number, line in enumerate(source.split("\n"), start=1):
+        if BEGIN_DELIMITER in line:
+            if inside:
+                raise CourseError(
+                    f"A solution region opens inside another one (line {number}): "
+                    f"close the first with '{END}'."
+                )
+            inside = True
+            indent = re.match(r"\s*", line).group(0)
+            out.extend(indent + s for s in stub.split("\n"))
+        elif END_DELIMITER in line:
+            inside = False
+        elif not inside:
+            out.append(line)
+    if inside:
+        raise CourseError(f"A solution region is never closed: add a line '{END}'.")
+    return "\n".join(out)
 
 
-def build_student_edition(outdir: Path | None = None) -> list[Path]:
-    """Write the student edition of every course notebook; return the new files."""
+def marker_problems(source: str) -> list[str]:
+    """Lines that mention nbgrader's delimiters without being a clean marker line.
+
+    nbgrader treats *any* line holding ``BEGIN SOLUTION`` as a marker, so a sentence
+    that mentions the marker (in prose or a comment) would be cut out of the student
+    edition. The course's notebooks must therefore use the delimiters only on marker
+    lines of their own, in balanced, unnested pairs.
+
+    >>> marker_problems("### BEGIN SOLUTION\\nx = 1\\n### END SOLUTION")
+    []
+    >>> marker_problems("Solutions sit between `### BEGIN SOLUTION` and `### END SOLUTION`.")
+    ["line 1 mentions a solution marker inside other text: 'Solutions sit between `### BEGIN SOLUTION` and `### END SOLUTION`.'"]
+    """
+    problems = []
+    depth = 0
+    for number, line in enumerate(source.split("\n"), start=1):
+        has_begin, has_end = BEGIN_DELIMITER in line, END_DELIMITER in line
+        if not (has_begin or has_end):
+            continue
+        clean = line.strip() in {BEGIN, END}
+        if not clean or (has_begin and has_end):
+            problems.append(f"line {number} mentions a solution marker inside other text: {line!r}")
+            continue
+        if has_begin:
+            if depth:
+                problems.append(f"line {number} opens a solution region inside another one")
+            depth += 1
+        else:
+            if not depth:
+                problems.append(f"line {number} closes a solution region that was never opened")
+            depth = max(depth - 1, 0)
+    if depth:
+        problems.append("a solution region is never closed")
+    return problems
+
+
+def _is_nbgrader_solution(cell) -> bool:
+    return bool(cell.get("metadata", {}).get("nbgrader", {}).get("solution", False))
+
+
+def student_notebook(nb):
+    """The student edition of one notebook (a new ``NotebookNode``; ``nb`` is unchanged).
+
+    Solutions become stubs (markdown solutions become ``MD_STUB``), outputs and
+    execution counts are cleared and ``metadata.course.edition`` is ``"student"``.
+    """
+    import copy
+
+    nb = copy.deepcopy(nb)
+    for index, cell in enumerate(nb.cells):
+        stub = STUB if cell.cell_type == "code" else MD_STUB
+        if BEGIN_DELIMITER in cell.source or END_DELIMITER in cell.source:
+            try:
+                cell.source = strip_solutions(cell.source, stub)
+            except CourseError as exc:
+                raise CourseError(f"cell {index}: {exc}") from None
+        elif _is_nbgrader_solution(cell):
+            cell.source = stub
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    nb.metadata.pop("celltoolbar", None)
+    nb.metadata.pop("widgets", None)
+    nb.metadata.setdefault("course", {})["edition"] = "student"
+    return nb
+
+
+def notebook_marker_problems(path: Path) -> list[str]:
+    """:func:`marker_problems` for every cell of one notebook, prefixed by the cell."""
     import nbformat
 
+    nb = nbformat.read(str(path), as_version=4)
+    return [f"{Path(path).name}, cell {i}: {p}" for i, cell in enumerate(nb.cells)
+            for p in marker_problems(cell.source)]
+
+
+def _copy_assets(source: Path, outdir: Path) -> None:
+    """Copy what the notebooks may refer to (images, small files) beside them."""
+    for item in source.iterdir():
+        if item.name in _SKIP_FILES or item.suffix == ".ipynb":
+            continue
+        dest = outdir / item.name
+        if item.is_dir():
+            shutil.copytree(item, dest, dirs_exist_ok=True,
+                            ignore=shutil.ignore_patterns(*_SKIP_FILES))
+        elif not dest.exists() or not filecmp.cmp(item, dest, shallow=False):
+            shutil.copy2(item, dest)
+
+
+def build_student_edition(outdir: Path | None = None, source: Path | None = None) -> list[Path]:
+    """Write the student edition of every course notebook; return the files.
+
+    Idempotent: a notebook whose student edition has not changed is not rewritten, and
+    a stale ``NN_*.ipynb`` in ``outdir`` (a notebook that no longer exists in
+    ``source``) is removed. ``source`` (default ``notebooks/``) is only read.
+    """
+    import nbformat
+
+    source = Path(source) if source else NOTEBOOKS_DIR
     outdir = Path(outdir) if outdir else BUILD_DIR / "student"
+    if outdir.resolve() == source.resolve() or outdir.resolve() == NOTEBOOKS_DIR.resolve():
+        raise CourseError(f"Refusing to write the student edition into {outdir}: "
+                          "choose a build folder (default build/student).")
+    paths = course_notebooks(source)
+    if not paths:
+        raise CourseError(f"No notebooks (NN_name.ipynb) found in {source}.")
+    problems = [p for path in paths for p in notebook_marker_problems(path)]
+    if problems:
+        raise CourseError(
+            "The solution markers are not nbgrader-compatible:\n  " + "\n  ".join(problems)
+            + f"\nUse '{BEGIN}' and '{END}' only on lines of their own (in prose, write "
+            "'the solution markers' instead)."
+        )
     outdir.mkdir(parents=True, exist_ok=True)
     written = []
-    for path in course_notebooks():
+    for path in paths:
         nb = nbformat.read(str(path), as_version=4)
-        for cell in nb.cells:
-            if BEGIN in cell.source:
-                stub = STUB if cell.cell_type == "code" else MD_STUB
-                cell.source = strip_solutions(cell.source, stub)
-            if cell.cell_type == "code":
-                cell.outputs = []
-                cell.execution_count = None
-        nb.metadata.setdefault("course", {})["edition"] = "student"
+        try:
+            student = student_notebook(nb)
+        except CourseError as exc:
+            raise CourseError(f"{path.name}, {exc}") from None
+        text = nbformat.writes(student) + "\n"
         dest = outdir / path.name
-        nbformat.write(nb, str(dest))
+        if not dest.exists() or dest.read_text(encoding="utf-8") != text:
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=outdir,
+                                             suffix=".tmp", delete=False) as tmp:
+                tmp.write(text)
+            os.chmod(tmp.name, 0o644)
+            Path(tmp.name).replace(dest)
         written.append(dest)
+    keep = {p.name for p in paths}
+    for old in course_notebooks(outdir):
+        if old.name not in keep:
+            old.unlink()
+    _copy_assets(source, outdir)
     return written
