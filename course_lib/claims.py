@@ -9,7 +9,9 @@ Let *A* be the article's value, *V* the primary reading computed from data, and 
 readings every reasonable definition listed in ``Evidence.readings``.
 
 * **not checkable**: no open data can compute the claim (``V`` is None).
-* **supported**: *V* is within ``SUPPORTED_REL`` (5 %) of *A*, relative to *A*.
+* **supported**: *V* is within ``SUPPORTED_REL`` (5 %) of *A*, relative to *A*; or,
+  where ``data/claims.csv`` gives the claim an absolute ``tolerance`` (the precision of
+  a date, say), within that tolerance.
 * **partly supported**: *V* is not, but at least one other reasonable reading is
   within 5 % of *A*: the claim holds only under a definition the article did not state.
 * **not supported**: no reasonable reading comes within 5 % of *A*.
@@ -58,28 +60,35 @@ EVALUATORS: dict[str, str] = {
 }
 
 
-def within(article: float, value: float, rel: float = SUPPORTED_REL) -> bool:
-    """True when ``value`` is within ``rel`` (relative) of ``article``.
+def within(article: float, value: float, rel: float = SUPPORTED_REL,
+           tolerance: float | None = None) -> bool:
+    """True when ``value`` is within ``rel`` (relative) of ``article``, or within the
+    absolute ``tolerance`` when one is given.
 
     >>> within(44, 41.9), within(44, 41.7)
+    (True, False)
+    >>> within(2017.44, 2017.45, tolerance=0.02), within(2017.44, 2016.9, tolerance=0.02)
     (True, False)
     """
     if article is None or value is None:
         return False
     if isinstance(value, float) and math.isnan(value):
         return False
+    if tolerance is not None and not math.isnan(tolerance):
+        return abs(value - article) <= tolerance + 1e-12
     if article == 0:
         return value == 0
     return abs(value - article) <= rel * abs(article) + 1e-12
 
 
-def verdict(article: float | None, value: float | None, readings: Iterable[float]) -> str:
+def verdict(article: float | None, value: float | None, readings: Iterable[float],
+            tolerance: float | None = None) -> str:
     """The verdict for a claim, by the rule in this module's docstring."""
     if value is None or article is None:
         return "not checkable"
-    if within(article, value):
+    if within(article, value, tolerance=tolerance):
         return "supported"
-    if any(within(article, r) for r in readings if r is not None):
+    if any(within(article, r, tolerance=tolerance) for r in readings if r is not None):
         return "partly supported"
     return "not supported"
 
@@ -161,6 +170,11 @@ def _claim_row(claim_id: str) -> pd.Series:
     return match.iloc[0]
 
 
+def _tolerance(row: pd.Series) -> float | None:
+    tol = row.get("tolerance")
+    return None if tol is None or pd.isna(tol) else float(tol)
+
+
 def evaluate(claim_id: str) -> Evidence:
     """Compute the evidence for one claim now, from ``data/``, and give a verdict.
 
@@ -189,7 +203,7 @@ def evaluate(claim_id: str) -> Evidence:
         article_value=article,
         value=value,
         unit=result.get("unit", str(row["unit"])),
-        verdict=verdict(article, value, values),
+        verdict=verdict(article, value, values, tolerance=_tolerance(row)),
         readings=readings.reset_index(drop=True),
         explanation=result.get("explanation", ""),
         sources=list(result.get("sources", [])),

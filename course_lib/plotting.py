@@ -6,8 +6,8 @@ and :func:`figure` applies the style to one figure only.
 
 >>> len(PALETTE) >= 8
 True
->>> STATUS_COLORS["member"] == PALETTE[0]
-False
+>>> STATUS_COLORS["member"] == PALETTE[0]  # members are always blue
+True
 """
 
 from __future__ import annotations

@@ -131,7 +131,7 @@ def _check_status(status: Any) -> str:
 def status_on(on: Any) -> pd.DataFrame:
     """All states with an SCO status on a date: iso3, country, status, since.
 
-    >>> status_on("2017-10-01").status.value_counts()["member"]
+    >>> int(status_on("2017-10-01").status.value_counts()["member"])
     8
     """
     when = to_date(on)
@@ -183,7 +183,7 @@ def names(codes: list[str] | None = None) -> dict[str, str]:
 def counts_over_time(start: int = 1996, end: int | None = None) -> pd.DataFrame:
     """Number of states with each status on 31 December of every year.
 
-    >>> counts_over_time(2016, 2017).loc[2017, "member"]
+    >>> int(counts_over_time(2016, 2017).loc[2017, "member"])
     8
     """
     end = end or pd.Timestamp.today().year

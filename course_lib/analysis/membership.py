@@ -14,7 +14,7 @@ def year_fraction(ts: pd.Timestamp) -> float:
     2017.44
     """
     days = 366 if ts.is_leap_year else 365
-    return ts.year + (ts.dayofyear - 1) / days
+    return ts.year + (ts.day_of_year - 1) / days
 
 
 def accession_dates() -> pd.DataFrame:

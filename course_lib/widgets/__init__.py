@@ -1,57 +1,126 @@
 """Explorer builders. Each explorer is a plain compute function (in
-``course_lib.analysis``, tested without a browser) and a thin widget layer here.
+``course_lib.analysis``, tested without a browser) and a thin widget layer.
 
-Submodules are per notebook (``course_lib.widgets.expansion``...); this module holds
-the shared pieces: :func:`explorer` wires controls to a compute-and-draw function,
-redrawing only when a value changes, and :func:`static_view` gives the non-interactive
-figure that stands beside every explorer for printed and static pages.
+Per-notebook builders live in submodules (``course_lib.widgets.expansion`` ...). This
+module holds the shared piece, :func:`explorer`, which wires ipywidgets controls to an
+``update`` function:
+
+* the figure is a ``matplotlib.figure.Figure`` made **once** (no pyplot, so nothing is
+  shown twice and no global state changes); ``update`` changes its artists or redraws
+  its axes;
+* after each change the figure is rendered to PNG into an ``ipywidgets.Image``, and the
+  text ``update`` returns goes into a live region (``aria-live``) above it;
+* every control can be reached with Tab and worked with the keyboard (ipywidgets'
+  sliders, dropdowns, toggle buttons and checkboxes all are).
+
+``Explorer.update()`` runs one compute-and-redraw cycle; the tests and the benchmarks
+call it directly, without a browser.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
+import io
+import time
+from typing import Any, Callable, Mapping
 
 
-def explorer(controls: dict[str, Any], draw: Callable[..., Any], *, title: str = "",
-             description: str = ""):
-    """Build an explorer: ``controls`` (name -> ipywidget) feed ``draw(**values)``.
+def new_figure(nrows: int = 1, ncols: int = 1, *, width: float = 7.5, height: float = 4.0,
+               dpi: int = 80, **subplot_kw: Any):
+    """A figure and its axes outside pyplot, in the house style, for an explorer.
 
-    ``draw`` must draw into the current figure-less context and return either a
-    matplotlib Figure, a string of Markdown, or a tuple of both. The result is a
-    ``VBox`` with a title, the controls, a live text line (``aria-live``) and the
-    figure in an ``Output``. Its ``.update()`` redraws once (used by tests and
-    benchmarks).
+    >>> fig, ax = new_figure()
+    >>> float(fig.get_dpi()), len(fig.axes)
+    (80.0, 1)
     """
-    import ipywidgets as W
-    import matplotlib.pyplot as plt
-    from IPython.display import display
+    from matplotlib.figure import Figure
 
-    out_fig = W.Output(layout=W.Layout(min_height="320px"))
-    out_text = W.HTML()
-    header = W.HTML(f"<h4 style='margin:0.2em 0'>{title}</h4><p>{description}</p>")
+    from ..plotting import _style_axes, style
 
-    def update(*_: Any) -> None:
-        values = {k: w.value for k, w in controls.items()}
-        result = draw(**values)
-        fig, text = None, ""
-        if isinstance(result, tuple):
-            fig, text = result
-        elif isinstance(result, str):
-            text = result
-        else:
-            fig = result
-        out_text.value = f"<div aria-live='polite' class='explorer-readout'>{text}</div>"
-        with out_fig:
-            out_fig.clear_output(wait=True)
-            if fig is not None:
-                display(fig)
-                plt.close(fig)
+    with style():
+        fig = Figure(figsize=(width, height), dpi=dpi, layout="constrained")
+        axes = fig.subplots(nrows, ncols, **subplot_kw)
+    for ax in fig.axes:
+        _style_axes(ax)
+    return fig, axes
 
-    for w in controls.values():
-        w.observe(update, names="value")
-    box = W.VBox([header, W.HBox(list(controls.values()), layout=W.Layout(flex_flow="row wrap")),
-                  out_text, out_fig])
-    box.update = update  # type: ignore[attr-defined]
-    box.controls = controls  # type: ignore[attr-defined]
-    update()
-    return box
+
+def render_png(fig) -> bytes:
+    """The figure as PNG bytes (Agg canvas, no pyplot)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    buf = io.BytesIO()
+    canvas.print_png(buf)
+    return buf.getvalue()
+
+
+class Explorer:
+    """Controls + readout + figure; ``.widget`` is the ipywidgets box to display.
+
+    Parameters
+    ----------
+    controls : mapping of name -> ipywidget
+        Their ``value`` s are passed to ``update`` as keyword arguments.
+    update : callable
+        ``update(**values) -> str``: recompute, change ``figure``, return the readout
+        (HTML or plain text, one or two sentences with the numbers).
+    figure : matplotlib Figure, optional
+        Made with :func:`new_figure`; drawn after each update.
+    title, description : str
+        Shown above the controls.
+    """
+
+    def __init__(self, controls: Mapping[str, Any], update: Callable[..., str], figure=None,
+                 *, title: str = "", description: str = "") -> None:
+        import ipywidgets as W
+
+        self.controls = dict(controls)
+        self._update = update
+        self.figure = figure
+        self.readout = W.HTML(layout=W.Layout(min_height="2.5em"))
+        self.image = W.Image(format="png", layout=W.Layout(max_width="100%"))
+        self.last_seconds = 0.0
+        header = W.HTML(
+            f"<h4 style='margin:0.2em 0'>{title}</h4>"
+            + (f"<p style='margin:0.2em 0'>{description}</p>" if description else "")
+        )
+        children = [header, W.HBox(list(self.controls.values()),
+                                   layout=W.Layout(flex_flow="row wrap", gap="0.5em")),
+                    self.readout]
+        if figure is not None:
+            children.append(self.image)
+        self.widget = W.VBox(children, layout=W.Layout(border="1px solid #ddd",
+                                                       padding="0.5em"))
+        self.widget.add_class("course-explorer")
+        for w in self.controls.values():
+            w.observe(self._on_change, names="value")
+        self.update()
+
+    def values(self) -> dict[str, Any]:
+        return {k: w.value for k, w in self.controls.items()}
+
+    def _on_change(self, _change: Any) -> None:
+        self.update()
+
+    def update(self) -> str:
+        """Recompute, redraw and show; returns the readout text."""
+        start = time.perf_counter()
+        text = self._update(**self.values())
+        self.readout.value = (
+            f"<div aria-live='polite' class='explorer-readout'>{text}</div>"
+        )
+        if self.figure is not None:
+            self.image.value = render_png(self.figure)
+        self.last_seconds = time.perf_counter() - start
+        return text
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
+def explorer(controls: Mapping[str, Any], update: Callable[..., str], figure=None, *,
+             title: str = "", description: str = "") -> Explorer:
+    """Build an :class:`Explorer` (see there). Display it by leaving it last in a cell."""
+    return Explorer(controls, update, figure, title=title, description=description)
