@@ -600,6 +600,12 @@ DOCUMENTS = [  # year, month, title, kind, place, named_in_article, source
 ]
 DOC_KINDS = ["convention", "agreement", "statement", "programme", "declaration", "un_document", "event"]
 
+PLACES = [  # place, iso3, lat, lon, role, source  (34°36'N 119°10'E; 54°43'N 20°31'E)
+    ("Lianyungang", "CHN", 34.6, 119.1667, "eastern end named in the article",
+     "Wikipedia, 'Lianyungang', infobox coordinates 34°36'N 119°10'E"),
+    ("Kaliningrad", "RUS", 54.7167, 20.5167, "western end named in the article",
+     "Wikipedia, 'Kaliningrad', infobox coordinates 54°43'N 20°31'E"),
+]
 CHARTER = "Charter of the United Nations, 1945"
 PRINCIPLES = [  # principle, charter_reference, note, source
     ("sovereign equality of states", "Art. 2(1)",
@@ -1263,6 +1269,27 @@ Declaration, GA res. 2625 (XXV), 1970); the note says so. Principles and notes a
          F("note", "string", "Note", "Where the principle comes from (our words)", required=True),
          F("source", "string", "Source", "Source of the reference", required=True)],
         ["principle"]), pr)
+
+    pl = pd.DataFrame(PLACES, columns=["place", "iso3", "lat", "lon", "role", "source"])
+    add(resource(
+        "places", pl, "Places the article names (coordinates)",
+        """
+The two ports the article names as the east and west ends of the members' territory, with the coordinates
+of their city centres in decimal degrees (WGS84), converted from degrees and minutes as given in the
+Wikipedia infoboxes of the cities (typed for the course; precise to about 1 km, enough for distances of
+thousands of kilometres).
+""", [source("Wikipedia, articles 'Lianyungang' and 'Kaliningrad' (coordinates in the infobox)",
+             "Wikipedia contributors", url="https://en.wikipedia.org/wiki/Lianyungang")],
+        [LIC_ARTICLE_FACTS], "City-centre coordinates from Wikipedia, typed for the SCO course.",
+        [F("place", "string", "Place", "City name", required=True, unique=True),
+         iso3_field(),
+         F("lat", "number", "Latitude", "Decimal degrees north", unit="degrees", required=True,
+           minimum=-90, maximum=90),
+         F("lon", "number", "Longitude", "Decimal degrees east", unit="degrees", required=True,
+           minimum=-180, maximum=180),
+         F("role", "string", "Role", "Why the article names it", required=True),
+         F("source", "string", "Source", "Where the coordinates come from", required=True)],
+        ["place"]), pl)
 
     cl = pd.DataFrame(CLAIMS, columns=["claim_id", "section", "paraphrase", "value", "unit", "period", "quote",
                                        "tolerance"])
