@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 import time
+import weakref
 from typing import Any, Callable, Mapping
 
 
@@ -52,6 +53,14 @@ def render_png(fig) -> bytes:
     buf = io.BytesIO()
     canvas.print_png(buf)
     return buf.getvalue()
+
+
+_INSTANCES: "weakref.WeakSet[Explorer]" = weakref.WeakSet()
+
+
+def live_explorers() -> list["Explorer"]:
+    """Every explorer built in this kernel that is still alive (for the benchmarks)."""
+    return list(_INSTANCES)
 
 
 class Explorer:
@@ -94,6 +103,7 @@ class Explorer:
         self.widget.add_class("course-explorer")
         for w in self.controls.values():
             w.observe(self._on_change, names="value")
+        _INSTANCES.add(self)
         self.update()
 
     def values(self) -> dict[str, Any]:
