@@ -19,6 +19,7 @@ COMMANDS = {
     "student": ("student", "build the student edition (no solutions) into build/student/"),
     "report": ("report", "write the fact-check report (Markdown + HTML) into build/report/"),
     "site": ("site", "build the static HTML course into build/site/"),
+    "teaching": ("teaching", "regenerate docs/teaching.md and the README course map from the notebooks"),
     "questions": ("questions", "list every exercise id with its prompt"),
     "workspace": ("workspace", "copy the notebooks into workspace/ for you to edit (keeps your copies)"),
 }
