@@ -374,7 +374,7 @@ def index_html(rows: list[dict], built: dict[str, str], extra: dict[str, str]) -
         "site was built. Explorers appear as still pictures; to work with them and to "
         "answer the exercises, run the notebooks in JupyterLab (<code>make lab</code>) "
         "or on Binder.</p>",
-        f"<h2>Course map</h2><p>{len(rows)} notebooks, about {total} minutes in all.</p>",
+        f"<h2>Course map</h2><p>{len(rows)} notebook{'' if len(rows) == 1 else 's'}, about {total} minutes in all.</p>",
         "<table><thead><tr><th>notebook</th><th>article section</th><th>minutes</th>"
         "<th>you will</th><th>data</th></tr></thead><tbody>",
     ]
