@@ -59,3 +59,21 @@ bench: setup
 
 clean:
 	rm -rf build
+
+## classroom-test: JupyterHub on 127.0.0.1 with LEARNERS simulated learners who pull the
+## course and run every notebook at once; writes benchmarks/classroom.md. Heavy, so it is
+## not part of `make test`. Installs the `classroom` extra and the npm proxy on first use.
+.PHONY: classroom-test
+LEARNERS ?= 10
+CLASSROOM_STAMP := $(VENV)/.classroom-installed
+CLASSROOM_PROXY := build/classroom/node_modules/.bin/configurable-http-proxy
+
+classroom-test: setup $(CLASSROOM_STAMP) $(CLASSROOM_PROXY)
+	$(BIN)/python classroom/run.py --learners $(LEARNERS)
+
+$(CLASSROOM_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[dev,classroom]'
+	@touch $@
+
+$(CLASSROOM_PROXY):
+	npm install --prefix build/classroom --no-audit --no-fund --loglevel=error configurable-http-proxy@5
