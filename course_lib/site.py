@@ -93,6 +93,10 @@ td.minutes { text-align: right; white-space: nowrap; }
 a { color: #0b5394; }
 code { background: #f2f5f9; padding: 0 0.2em; border-radius: 3px; }
 pre { background: #f2f5f9; padding: 0.6em; overflow-x: auto; }
+a.anchor-link { visibility: hidden; text-decoration: none; margin-left: 0.2em; }
+h1:hover > a.anchor-link, h2:hover > a.anchor-link, h3:hover > a.anchor-link,
+h4:hover > a.anchor-link { visibility: visible; }
+.course-doc td:first-child { white-space: nowrap; }
 """
 
 
@@ -531,7 +535,9 @@ def build_site(out: Path | None = None, only: Iterable[str] | None = None, *,
         text = (docs / name).read_text(encoding="utf-8")
         body = _postprocess(markdown2html_mistune(text), docs, site_map, index_anchor)
         first = re.search(r"^#\s+(.+)$", text, re.M)
-        (out / page).write_text(_standalone(first.group(1) if first else page, body,
+        body = f'<div class="course-doc">{body}</div>'
+        title = re.sub(r"[*_`]", "", first.group(1)) if first else page
+        (out / page).write_text(_standalone(title, body,
                                             _nav([], None)), encoding="utf-8")
         result.extra_pages.append(page)
     (out / "index.html").write_text(index_html(rows, built, extra), encoding="utf-8")
