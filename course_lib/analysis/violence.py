@@ -1,0 +1,534 @@
+"""The RATS 2011-2015 table and organised-violence deaths in the SCO states (notebook 03).
+
+Two kinds of evidence meet here:
+
+* the **RATS table** (``data/rats_2011_2015.csv``): the SCO's own figures for 2011-2015,
+  which can be rearranged (per year, ratios between lines) but not checked;
+* **UCDP organised-violence deaths** (``data/ucdp_deaths.csv``, GED 21.1 aggregated by
+  Our World in Data, a *draft*): independent, open, but about deaths in organised
+  violence, not about terrorism or about what RATS did.
+
+Per-million rates divide by World Bank population (``data/wb_indicators.csv``), which
+starts in 1990: rates for 1989 are NaN. Years 2021-2022 rest on UCDP *candidate*
+events (unverified); the period comparisons stop at 2020.
+
+>>> rats_per_year("weapons_confiscated")
+2000.0
+>>> int(group_series(["KAZ"], "all").loc[2012])
+0
+"""
+
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+from typing import Iterable
+
+import numpy as np
+import pandas as pd
+
+from ..data import load
+from ..errors import CourseError
+from . import indicators
+
+RATS_FIRST, RATS_LAST = 2011, 2015
+RATS_YEARS = RATS_LAST - RATS_FIRST + 1
+
+#: The periods compared in the notebook: five years before, during and after the RATS table.
+PERIODS: dict[str, tuple[int, int]] = {
+    "2006–2010": (2006, 2010),
+    "2011–2015": (2011, 2015),
+    "2016–2020": (2016, 2020),
+}
+#: Years resting on UCDP Candidate Events (see the resource description of ucdp_deaths).
+CANDIDATE_YEARS = (2021, 2022)
+#: Last year of the GED 21.1 release proper.
+LAST_GED_YEAR = 2020
+
+TYPES: dict[str, str] = {
+    "all": "all organised violence",
+    "state_based": "state-based armed conflict",
+    "non_state": "non-state conflict",
+    "one_sided": "one-sided violence against civilians",
+}
+MEASURES: dict[str, str] = {
+    "count": "deaths",
+    "per_million": "deaths per million people",
+}
+QUALIFIER_WORDS = {"exact": "", "more_than": "more than ", "about": "about ",
+                   "less_than": "less than ", "uncertain": "no bound: "}
+
+# (numerator, denominator, factor applied to the ratio, unit of the ratio)
+RATIO_PAIRS: tuple[tuple[str, str, float, str], ...] = (
+    ("weapons_confiscated", "weapons_bases_uncovered", 1.0, "weapons per hidden base"),
+    ("ammunition_confiscated", "weapons_confiscated", 1.0, "rounds per weapon"),
+    ("explosives_confiscated", "ieds_confiscated", 1000.0, "kg of explosives per IED"),
+    ("ieds_confiscated", "weapons_bases_uncovered", 1.0, "IEDs per hidden base"),
+    ("persons_arrested", "attacks_prevented", 1.0, "arrests per attack prevented"),
+    ("persons_extradited", "persons_arrested", 1.0, "extraditions per arrest"),
+)
+
+
+# --------------------------------------------------------------------------- RATS table
+def rats_table() -> pd.DataFrame:
+    """The RATS table with a readable label and the implied average per year.
+
+    ``per_year`` is the five-year figure divided by 5: what the table implies for an
+    average year, assuming nothing about how the total was spread over the years.
+
+    >>> t = rats_table().set_index("item_id")
+    >>> t.loc["ammunition_confiscated", "label"]
+    'about 450,000'
+    >>> float(t.loc["explosives_confiscated", "per_year"])
+    10.4
+    """
+    t = load("rats_2011_2015")
+    t["value"] = t["value"].astype(float)
+    suffix = np.where(t["unit"] == "tonnes", " t", "")
+    t["label"] = [
+        f"{QUALIFIER_WORDS[q]}{v:,.0f}{s}" for q, v, s in zip(t["qualifier"], t["value"], suffix)
+    ]
+    t["per_year"] = t["value"] / RATS_YEARS
+    return t
+
+
+def _rats_row(item_id: str) -> pd.Series:
+    t = rats_table().set_index("item_id")
+    if not isinstance(item_id, str) or item_id not in t.index:
+        close = difflib.get_close_matches(str(item_id), t.index.tolist(), n=1)
+        extra = f" Did you mean {close[0]!r}?" if close else ""
+        raise CourseError(
+            f"No line {item_id!r} in the RATS table.{extra} The lines are: {', '.join(t.index)}."
+        )
+    return t.loc[item_id]
+
+
+def rats_per_year(item_id: str) -> float:
+    """Average per year over 2011-2015 implied by one line of the table.
+
+    >>> rats_per_year("attacks_prevented")
+    4.0
+    >>> rats_per_year("atacks_prevented")
+    Traceback (most recent call last):
+    ...
+    course_lib.errors.CourseError: No line 'atacks_prevented' in the RATS table. Did you mean 'attacks_prevented'? ...
+    """
+    return float(_rats_row(item_id)["value"]) / RATS_YEARS
+
+
+def combine_qualifiers(numerator: str, denominator: str) -> str:
+    """What a ratio of two qualified figures is: exact, about, a bound, or uncertain.
+
+    "more than A" divided by exactly B is more than A/B; A divided by "more than B" is
+    less than A/B; two lower bounds give no bound at all.
+
+    >>> combine_qualifiers("more_than", "exact"), combine_qualifiers("exact", "more_than")
+    ('more_than', 'less_than')
+    >>> combine_qualifiers("about", "exact"), combine_qualifiers("more_than", "more_than")
+    ('about', 'uncertain')
+    """
+    known = {"exact", "more_than", "about"}
+    if numerator not in known or denominator not in known:
+        raise CourseError(f"Qualifiers are one of {sorted(known)}, not {numerator!r}/{denominator!r}.")
+    pair = (numerator, denominator)
+    if pair == ("exact", "exact"):
+        return "exact"
+    if set(pair) <= {"exact", "about"}:
+        return "about"
+    if pair == ("more_than", "exact"):
+        return "more_than"
+    if pair == ("exact", "more_than"):
+        return "less_than"
+    return "uncertain"
+
+
+def rats_ratios() -> pd.DataFrame:
+    """Ratios between lines of the RATS table, with what the qualifiers allow us to say.
+
+    >>> r = rats_ratios().set_index("meaning")
+    >>> float(r.loc["rounds per weapon", "ratio"]), r.loc["rounds per weapon", "qualifier"]
+    (45.0, 'about')
+    >>> r.loc["kg of explosives per IED", "qualifier"]
+    'uncertain'
+    """
+    t = rats_table().set_index("item_id")
+    rows = []
+    for num, den, factor, meaning in RATIO_PAIRS:
+        q = combine_qualifiers(t.loc[num, "qualifier"], t.loc[den, "qualifier"])
+        ratio = factor * t.loc[num, "value"] / t.loc[den, "value"]
+        rows.append({
+            "numerator": num,
+            "denominator": den,
+            "ratio": float(ratio),
+            "qualifier": q,
+            "label": f"{QUALIFIER_WORDS[q]}{ratio:,.3g}",
+            "meaning": meaning,
+        })
+    return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------- UCDP deaths
+@lru_cache(maxsize=1)
+def _ucdp() -> pd.DataFrame:
+    u = load("ucdp_deaths")
+    for c in ("deaths_best", "deaths_low", "deaths_high", "n_conflicts"):
+        u[c] = u[c].astype("float64")
+    u["year"] = u["year"].astype("int64")
+    u["iso3"] = u["iso3"].astype(str)
+    u["type_of_violence"] = u["type_of_violence"].astype(str)
+    u["per_million"] = indicators.per_million(u["deaths_best"], u["iso3"], u["year"])
+    return u
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[tuple[str, str], ...]:
+    u = _ucdp().drop_duplicates("iso3")
+    return tuple(zip(u["iso3"], u["country"].astype(str)))
+
+
+def country_names() -> dict[str, str]:
+    """ISO3 -> country name as used in the UCDP table.
+
+    >>> country_names()["KGZ"]
+    'Kyrgyzstan'
+    """
+    return dict(_names())
+
+
+def _check_type(type_of_violence: str) -> str:
+    if not isinstance(type_of_violence, str) or type_of_violence not in TYPES:
+        raise CourseError(
+            f"Unknown type of violence {type_of_violence!r}. Choose one of: {', '.join(TYPES)}."
+        )
+    return type_of_violence
+
+
+def _check_measure(measure: str) -> str:
+    if not isinstance(measure, str) or measure not in MEASURES:
+        raise CourseError(f"Unknown measure {measure!r}. Choose one of: {', '.join(MEASURES)}.")
+    return measure
+
+
+def check_iso3s(iso3s: str | Iterable[str]) -> list[str]:
+    """A clean list of ISO3 codes present in the UCDP table (or a clear error).
+
+    >>> check_iso3s("pak"), check_iso3s(["CHN", "IND", "CHN"])
+    (['PAK'], ['CHN', 'IND'])
+    >>> check_iso3s([])
+    Traceback (most recent call last):
+    ...
+    course_lib.errors.CourseError: Choose at least one country (ISO3 codes such as 'PAK').
+    """
+    if isinstance(iso3s, str):
+        iso3s = [iso3s]
+    try:
+        codes = list(iso3s)
+    except TypeError:
+        raise CourseError(f"Give ISO3 codes such as ['PAK', 'IND'], not {iso3s!r}.") from None
+    if not codes:
+        raise CourseError("Choose at least one country (ISO3 codes such as 'PAK').")
+    bad = [c for c in codes if not isinstance(c, str)]
+    if bad:
+        raise CourseError(f"{bad[0]!r} is not an ISO3 code; give text such as 'PAK'.")
+    codes = list(dict.fromkeys(c.strip().upper() for c in codes))
+    known = {c for c, _ in _names()}
+    unknown = [c for c in codes if c not in known]
+    if unknown:
+        raise CourseError(
+            f"No UCDP rows for {', '.join(unknown)}: use ISO 3166 alpha-3 codes such as "
+            "'PAK' (see data/ucdp_deaths.csv)."
+        )
+    return codes
+
+
+def deaths(iso3s: str | Iterable[str] | None = None, type_of_violence: str = "all",
+           years: Iterable[int] | None = None) -> pd.DataFrame:
+    """Country-year deaths (best, low, high) and deaths per million people.
+
+    Parameters
+    ----------
+    iso3s : codes, optional
+        Countries (default: all in the table).
+    type_of_violence : str
+        ``"all"``, ``"state_based"``, ``"non_state"`` or ``"one_sided"``.
+    years : iterable of int, optional
+
+    Examples
+    --------
+    >>> d = deaths(["PAK"], "one_sided", range(2011, 2016))
+    >>> len(d), list(d.columns)[:4]
+    (5, ['iso3', 'country', 'year', 'type_of_violence'])
+    """
+    _check_type(type_of_violence)
+    u = _ucdp()
+    sel = u["type_of_violence"] == type_of_violence
+    if iso3s is not None:
+        sel &= u["iso3"].isin(check_iso3s(iso3s))
+    if years is not None:
+        sel &= u["year"].isin(list(years))
+    return u.loc[sel].sort_values(["iso3", "year"]).reset_index(drop=True)
+
+
+@lru_cache(maxsize=1)
+def _pivots() -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Deaths (year x iso3) for each type, and population on the same grid; made once."""
+    u = _ucdp()
+    wide = {
+        t: g.pivot(index="year", columns="iso3", values="deaths_best").sort_index()
+        for t, g in u.groupby("type_of_violence")
+    }
+    grid = wide["all"]
+    pop = indicators.series("population", list(grid.columns))
+    pop = pop.reindex(index=grid.index, columns=grid.columns).astype("float64")
+    return wide, pop
+
+
+def country_series(iso3s: str | Iterable[str], type_of_violence: str = "all",
+                   measure: str = "count") -> pd.DataFrame:
+    """One column per country, one row per year (1989-2022): deaths or deaths per million.
+
+    >>> s = country_series(["PAK", "IND"], "all")
+    >>> list(s.columns), int(s.loc[2009, "PAK"]) > int(s.loc[2009, "IND"])
+    (['PAK', 'IND'], True)
+    """
+    codes = check_iso3s(iso3s)
+    wide, pop = _pivots()
+    d = wide[_check_type(type_of_violence)][codes]
+    if _check_measure(measure) == "per_million":
+        return d / (pop[codes] / 1e6)
+    return d.copy()
+
+
+def group_series(iso3s: str | Iterable[str], type_of_violence: str = "all",
+                 measure: str = "count") -> pd.Series:
+    """The countries taken together: summed deaths, or summed deaths per million of
+    their summed population (NaN in a year where a population is missing, e.g. 1989).
+
+    >>> g = group_series(["PAK", "IND"], "all", "per_million")
+    >>> bool(np.isnan(g.loc[1989])), bool(g.loc[2009] > 0)
+    (True, True)
+    """
+    codes = check_iso3s(iso3s)
+    wide, pop = _pivots()
+    d = wide[_check_type(type_of_violence)][codes].sum(axis=1)
+    if _check_measure(measure) == "per_million":
+        p = pop[codes].sum(axis=1, min_count=len(codes))
+        d = d / (p / 1e6)
+    d.name = MEASURES[measure]
+    return d
+
+
+def _check_period(first: int, last: int) -> tuple[int, int]:
+    wide, _ = _pivots()
+    lo, hi = int(wide["all"].index.min()), int(wide["all"].index.max())
+    if not (isinstance(first, (int, np.integer)) and isinstance(last, (int, np.integer))):
+        raise CourseError(f"A period is two years such as (2011, 2015), not {(first, last)!r}.")
+    if first > last or first < lo or last > hi:
+        raise CourseError(f"The period {first}-{last} must lie within {lo}-{hi} (first <= last).")
+    return int(first), int(last)
+
+
+def period_stats(iso3s: str | Iterable[str], type_of_violence: str = "all",
+                 periods: dict[str, tuple[int, int]] | None = None) -> pd.DataFrame:
+    """Totals for each period: deaths, average population, deaths per million people
+    over the period (total deaths / average population in millions), deaths per year,
+    and the ratio of each period's deaths to the previous period's.
+
+    >>> p = period_stats(["PAK"], "all")
+    >>> list(p.index)
+    ['2006–2010', '2011–2015', '2016–2020']
+    >>> int(p.loc["2011–2015", "deaths"]) == int(group_series("PAK").loc[2011:2015].sum())
+    True
+    """
+    codes = check_iso3s(iso3s)
+    periods = PERIODS if periods is None else periods
+    wide, pop = _pivots()
+    d = wide[_check_type(type_of_violence)][codes].sum(axis=1)
+    p = pop[codes].sum(axis=1, min_count=len(codes))
+    rows = []
+    for label, (first, last) in periods.items():
+        first, last = _check_period(first, last)
+        total = float(d.loc[first:last].sum())
+        pop_mean = float(p.loc[first:last].mean(skipna=False)) / 1e6
+        rows.append({
+            "period": label, "first": first, "last": last,
+            "deaths": total,
+            "deaths_per_year": total / (last - first + 1),
+            "population_millions": pop_mean,
+            "per_million": total / pop_mean if pop_mean > 0 else float("nan"),
+        })
+    out = pd.DataFrame(rows).set_index("period")
+    out["ratio_to_previous"] = out["deaths"] / out["deaths"].shift(1)
+    return out
+
+
+def period_ratio(iso3s: str | Iterable[str], type_of_violence: str = "all",
+                 numerator: str = "2011–2015", denominator: str = "2006–2010") -> float:
+    """Deaths in one period divided by deaths in another (same countries, same type).
+
+    NaN when the denominator period has no deaths.
+
+    >>> s = group_series("PAK")
+    >>> bool(abs(period_ratio(["PAK"]) - s.loc[2011:2015].sum() / s.loc[2006:2010].sum()) < 1e-12)
+    True
+    """
+    for name in (numerator, denominator):
+        if name not in PERIODS:
+            raise CourseError(f"Unknown period {name!r}. Choose one of: {', '.join(PERIODS)}.")
+    stats = period_stats(iso3s, type_of_violence)
+    den = stats.loc[denominator, "deaths"]
+    return float(stats.loc[numerator, "deaths"] / den) if den > 0 else float("nan")
+
+
+def peak_year(iso3s: str | Iterable[str], type_of_violence: str = "all",
+              measure: str = "count", last: int = LAST_GED_YEAR) -> int:
+    """The year with the most deaths (or the highest rate), up to ``last``.
+
+    >>> peak_year(["RUS"], "all", last=2020)
+    1999
+    """
+    s = group_series(iso3s, type_of_violence, measure).loc[:last].dropna()
+    if s.empty or s.max() <= 0:
+        raise CourseError("No deaths recorded for this choice: there is no peak year.")
+    return int(s.idxmax())
+
+
+def explorer_view(iso3s: str | Iterable[str], type_of_violence: str = "all",
+                  measure: str = "count") -> dict:
+    """Everything the explorer shows: per-country series, the group series, the period
+    table and a one-sentence readout.
+
+    >>> v = explorer_view(["PAK", "IND"], "one_sided", "count")
+    >>> sorted(v), v["readout"].startswith("India and Pakistan")
+    (['countries', 'group', 'periods', 'readout'], True)
+    """
+    codes = check_iso3s(iso3s)
+    measure = _check_measure(measure)
+    countries = country_series(codes, type_of_violence, measure)
+    group = group_series(codes, type_of_violence, measure)
+    stats = period_stats(codes, type_of_violence)
+    names = country_names()
+    labels = sorted(names[c] for c in codes)
+    who = labels[0] if len(labels) == 1 else (
+        ", ".join(labels[:-1]) + " and " + labels[-1] if len(labels) <= 3
+        else f"{len(labels)} countries together")
+    now, before = stats.loc["2011–2015"], stats.loc["2006–2010"]
+    if measure == "per_million":
+        a, b = now["per_million"], before["per_million"]
+        unit = "deaths per million people (period total / average population)"
+        fmt = "{:,.1f}"
+    else:
+        a, b = now["deaths"], before["deaths"]
+        unit = "deaths"
+        fmt = "{:,.0f}"
+    if b > 0:
+        change = f"{a / b:.2f} times the 2006–2010 level ({fmt.format(b)})"
+    else:
+        change = "no deaths recorded in 2006–2010, so no ratio"
+    readout = (
+        f"{who}, {TYPES[type_of_violence]}: 2011–2015 total {fmt.format(a)} {unit}, "
+        f"{change}."
+    )
+    return {"countries": countries, "group": group, "periods": stats, "readout": readout}
+
+
+# --------------------------------------------------------------------------- timeline
+SHORT_TITLES = {
+    "Shanghai Convention": "Shanghai Convention",
+    "Agreement on Cooperation between SCO Member States in Combating Illicit": "Drugs agreement",
+    "Agreement on Cooperation in Identifying and Blocking": "Agreement on blocking entry channels",
+    "Agreement on Cooperation in Ensuring International Information": "Information security agreement",
+    "Agreement between the Governments of the SCO Member States on Creating": "Road transport agreement",
+    "Agreement on Cooperation and Interaction of the SCO Member States on Border": "Border agreement",
+    "Statement by the Heads of SCO Member States on Drug": "Statement on drugs",
+    "Special session of the United Nations General Assembly": "UN special session on drugs",
+    "High-level Special Event": "UN–SCO event, New York",
+    "High-level side event": "UN–SCO drugs event, Vienna",
+    "Astana Declaration": "Astana Declaration",
+    "Statement by the SCO Heads of the Member States on Joint": "Statement on terrorism",
+    "Convention of the Shanghai Cooperation Organization against Terrorism": "Convention against Terrorism",
+    "SCO Convention on Countering Extremism": "Convention on Extremism",
+    "2016-2018 SCO": "Programme 2016–2018",
+    "United Nations Global Counter-Terrorism Strategy": "UN Counter-Terrorism Strategy",
+}
+
+
+def short_title(title: str, words: int = 5) -> str:
+    """A short label for a document title (for figures).
+
+    >>> short_title("SCO Convention on Countering Extremism")
+    'Convention on Extremism'
+    >>> short_title("A new document with a rather long title")
+    'A new document with a…'
+    """
+    for start, short in SHORT_TITLES.items():
+        if title.startswith(start):
+            return short
+    parts = title.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def documents_timeline() -> pd.DataFrame:
+    """The documents and events the article names, with a decimal date for plotting
+    (mid-month where the month is known, mid-year otherwise) and a short label.
+
+    >>> t = documents_timeline()
+    >>> t.loc[t.kind == "convention", "year"].tolist()
+    [2001, 2009, 2017]
+    """
+    t = load("documents")
+    t["year"] = t["year"].astype(int)
+    month = t["month"].astype("Float64")
+    t["when"] = (t["year"] + ((month - 0.5) / 12).fillna(0.5)).astype(float)
+    t["short"] = [short_title(s) for s in t["title"]]
+    return t.sort_values(["when", "title"]).reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- the claim
+def evidence_rats_2011_2015() -> dict:
+    """Evidence for the RATS results table: not checkable with open data.
+
+    The readings give what the table itself implies (the average per year of each
+    line) and, as NaN, the check against independent data that cannot be made.
+
+    >>> ev = evidence_rats_2011_2015()
+    >>> ev["value"] is None, bool(ev["readings"]["value"].isna().any())
+    (True, True)
+    """
+    t = rats_table()
+    rows = [{
+        "reading": "checked against independent data",
+        "definition": "the same counts from a source other than the SCO (none is open)",
+        "value": float("nan"),
+    }]
+    for _, r in t.iterrows():
+        unit = " (tonnes)" if r["unit"] == "tonnes" else ""
+        rows.append({
+            "reading": f"{r['item']}, per year{unit}",
+            "definition": f"the five-year figure ({r['label']}, {RATS_FIRST}–{RATS_LAST}) "
+                          f"divided by {RATS_YEARS}",
+            "value": float(r["per_year"]),
+        })
+    explanation = (
+        f"The table lists {len(t)} results for {RATS_FIRST}–{RATS_LAST} that the SCO reports "
+        "about its own work. We can rearrange them (averages per year, ratios between lines) "
+        "but not check them: the figures are **self-reported**; the categories are **not "
+        "defined** (what makes a crime 'averted', a member 'neutralized', a camp a camp?); "
+        "there is **no baseline or trend** (the years before 2011 or the split by year); "
+        "**no breakdown by country**; **no comparison group** (what happened in similar "
+        "states outside the SCO, or without RATS coordination); and **no independent "
+        "source** reports the same counts.\n\n"
+        "To check it we would need incident-level records for each member state and "
+        "year, with published definitions, verified by someone other than the reporting "
+        "agencies and comparable before and after 2011: for example court and prosecution "
+        "records, or an openly licensed independent terrorism-incident database. The open "
+        "data closest to the topic, UCDP's organised-violence deaths, measure something "
+        "else (deaths, not prevented attacks), so they give context, not a check."
+    )
+    return {
+        "value": None,
+        "unit": "table",
+        "readings": pd.DataFrame(rows, columns=["reading", "definition", "value"]),
+        "explanation": explanation,
+        "sources": ["rats_2011_2015", "ucdp_deaths"],
+    }
