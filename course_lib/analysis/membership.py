@@ -55,3 +55,108 @@ def evidence_accession_2017() -> dict:
         ),
         "sources": ["sco_membership"],
     }
+
+
+# ------------------------------------------------------------------ notebook 01 helpers
+STATUS_ORDER = ("shanghai_five", "member", "observer", "dialogue_partner")
+
+
+def spells(until: object = "today") -> pd.DataFrame:
+    """Every status spell with a drawable end (``end_plot``: the end, or ``until``
+    for spells still running), states ordered by their first status.
+
+    Columns: iso3, country, status, start, end, end_plot, order (0 = earliest state).
+
+    >>> s = spells()
+    >>> s.loc[s.order == 0, "iso3"].iloc[0]
+    'CHN'
+    """
+    from ..sco import to_date
+
+    stop = to_date(until)
+    t = timeline()
+    t = t[t.status.isin(STATUS_ORDER)].copy()
+    t["end_plot"] = t["end"].fillna(stop).clip(upper=stop)
+    # stable sort: ties (the founders) keep alphabetical order
+    first = t.groupby("iso3")["start"].min().sort_index().sort_values(kind="stable")
+    t["order"] = t["iso3"].map({c: i for i, c in enumerate(first.index)})
+    cols = ["iso3", "country", "status", "start", "end", "end_plot", "order"]
+    return t[cols].sort_values(["order", "start"]).reset_index(drop=True)
+
+
+def statuses(on: object) -> dict[str, str]:
+    """iso3 -> status on a date (one status per state; a state holds one at a time).
+
+    >>> statuses("2017-10-01")["IND"]
+    'member'
+    >>> statuses("1999")["UZB"] if "UZB" in statuses("1999") else "none"
+    'none'
+    """
+    from ..sco import status_on
+
+    s = status_on(on)
+    return dict(zip(s["iso3"], s["status"]))
+
+
+def status_counts(on: object) -> dict[str, int]:
+    """How many states hold each status on a date (every status, zeros included).
+
+    >>> status_counts("2017-10-01")["member"]
+    8
+    """
+    found = pd.Series(list(statuses(on).values()), dtype="object").value_counts()
+    return {s: int(found.get(s, 0)) for s in STATUS_ORDER}
+
+
+def status_years(iso3: str, status: str) -> float:
+    """Whole calendar years between the start and end years of a state's spell
+    (a spell still running ends this year).
+
+    >>> status_years("IND", "observer")
+    12.0
+    """
+    from ..errors import CourseError
+
+    t = timeline()
+    row = t[(t.iso3 == iso3) & (t.status == status)]
+    if row.empty:
+        raise CourseError(f"No {status!r} spell for {iso3!r} in data/sco_membership.csv.")
+    end = row["end"].fillna(pd.Timestamp.today()).iloc[0]
+    start_text = str(start_as_written(iso3, status))
+    return float(end.year - int(start_text[:4]))
+
+
+def start_as_written(iso3: str, status: str) -> str:
+    """The start date of a spell as written in the table (a year, or a full date).
+
+    >>> start_as_written("IND", "observer")
+    '2005'
+    """
+    from ..data import load
+
+    t = load("sco_membership")
+    return str(t.loc[(t.iso3 == iso3) & (t.status == status), "start_date"].iloc[0])
+
+
+def founders_not_in_shanghai_five() -> list[str]:
+    """Founding members (June 2001) that were not in the Shanghai Five.
+
+    >>> founders_not_in_shanghai_five()
+    ['UZB']
+    """
+    from ..sco import members
+
+    return sorted(set(members("2001-06-15")) - set(members("2001-06-14", "shanghai_five")))
+
+
+def partner_counts(start: int = 2001, end: int | None = None) -> pd.DataFrame:
+    """Observers, dialogue partners and both together on 31 December of each year.
+
+    >>> int(partner_counts(2017, 2017).loc[2017, "partners"])
+    10
+    """
+    from ..sco import counts_over_time
+
+    c = counts_over_time(start, end)[["observer", "dialogue_partner"]].copy()
+    c["partners"] = c["observer"] + c["dialogue_partner"]
+    return c

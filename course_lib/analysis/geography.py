@@ -1,0 +1,82 @@
+"""How far the members' territory reaches (notebook 02): the east-west ends the
+article names and the north-south span of the map shapes.
+
+The shapes are Natural Earth's 1:110m outlines: generalised, so small islands are
+missing and capes are smoothed. Extremes are approximate (to a few tenths of a degree).
+
+>>> round(east_west_km(), -2)
+7400.0
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable
+
+import pandas as pd
+
+from ..data import load
+from ..errors import CourseError
+from ..maps import bounds, great_circle_km
+
+# The Arctic Circle lies at about 66 deg 34' N (it moves slowly with the Earth's tilt).
+ARCTIC_CIRCLE_LAT = 66.56
+KM_PER_DEGREE_LAT = great_circle_km(0.0, 0.0, 1.0, 0.0)
+
+
+@lru_cache(maxsize=1)
+def _places() -> pd.DataFrame:
+    return load("places").set_index("place")
+
+
+def places() -> pd.DataFrame:
+    """The places the article names, with coordinates (index: place).
+
+    >>> sorted(places().index)
+    ['Kaliningrad', 'Lianyungang']
+    """
+    return _places().copy()
+
+
+def distance_km(a: str, b: str) -> float:
+    """Great-circle distance between two places of ``data/places.csv``, in km.
+
+    >>> distance_km("Lianyungang", "Lianyungang")
+    0.0
+    """
+    p = _places()
+    for name in (a, b):
+        if name not in p.index:
+            raise CourseError(f"No place called {name!r}. Known places: {', '.join(p.index)}.")
+    return great_circle_km(p.loc[a, "lat"], p.loc[a, "lon"], p.loc[b, "lat"], p.loc[b, "lon"])
+
+
+def east_west_km() -> float:
+    """Lianyungang (China) to Kaliningrad (Russia), great circle, km."""
+    return distance_km("Lianyungang", "Kaliningrad")
+
+
+def extent(iso3s: Iterable[str]) -> dict:
+    """North-south reach of the countries' map shapes.
+
+    Returns a dict: ``north_lat`` and ``north_iso3`` (the northernmost vertex),
+    ``south_lat`` and ``south_iso3``, ``span_deg`` and ``span_km`` (along a meridian,
+    on a sphere), and ``reaches_arctic`` (north of the Arctic Circle).
+
+    >>> e = extent(["RUS", "IND"])
+    >>> e["north_iso3"], e["south_iso3"], e["reaches_arctic"]
+    ('RUS', 'IND', True)
+    """
+    iso3s = list(iso3s)
+    if not iso3s:
+        raise CourseError("Give at least one ISO3 code, e.g. ['RUS', 'IND'].")
+    b = bounds(iso3s)
+    north = b["lat_max"].idxmax()
+    south = b["lat_min"].idxmin()
+    span = float(b.loc[north, "lat_max"] - b.loc[south, "lat_min"])
+    return {
+        "north_iso3": north, "north_lat": float(b.loc[north, "lat_max"]),
+        "south_iso3": south, "south_lat": float(b.loc[south, "lat_min"]),
+        "span_deg": span, "span_km": span * KM_PER_DEGREE_LAT,
+        "reaches_arctic": bool(b.loc[north, "lat_max"] > ARCTIC_CIRCLE_LAT),
+    }

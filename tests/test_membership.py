@@ -1,0 +1,74 @@
+"""course_lib.analysis.membership: accession dates, spells, statuses on a date."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from course_lib import sco
+from course_lib.claims import evaluate
+from course_lib.data import path_of
+from course_lib.errors import CourseError
+from course_lib.analysis import membership as M
+
+
+@pytest.fixture(scope="module")
+def raw():
+    return pd.read_csv(path_of("sco_membership"), encoding="utf-8", dtype=str)
+
+
+def test_accession_evidence(raw):
+    ev = evaluate("accession_2017")
+    ind = raw[(raw.iso3 == "IND") & (raw.status == "member")].start_date.iloc[0]
+    d = pd.Timestamp(ind)
+    assert ev.value == pytest.approx(d.year + (d.day_of_year - 1) / 365)
+    assert ev.verdict == "supported"
+
+
+def test_year_fraction_bounds():
+    assert M.year_fraction(pd.Timestamp("2017-01-01")) == 2017.0
+    assert 2016.99 < M.year_fraction(pd.Timestamp("2016-12-31")) < 2017
+
+
+def test_spells_cover_every_row(raw):
+    s = M.spells()
+    assert len(s) == len(raw)
+    assert (s.end_plot >= s.start).all()
+    assert s.end_plot.max() <= pd.Timestamp.today().normalize()
+    # ongoing spells end "today"; ended spells at their end
+    assert s.loc[s.end.notna(), "end_plot"].equals(s.loc[s.end.notna(), "end"])
+    assert s.groupby("iso3").order.nunique().eq(1).all()
+
+
+def test_spells_until_an_earlier_date():
+    s = M.spells(until="2010-01-01")
+    assert s.end_plot.max() <= pd.Timestamp("2010-01-01")
+
+
+@pytest.mark.parametrize("on", ["1997-01-01", "2001-06-15", "2017-10-01", "2024-12-31"])
+def test_statuses_agree_with_sco_members(on):
+    st = M.statuses(on)
+    for status in M.STATUS_ORDER:
+        assert sorted(c for c, s in st.items() if s == status) == sco.members(on, status)
+    counts = M.status_counts(on)
+    assert sum(counts.values()) == len(st)
+
+
+def test_status_years_from_raw(raw):
+    row = raw[(raw.iso3 == "IND") & (raw.status == "observer")].iloc[0]
+    assert M.status_years("IND", "observer") == int(row.end_date[:4]) - int(row.start_date[:4])
+    with pytest.raises(CourseError):
+        M.status_years("IND", "dialogue_partner")
+
+
+def test_founders_not_in_shanghai_five(raw):
+    five = set(raw[raw.status == "shanghai_five"].iso3)
+    founders = set(raw[(raw.status == "member") & (raw.start_date == "2001-06-15")].iso3)
+    assert M.founders_not_in_shanghai_five() == sorted(founders - five)
+
+
+def test_partner_counts():
+    c = M.partner_counts(2001, 2024)
+    assert (c.partners == c.observer + c.dialogue_partner).all()
+    assert c.loc[2001, "partners"] == 0
+    assert c.loc[2017, "observer"] == len(sco.members(2017, "observer"))
