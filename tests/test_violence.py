@@ -187,6 +187,7 @@ def test_codes_are_cleaned():
 def test_deaths_long_table(raw):
     d = V.deaths(["PAK", "IND"], "one_sided", range(2011, 2016))
     assert len(d) == 10 and set(d.type_of_violence) == {"one_sided"}
+    np.testing.assert_allclose(d.per_million, d.deaths_best / (d.population / 1e6))
     u = raw["ucdp"]
     assert d.deaths_best.sum() == u[u.iso3.isin(["PAK", "IND"]) & u.year.between(2011, 2015)
                                     & (u.type_of_violence == "one_sided")].deaths_best.sum()

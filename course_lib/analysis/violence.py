@@ -56,7 +56,7 @@ MEASURES: dict[str, str] = {
     "per_million": "deaths per million people",
 }
 QUALIFIER_WORDS = {"exact": "", "more_than": "more than ", "about": "about ",
-                   "less_than": "less than ", "uncertain": "no bound: "}
+                   "less_than": "less than "}
 
 # (numerator, denominator, factor applied to the ratio, unit of the ratio)
 RATIO_PAIRS: tuple[tuple[str, str, float, str], ...] = (
@@ -161,7 +161,8 @@ def rats_ratios() -> pd.DataFrame:
             "denominator": den,
             "ratio": float(ratio),
             "qualifier": q,
-            "label": f"{QUALIFIER_WORDS[q]}{ratio:,.3g}",
+            "label": (f"{ratio:,.3g} (no bound)" if q == "uncertain"
+                      else f"{QUALIFIER_WORDS[q]}{ratio:,.3g}"),
             "meaning": meaning,
         })
     return pd.DataFrame(rows)
@@ -176,6 +177,9 @@ def _ucdp() -> pd.DataFrame:
     u["year"] = u["year"].astype("int64")
     u["iso3"] = u["iso3"].astype(str)
     u["type_of_violence"] = u["type_of_violence"].astype(str)
+    pop = indicators.wb().set_index(["iso3", "year"])["population"].astype("float64")
+    idx = pd.MultiIndex.from_arrays([u["iso3"], u["year"]])
+    u["population"] = pop.reindex(idx).to_numpy()
     u["per_million"] = indicators.per_million(u["deaths_best"], u["iso3"], u["year"])
     return u
 
@@ -243,7 +247,8 @@ def check_iso3s(iso3s: str | Iterable[str]) -> list[str]:
 
 def deaths(iso3s: str | Iterable[str] | None = None, type_of_violence: str = "all",
            years: Iterable[int] | None = None) -> pd.DataFrame:
-    """Country-year deaths (best, low, high) and deaths per million people.
+    """Country-year deaths (best, low, high), population (World Bank, persons) and
+    deaths per million people.
 
     Parameters
     ----------
