@@ -1,0 +1,598 @@
+"""World Heritage properties of the SCO states and the "20 per cent" claim (notebook 06).
+
+A *reading* of the claim is one choice on each of five axes:
+
+* **category** of the properties counted: ``"all"``, ``"cultural"`` (category Cultural)
+  or ``"cultural + mixed"`` (Mixed properties meet cultural *and* natural criteria);
+* **denominator**: the ``"whole List"`` or its ``"cultural part"`` (the same categories
+  as the numerator; meaningless for ``"all"``);
+* **members**: one of :data:`MEMBER_SETS` (the 2017 members, today's members, the 2017
+  members with the observers, and with the dialogue partners too);
+* **counting** of transboundary properties: ``"once"`` (a property counts once if any of
+  its States Parties is in the set) or ``"per country"`` (numerator *and* denominator
+  count one entry per property and State Party, from ``data/world_heritage_states.csv``);
+* **year**: the List at the end of that year (``year_inscribed <= year`` and not yet
+  removed).
+
+:func:`incidence` builds, once, a property x member-set table of how many of each
+property's States Parties are in each set; :func:`share` is then a few vectorised sums,
+fast enough for an explorer.
+
+>>> len(on_list(2017))
+1073
+>>> round(share()["share"], 2)  # the primary reading
+12.4
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable
+
+import numpy as np
+import pandas as pd
+
+from ..data import load
+from ..errors import CourseError
+
+CLAIM_ID = "heritage_share"
+ARTICLE_DATE = "2017-10-01"  # the article's issue (October 2017)
+ARTICLE_YEAR = 2017
+SOURCES = ["world_heritage", "world_heritage_states", "sco_membership"]
+
+#: category choice -> categories counted in the numerator
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    "all": ("Cultural", "Mixed", "Natural"),
+    "cultural": ("Cultural",),
+    "cultural + mixed": ("Cultural", "Mixed"),
+}
+DENOMINATORS = ("whole List", "cultural part")
+COUNTINGS = ("once", "per country")
+MEMBER_SETS = (
+    "2017 members",
+    "today's members",
+    "2017 members + observers",
+    "2017 members + observers + dialogue partners",
+)
+CATEGORY_ORDER = ("Cultural", "Mixed", "Natural")
+
+
+# --------------------------------------------------------------------------- data
+@lru_cache(maxsize=1)
+def _properties() -> pd.DataFrame:
+    return load("world_heritage")
+
+
+@lru_cache(maxsize=1)
+def _entries() -> pd.DataFrame:
+    return load("world_heritage_states")
+
+
+def properties() -> pd.DataFrame:
+    """The World Heritage table, one row per property (a copy).
+
+    >>> properties().shape[0]
+    1157
+    """
+    return _properties().copy()
+
+
+def first_year() -> int:
+    """The first year of inscriptions in the data.
+
+    >>> first_year()
+    1978
+    """
+    return int(_properties()["year_inscribed"].min())
+
+
+def latest_year() -> int:
+    """The latest year of inscriptions in the data (the export's last session).
+
+    >>> latest_year()
+    2021
+    """
+    return int(_properties()["year_inscribed"].max())
+
+
+def _check_year(year: Any) -> int:
+    if isinstance(year, bool) or not isinstance(year, (int, np.integer)):
+        if isinstance(year, float) and year.is_integer():
+            year = int(year)
+        else:
+            raise CourseError(
+                f"A year is a whole number such as 2017, not {year!r}."
+            )
+    year = int(year)
+    lo, hi = first_year(), latest_year()
+    if not lo <= year <= hi:
+        raise CourseError(
+            f"The World Heritage data cover the List from {lo} to {hi}; {year} is outside."
+        )
+    return year
+
+
+def on_list(year: int = ARTICLE_YEAR) -> pd.DataFrame:
+    """Properties on the List at the end of ``year`` (inscribed, and not removed by then).
+
+    >>> len(on_list(2017)), len(on_list(2021))
+    (1073, 1154)
+    >>> on_list(1900)
+    Traceback (most recent call last):
+    ...
+    course_lib.errors.CourseError: The World Heritage data cover the List from 1978 to 2021; 1900 is outside.
+    """
+    year = _check_year(year)
+    p = _properties()
+    keep = (p["year_inscribed"] <= year) & (p["year_removed"].isna() | (p["year_removed"] > year))
+    return p[keep.fillna(False).astype(bool)].reset_index(drop=True).copy()
+
+
+def removed() -> pd.DataFrame:
+    """The properties deleted from the List, with the year of deletion.
+
+    >>> removed()["name"].tolist()
+    ['Arabian Oryx Sanctuary', 'Liverpool – Maritime Mercantile City', 'Dresden Elbe Valley']
+    """
+    p = _properties()
+    cols = ["id_no", "name", "states_iso3", "category", "year_inscribed", "year_removed",
+            "latitude", "longitude"]
+    return p.loc[p["year_removed"].notna(), cols].reset_index(drop=True).copy()
+
+
+def no_state() -> pd.DataFrame:
+    """Properties with no State Party code (Jerusalem).
+
+    >>> no_state()["id_no"].tolist()
+    [148]
+    """
+    p = _properties()
+    return p.loc[p["states_iso3"].isna(), ["id_no", "name", "category", "year_inscribed"]] \
+        .reset_index(drop=True).copy()
+
+
+# --------------------------------------------------------------------------- member sets
+def latest_membership_date() -> pd.Timestamp:
+    """The latest date in the membership table: "today" as far as the data know.
+
+    >>> latest_membership_date() >= pd.Timestamp("2024-07-04")
+    True
+    """
+    from ..sco import timeline
+
+    t = timeline()
+    dates = pd.concat([t["start"], t["end"]]).dropna()
+    return pd.Timestamp(dates.max())
+
+
+@lru_cache(maxsize=1)
+def _member_sets() -> dict[str, tuple[str, ...]]:
+    from ..sco import members
+
+    today = latest_membership_date()
+    m17 = members(ARTICLE_DATE)
+    obs17 = members(ARTICLE_DATE, status="observer")
+    dp17 = members(ARTICLE_DATE, status="dialogue_partner")
+    return {
+        "2017 members": tuple(m17),
+        "today's members": tuple(members(today)),
+        "2017 members + observers": tuple(sorted(set(m17) | set(obs17))),
+        "2017 members + observers + dialogue partners":
+            tuple(sorted(set(m17) | set(obs17) | set(dp17))),
+    }
+
+
+def _check_choice(value: Any, options: Iterable[str], what: str) -> str:
+    options = list(options)
+    if not isinstance(value, str) or value not in options:
+        raise CourseError(
+            f"Unknown {what} {value!r}. Choose one of: {', '.join(repr(o) for o in options)}."
+        )
+    return value
+
+
+def member_set(name: str = "2017 members") -> list[str]:
+    """ISO3 codes of one member set (see :data:`MEMBER_SETS`).
+
+    >>> member_set("2017 members")
+    ['CHN', 'IND', 'KAZ', 'KGZ', 'PAK', 'RUS', 'TJK', 'UZB']
+    >>> member_set("members")
+    Traceback (most recent call last):
+    ...
+    course_lib.errors.CourseError: Unknown member set 'members'. Choose one of: '2017 members', "today's members", '2017 members + observers', '2017 members + observers + dialogue partners'.
+    """
+    _check_choice(name, MEMBER_SETS, "member set")
+    return list(_member_sets()[name])
+
+
+def member_set_definition(name: str) -> str:
+    """One sentence saying who is in a member set and as of which date.
+
+    >>> member_set_definition("2017 members")
+    'the 8 SCO members on 2017-10-01'
+    """
+    _check_choice(name, MEMBER_SETS, "member set")
+    n = len(_member_sets()[name])
+    if name == "today's members":
+        return (f"the {n} SCO members on {latest_membership_date():%Y-%m-%d}, the latest date "
+                "in data/sco_membership.csv")
+    if name == "2017 members":
+        return f"the {n} SCO members on {ARTICLE_DATE}"
+    if name == "2017 members + observers":
+        return f"the {n} SCO members and observers on {ARTICLE_DATE}"
+    return f"the {n} SCO members, observers and dialogue partners on {ARTICLE_DATE}"
+
+
+# --------------------------------------------------------------------------- incidence
+@dataclass(frozen=True)
+class Incidence:
+    """Property x member-set table, as read-only numpy arrays aligned on ``ids``.
+
+    ``hits[set][i]`` is how many of property *i*'s States Parties are in the set;
+    ``n_entries[i]`` how many States Parties it has (0 for Jerusalem).
+    """
+
+    ids: np.ndarray
+    inscribed: np.ndarray
+    removed: np.ndarray  # +inf when never removed
+    n_entries: np.ndarray
+    category_mask: dict[str, np.ndarray]
+    hits: dict[str, np.ndarray]
+
+
+def _readonly(a: np.ndarray) -> np.ndarray:
+    a.flags.writeable = False
+    return a
+
+
+@lru_cache(maxsize=1)
+def incidence() -> Incidence:
+    """Build (once, cached) the property x member-set incidence.
+
+    >>> inc = incidence()
+    >>> int((inc.hits["2017 members"] > 0).sum()) >= 133
+    True
+    """
+    p = _properties()
+    e = _entries()
+    ids = p["id_no"].to_numpy(dtype=np.int64)
+    n_entries = e.groupby("id_no").size().reindex(p["id_no"], fill_value=0)
+    hits = {}
+    for name, codes in _member_sets().items():
+        per = e[e["iso3"].isin(codes)].groupby("id_no").size()
+        hits[name] = _readonly(per.reindex(p["id_no"], fill_value=0).to_numpy(dtype=np.int64))
+    cat = p["category"].to_numpy(dtype=object)
+    masks = {k: _readonly(np.isin(cat, list(v))) for k, v in CATEGORIES.items()}
+    return Incidence(
+        ids=_readonly(ids),
+        inscribed=_readonly(p["year_inscribed"].to_numpy(dtype=np.int64)),
+        removed=_readonly(p["year_removed"].astype("Float64").fillna(np.inf)
+                          .to_numpy(dtype=float)),
+        n_entries=_readonly(n_entries.to_numpy(dtype=np.int64)),
+        category_mask=masks,
+        hits=hits,
+    )
+
+
+def share(category: str = "all", denominator: str = "whole List",
+          members: str = "2017 members", counting: str = "once",
+          year: int = ARTICLE_YEAR) -> dict[str, Any]:
+    """The share of the List held by a member set, under one reading.
+
+    Parameters
+    ----------
+    category : {"all", "cultural", "cultural + mixed"}
+        Which properties of the set count in the numerator.
+    denominator : {"whole List", "cultural part"}
+        The whole List, or only its properties of the numerator's categories.
+    members : str
+        One of :data:`MEMBER_SETS`.
+    counting : {"once", "per country"}
+        ``"once"``: a property counts once if any of its States Parties is in the set;
+        ``"per country"``: numerator and denominator count property x State Party entries.
+    year : int
+        The List at the end of this year.
+
+    Returns
+    -------
+    dict
+        ``share`` (%), ``numerator``, ``denominator`` (properties or entries) and the
+        choices.
+
+    Examples
+    --------
+    >>> s = share()
+    >>> s["numerator"], s["denominator"], round(s["share"], 2)
+    (133, 1073, 12.4)
+    >>> share("cultural", "cultural part")["denominator"]
+    832
+    >>> share("all", "cultural part")
+    Traceback (most recent call last):
+    ...
+    course_lib.errors.CourseError: With category 'all' the denominator is the whole List; 'cultural part' needs category 'cultural' or 'cultural + mixed'.
+    """
+    _check_choice(category, CATEGORIES, "category")
+    _check_choice(denominator, DENOMINATORS, "denominator")
+    _check_choice(members, MEMBER_SETS, "member set")
+    _check_choice(counting, COUNTINGS, "counting")
+    year = _check_year(year)
+    if category == "all" and denominator == "cultural part":
+        raise CourseError(
+            "With category 'all' the denominator is the whole List; 'cultural part' needs "
+            "category 'cultural' or 'cultural + mixed'."
+        )
+    inc = incidence()
+    listed = (inc.inscribed <= year) & (inc.removed > year)
+    cat = inc.category_mask[category]
+    hits = inc.hits[members]
+    den_mask = listed if denominator == "whole List" else listed & cat
+    num_mask = listed & cat
+    if counting == "once":
+        num = int(np.count_nonzero(num_mask & (hits > 0)))
+        den = int(np.count_nonzero(den_mask))
+    else:
+        num = int(hits[num_mask].sum())
+        den = int(inc.n_entries[den_mask].sum())
+    return {
+        "share": 100.0 * num / den if den else float("nan"),
+        "numerator": num,
+        "denominator": den,
+        "category": category,
+        "denominator_kind": denominator,
+        "members": members,
+        "counting": counting,
+        "year": year,
+    }
+
+
+def definition(category: str, denominator: str, members: str, counting: str,
+               year: int) -> str:
+    """A sentence defining one reading.
+
+    >>> definition("all", "whole List", "2017 members", "once", 2017)[:60]
+    'properties (all categories) with at least one State Party am'
+    """
+    what = {"all": "properties (all categories)", "cultural": "Cultural properties",
+            "cultural + mixed": "Cultural and Mixed properties"}[category]
+    of = ("of all properties on the List" if denominator == "whole List"
+          else "of the " + {"cultural": "Cultural", "cultural + mixed": "Cultural and Mixed",
+                            "all": "all"}[category] + " properties on the List")
+    if counting == "once":
+        how = (f"{what} with at least one State Party among {member_set_definition(members)}, "
+               f"each counted once, as a % {of}")
+    else:
+        how = (f"entries (property x State Party) of {what} whose State Party is among "
+               f"{member_set_definition(members)}, as a % of the entries {of}")
+    return f"{how}, at the end of {year}"
+
+
+def reading_label(category: str, denominator: str, members: str, counting: str,
+                  year: int) -> str:
+    """A short label for one reading.
+
+    >>> reading_label("all", "whole List", "2017 members", "once", 2017)
+    'all / whole List / 2017 members / once / 2017'
+    """
+    return f"{category} / {denominator} / {members} / {counting} / {year}"
+
+
+def grid(years: Iterable[int] | None = None) -> pd.DataFrame:
+    """Every reading: one row per combination of the five choices.
+
+    ``years`` defaults to the article's year and the latest year in the data. The
+    combination category "all" with the "cultural part" denominator is left out (it has
+    no meaning).
+
+    >>> g = grid()
+    >>> len(g), list(g.columns[:3])
+    (80, ['reading', 'definition', 'value'])
+    """
+    years = [ARTICLE_YEAR, latest_year()] if years is None else [_check_year(y) for y in years]
+    rows = []
+    for year in years:
+        for members in MEMBER_SETS:
+            for category in CATEGORIES:
+                for denominator in DENOMINATORS:
+                    if category == "all" and denominator == "cultural part":
+                        continue
+                    for counting in COUNTINGS:
+                        s = share(category, denominator, members, counting, year)
+                        rows.append({
+                            "reading": reading_label(category, denominator, members,
+                                                     counting, year),
+                            "definition": definition(category, denominator, members,
+                                                     counting, year),
+                            "value": s["share"],
+                            "category": category, "denominator": denominator,
+                            "members": members, "counting": counting, "year": year,
+                            "numerator_n": s["numerator"], "denominator_n": s["denominator"],
+                        })
+    return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------- tables for figures
+@lru_cache(maxsize=1)
+def _entry_arrays() -> dict[str, np.ndarray]:
+    """The long table (property x State Party) as arrays, with year and category codes."""
+    p = _properties()[["id_no", "year_inscribed", "year_removed", "category"]]
+    e = _entries().merge(p, on="id_no", how="left")
+    codes = sorted(e["iso3"].unique())
+    return {
+        "codes": np.array(codes, dtype=object),
+        "iso": _readonly(pd.Categorical(e["iso3"], categories=codes).codes.astype(np.int64)),
+        "cat": _readonly(pd.Categorical(e["category"], categories=list(CATEGORY_ORDER))
+                         .codes.astype(np.int64)),
+        "inscribed": _readonly(e["year_inscribed"].to_numpy(dtype=np.int64)),
+        "removed": _readonly(e["year_removed"].astype("Float64").fillna(np.inf)
+                             .to_numpy(dtype=float)),
+    }
+
+
+def country_counts(members: str = "2017 members", year: int = ARTICLE_YEAR) -> pd.DataFrame:
+    """Properties on the List per State Party of a member set, by category.
+
+    A transboundary property counts for **each** of its States Parties. One row per
+    state of the set (zero rows kept), columns Cultural, Mixed, Natural, total and
+    country, sorted by total (largest first).
+
+    >>> c = country_counts()
+    >>> c.index[0], int(c.loc["CHN", "total"]) > 40
+    ('CHN', True)
+    """
+    codes = member_set(members)
+    year = _check_year(year)
+    a = _entry_arrays()
+    listed = (a["inscribed"] <= year) & (a["removed"] > year)
+    n_codes, n_cat = len(a["codes"]), len(CATEGORY_ORDER)
+    counts = np.bincount(a["iso"][listed] * n_cat + a["cat"][listed],
+                         minlength=n_codes * n_cat).reshape(n_codes, n_cat)
+    out = pd.DataFrame(counts, index=pd.Index(a["codes"], name="iso3"),
+                       columns=list(CATEGORY_ORDER))
+    out = out.reindex(codes, fill_value=0)
+    out.index.name = "iso3"
+    out["total"] = out[list(CATEGORY_ORDER)].sum(axis=1)
+    names = _country_names()
+    out["country"] = [names.get(c, c) for c in out.index]
+    return out.sort_values(["total", "Cultural"], ascending=False, kind="stable")
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    from ..sco import names as sco_names
+
+    c = load("countries")
+    names = dict(zip(c["iso3"], c["name"]))
+    names.update(sco_names())
+    return names
+
+
+def share_over_time(members: str = "2017 members", category: str = "all",
+                    denominator: str = "whole List", counting: str = "once") -> pd.DataFrame:
+    """The share (and counts) at the end of every year in the data.
+
+    >>> t = share_over_time()
+    >>> round(float(t.loc[2017, "share"]), 2)
+    12.4
+    """
+    rows = {}
+    for year in range(first_year(), latest_year() + 1):
+        s = share(category, denominator, members, counting, year)
+        rows[year] = {"share": s["share"], "numerator": s["numerator"],
+                      "denominator": s["denominator"]}
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("year")
+
+
+def inscriptions_per_year(members: str = "2017 members") -> pd.DataFrame:
+    """Properties inscribed each year: by the member set (any State Party in it) and others.
+
+    >>> int(inscriptions_per_year().loc[1987, "set"]) > 0
+    True
+    """
+    _check_choice(members, MEMBER_SETS, "member set")
+    inc = incidence()
+    held = inc.hits[members] > 0
+    df = pd.DataFrame({"year": inc.inscribed, "held": held})
+    out = pd.crosstab(df["year"], df["held"]).reindex(columns=[True, False], fill_value=0)
+    out.columns = ["set", "others"]
+    return out.reindex(range(first_year(), latest_year() + 1), fill_value=0).rename_axis("year")
+
+
+def map_points(members: str = "2017 members", year: int = ARTICLE_YEAR) -> pd.DataFrame:
+    """Properties on the List at the end of ``year`` with coordinates and a ``held`` flag
+    (True when at least one State Party is in the member set).
+
+    >>> m = map_points()
+    >>> len(m), int(m["held"].sum())
+    (1073, 133)
+    """
+    codes = set(member_set(members))
+    p = on_list(year)
+    held = p["states_iso3"].fillna("").map(lambda s: bool(codes & set(s.split(";"))))
+    out = p[["id_no", "name", "category", "states_iso3", "latitude", "longitude"]].copy()
+    out["held"] = held.astype(bool).to_numpy()
+    return out
+
+
+# --------------------------------------------------------------------------- claim
+def article_value(claim_id: str = CLAIM_ID) -> float:
+    """The article's number for the claim, read from ``data/claims.csv``.
+
+    >>> article_value()
+    20.0
+    """
+    from ..claims import _claim_row
+
+    value = _claim_row(claim_id)["value"]
+    if pd.isna(value):
+        raise CourseError(f"The claim {claim_id!r} has no single number.")
+    return float(value)
+
+
+def closest(g: pd.DataFrame | None = None, target: float | None = None) -> pd.Series:
+    """The reading of :func:`grid` nearest the article's value.
+
+    >>> closest()["members"]
+    '2017 members + observers + dialogue partners'
+    """
+    g = grid() if g is None else g
+    target = article_value() if target is None else float(target)
+    return g.loc[(g["value"] - target).abs().idxmin()]
+
+
+def evidence_heritage_share() -> dict[str, Any]:
+    """Evidence for 'cultural sites of SCO countries are 20 % of the World Heritage List'.
+
+    >>> ev = evidence_heritage_share()
+    >>> ev["unit"], round(ev["value"], 2), len(ev["readings"])
+    ('%', 12.4, 80)
+    """
+    target = article_value()
+    g = grid()
+    primary = share()
+    best = closest(g, target)
+    cult = share("cultural", "whole List")
+    cult_part = share("cultural", "cultural part")
+    per = share(counting="per country")
+    members_only = g[g["members"].isin(["2017 members", "today's members"])]
+    best_members = members_only.loc[(members_only["value"] - target).abs().idxmin()]
+    from ..claims import SUPPORTED_REL, within
+
+    near = g[[within(target, v) for v in g["value"]]]
+    if near.empty:
+        reach = (
+            f"No reading in the grid comes within {SUPPORTED_REL * 100:g} % of the article's value, "
+            "so no definition tried here reproduces it; the figure may rest on another count "
+            "(for example national heritage registers or the Tentative Lists), which these "
+            "data cannot check."
+        )
+    else:
+        reach = (
+            f"{len(near)} reading(s) come within {SUPPORTED_REL * 100:g} % of the article's value, "
+            f"among them *{near.iloc[0]['reading']}*."
+        )
+    caveat = ("It counts observers or dialogue partners, states that were not members. "
+              if best["members"] not in ("2017 members", "today's members") else "")
+    mixed_gap = (g.loc[g.category == "cultural + mixed", "value"].to_numpy()
+                 - g.loc[g.category == "cultural", "value"].to_numpy())
+    explanation = (
+        f"**Primary reading.** At the end of {ARTICLE_YEAR} the List held "
+        f"{primary['denominator']:,} properties; {primary['numerator']} of them "
+        f"({primary['share']:.1f} %) had at least one State Party among "
+        f"{member_set_definition('2017 members')}. Counting only Cultural properties gives "
+        f"{cult['share']:.1f} % of the whole List, or {cult_part['share']:.1f} % of its "
+        f"cultural part; counting transboundary properties once per country gives "
+        f"{per['share']:.1f} %. Adding Mixed properties to the cultural ones moves the "
+        f"readings by at most {np.abs(mixed_gap).max():.1f} percentage points.\n\n"
+        f"**Closest reading.** Of the {len(g)} readings, the nearest to {target:g} % is "
+        f"*{best['reading']}*: {best['value']:.1f} %, {target - best['value']:.1f} points "
+        f"short. " + caveat + f"With members alone the best is {best_members['value']:.1f} % "
+        f"(*{best_members['reading']}*). " + reach
+    )
+    return {
+        "value": primary["share"],
+        "unit": "%",
+        "readings": g[["reading", "definition", "value"]].copy(),
+        "explanation": explanation,
+        "sources": list(SOURCES),
+    }
