@@ -223,7 +223,8 @@ def evaluate_all() -> pd.DataFrame:
         except ModuleNotFoundError:
             continue
         ev = evaluate(cid)
-        vals = ev.readings["value"].dropna() if len(ev.readings) else pd.Series(dtype=float)
+        checkable = ev.value is not None and len(ev.readings)
+        vals = ev.readings["value"].dropna() if checkable else pd.Series(dtype=float)
         rows.append(
             {
                 "claim_id": cid,
@@ -237,3 +238,32 @@ def evaluate_all() -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def verdict_by_reading(claim_id: str) -> pd.DataFrame:
+    """Each reading of a claim as if it were the primary one: its value, the value as
+    % of the article's, and the verdict it alone would give ("supported" or "not
+    supported"; "not checkable" when it has no value).
+
+    >>> verdict_by_reading("accession_2017").verdict_if_primary.iloc[0]
+    'supported'
+    """
+    ev = evaluate(claim_id)
+    tol = _tolerance(_claim_row(claim_id))
+    rows = []
+    for _, r in ev.readings.iterrows():
+        value = r["value"]
+        has = value is not None and not (isinstance(value, float) and math.isnan(value))
+        pct = (100.0 * float(value) / ev.article_value
+               if has and ev.article_value not in (None, 0) else math.nan)
+        rows.append({
+            "reading": r["reading"],
+            "definition": r.get("definition", ""),
+            "value": float(value) if has else math.nan,
+            "pct_of_article": pct,
+            "verdict_if_primary": verdict(ev.article_value, float(value) if has else None, [],
+                                          tolerance=tol),
+        })
+    return pd.DataFrame(rows, columns=["reading", "definition", "value", "pct_of_article",
+                                       "verdict_if_primary"])
+

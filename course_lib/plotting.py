@@ -140,3 +140,32 @@ def percent_axis(ax, axis: str = "y", decimals: int = 0) -> None:
 
     target = ax.yaxis if axis == "y" else ax.xaxis
     target.set_major_formatter(PercentFormatter(xmax=100, decimals=decimals))
+
+
+def render_png(fig, dpi: float | None = None) -> bytes:
+    """A figure as PNG bytes through the Agg canvas (works without pyplot).
+
+    >>> from matplotlib.figure import Figure
+    >>> render_png(Figure(figsize=(1, 1)))[:4]
+    b'\x89PNG'
+    """
+    import io
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    buf = io.BytesIO()
+    canvas.print_png(buf) if dpi is None else fig.savefig(buf, format="png", dpi=dpi)
+    return buf.getvalue()
+
+
+def show_png(fig):
+    """Show a figure made without pyplot in a notebook, as a PNG image.
+
+    Returns an ``IPython.display.Image``; leave it last in a cell or pass it to
+    ``display``.
+    """
+    from IPython.display import Image
+
+    return Image(data=render_png(fig), format="png")
+

@@ -46,8 +46,11 @@ def fact_check_table(progress: bool = True) -> pd.DataFrame:
         bar = tqdm(total=len(table), desc="Evaluating claims", unit="claim", leave=False)
     for row in iterator:
         ev = evaluate(row.claim_id)
-        vals = ev.readings["value"].dropna() if len(ev.readings) else pd.Series(dtype=float)
-        closest = ev.closest_reading()
+        # a claim that open data cannot check has no evidence range (its readings, if
+        # any, describe the article's own table, not evidence)
+        checkable = ev.value is not None and len(ev.readings)
+        vals = ev.readings["value"].dropna() if checkable else pd.Series(dtype=float)
+        closest = ev.closest_reading() if checkable else None
         rows.append(
             {
                 "claim_id": row.claim_id,
@@ -72,44 +75,55 @@ def fact_check_table(progress: bool = True) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def claims_figure(table: pd.DataFrame):
-    """Each claim's evidence as a percentage of the article's value: the primary
-    reading (dot) and the range over reasonable readings (bar); the grey band is the
-    ±5 % within which a claim counts as supported. Not-checkable claims are listed
-    at the bottom without a bar. Returns a matplotlib Figure (no pyplot)."""
-    from .plotting import PALETTE
+def claims_figure(table: pd.DataFrame, readings: Mapping[str, pd.DataFrame] | None = None):
+    """One small panel per checkable claim, each on its own scale and unit: the
+    article's value (black line) with the band of the verdict rule (grey), every
+    reasonable reading (grey dots) and the primary reading (blue dot). Claims that
+    open data cannot check are listed under the panels. Returns a Figure (no pyplot).
+
+    ``readings`` maps claim ids to their readings tables (default: evaluated now).
+    """
+    from .claims import SUPPORTED_REL, _claim_row, _tolerance, evaluate
+    from .plotting import GREY, PALETTE
     from .widgets import new_figure
 
     t = table.reset_index(drop=True)
-    fig, ax = new_figure(width=8, height=0.45 * len(t) + 1.6, dpi=100)
-    ax.axvspan(95, 105, color="#DDDDDD", zorder=0, label="within 5 % of the article")
-    ax.axvline(100, color="#555555", linewidth=1)
-    ylabels = []
-    for i, r in t.iterrows():
-        y = len(t) - 1 - i
-        ylabels.append((y, r["claim_id"]))
-        a = r["article_value"]
-        if a is None or pd.isna(a) or a == 0 or r["value"] is None or pd.isna(r["value"]):
-            ax.text(101, y, "not checkable with open data", va="center", fontsize=8,
-                    color="#555555")
-            continue
-        lo, hi = r["low"], r["high"]
-        if not pd.isna(lo) and not pd.isna(hi):
-            ax.plot([100 * lo / a, 100 * hi / a], [y, y], color=PALETTE[5], linewidth=6,
-                    solid_capstyle="butt", alpha=0.8,
-                    label="range over readings" if i == 0 else None)
-        ax.plot([100 * r["value"] / a], [y], "o", color=PALETTE[0], markersize=7,
-                label="primary reading" if i == 0 else None)
-    ax.set_yticks([y for y, _ in ylabels], [name for _, name in ylabels])
-    ax.set_xlabel("evidence as % of the article's value (100 = the article's number)")
-    ax.set_title("Each claim against its evidence", loc="left", fontweight="bold")
-    handles, labels = ax.get_legend_handles_labels()
-    seen = {}
-    for h, lab in zip(handles, labels):
-        seen.setdefault(lab, h)
-    ax.legend(seen.values(), seen.keys(), loc="lower right", fontsize=8)
-    fig.text(0.01, 0.005, "Source: the course's data/ (see the sources column); "
-             "calculations by course_lib.claims.", fontsize=7, color="#444444")
+    ok = t[t.value.notna() & t.article_value.notna()]
+    not_ok = t[~t.index.isin(ok.index)]
+    n = max(len(ok), 1)
+    fig, axes = new_figure(n, 1, width=8, height=0.95 * n + 1.2, dpi=100, squeeze=False)
+    for ax, (_, r) in zip(axes[:, 0], ok.iterrows()):
+        vals = (readings or {}).get(r.claim_id)
+        if vals is None:
+            vals = evaluate(r.claim_id).readings
+        v = pd.to_numeric(vals["value"], errors="coerce").dropna()
+        a = float(r.article_value)
+        tol = _tolerance(_claim_row(r.claim_id))
+        half = tol if tol is not None else SUPPORTED_REL * abs(a)
+        ax.axvspan(a - half, a + half, color="#DDDDDD", zorder=0)
+        ax.axvline(a, color="#111111", linewidth=1.2, zorder=1)
+        ax.plot(v, [0] * len(v), "o", color=GREY, markersize=6, zorder=2)
+        ax.plot([r.value], [0], "o", color=PALETTE[0], markersize=9, zorder=3)
+        ax.set_yticks([0], [r.claim_id])
+        ax.set_ylim(-1, 1)
+        lo = min([a - half, float(r.value)] + v.tolist())
+        hi = max([a + half, float(r.value)] + v.tolist())
+        pad = 0.08 * (hi - lo or abs(a) or 1)
+        ax.set_xlim(lo - pad, hi + pad)
+        ax.grid(axis="y", visible=False)
+        ax.tick_params(axis="x", labelsize=8)
+        ax.ticklabel_format(axis="x", useOffset=False, style="plain")
+        ax.set_xlabel(f"{r.unit}  ·  verdict: {r.verdict}", fontsize=8, labelpad=1)
+    fig.suptitle("Each claim against its evidence", x=0.01, ha="left", fontweight="bold",
+                 fontsize=12)
+    axes[0, 0].set_title("black: the article · grey band: the rule's margin · "
+                         "blue: primary reading · grey dots: other readings",
+                         loc="left", fontweight="normal", fontsize=8)
+    foot = "Source: the course's data/ (see each claim's sources); calculations by course_lib.claims."
+    if len(not_ok):
+        foot = ("Not checkable with open data: " + ", ".join(not_ok.claim_id) + ".\n" + foot)
+    fig.text(0.01, 0.0, foot, fontsize=7.5, color="#444444", va="bottom")
+    fig.get_layout_engine().set(h_pad=0.08, rect=(0, 0.06, 1, 0.94))
     return fig
 
 
@@ -277,7 +291,7 @@ def write_report(out_dir: str | Path | None = None,
     progress : bool
         Show a progress bar while the claims are evaluated.
     """
-    from .widgets import render_png
+    from .plotting import render_png
 
     out = _check_out_dir(Path(out_dir) if out_dir else BUILD_DIR / "report")
     table = fact_check_table(progress=progress)

@@ -19,10 +19,11 @@ call it directly, without a browser.
 
 from __future__ import annotations
 
-import io
 import time
 import weakref
 from typing import Any, Callable, Mapping
+
+from ..plotting import render_png  # noqa: F401  (re-exported: widgets.render_png)
 
 
 def new_figure(nrows: int = 1, ncols: int = 1, *, width: float = 7.5, height: float = 4.0,
@@ -43,16 +44,6 @@ def new_figure(nrows: int = 1, ncols: int = 1, *, width: float = 7.5, height: fl
     for ax in fig.axes:
         _style_axes(ax)
     return fig, axes
-
-
-def render_png(fig) -> bytes:
-    """The figure as PNG bytes (Agg canvas, no pyplot)."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
-    buf = io.BytesIO()
-    canvas.print_png(buf)
-    return buf.getvalue()
 
 
 _INSTANCES: "weakref.WeakSet[Explorer]" = weakref.WeakSet()

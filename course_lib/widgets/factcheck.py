@@ -1,0 +1,137 @@
+"""Widgets of the capstone (notebook 07): the definitions explorer and the verdict form."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+
+from ..claims import claims, verdict_by_reading
+from ..plotting import GREY, PALETTE
+from . import Explorer, explorer, new_figure
+
+VERDICT_CHOICES = ("undecided", "supported", "partly supported", "not supported",
+                   "not checkable")
+
+
+def reading_tables() -> dict[str, pd.DataFrame]:
+    """claim_id -> its readings with the verdict each would give (computed once)."""
+    return {cid: verdict_by_reading(cid) for cid in claims().claim_id}
+
+
+def describe_reading(table: pd.DataFrame, reading: str, article: float | None, unit: str) -> str:
+    """One sentence on what a reading gives and the verdict it alone would give.
+
+    >>> t = pd.DataFrame({"reading": ["a"], "definition": ["d"], "value": [42.0],
+    ...                   "pct_of_article": [95.5], "verdict_if_primary": ["supported"]})
+    >>> describe_reading(t, "a", 44.0, "%")
+    "Under 'a' the data give 42 % (95.5 % of the article's 44 %): on this reading alone the claim is <b>supported</b>."
+    """
+    row = table[table.reading == reading]
+    if row.empty or article is None:
+        return "This claim has no reading that open data can compute."
+    r = row.iloc[0]
+    if math.isnan(r["value"]):
+        return f"Under '{reading}' the data give no value: <b>not checkable</b>."
+    return (f"Under '{reading}' the data give {r['value']:,.4g} {unit} "
+            f"({r['pct_of_article']:.1f} % of the article's {article:,.4g} {unit}): on this "
+            f"reading alone the claim is <b>{r['verdict_if_primary']}</b>.")
+
+
+def definitions_explorer() -> Explorer:
+    """Pick a claim and one of its readings; see the value, the % of the article's
+    number and the verdict that reading alone would give."""
+    import ipywidgets as W
+
+    table = claims().set_index("claim_id")
+    readings = {cid: t for cid, t in reading_tables().items() if t["value"].notna().any()}
+    ids = list(readings)
+    claim_w = W.Dropdown(options=ids, value=ids[0], description="claim")
+    reading_w = W.Dropdown(options=list(readings[ids[0]].reading), description="reading",
+                           layout=W.Layout(width="28em"))
+    fig, ax = new_figure(width=7.5, height=3.4)
+
+    def sync(change: Any) -> None:  # new claim -> its readings
+        reading_w.options = list(readings[change["new"]].reading)
+
+    claim_w.observe(sync, names="value")
+
+    state: dict[str, Any] = {"claim": None, "marks": None, "order": []}
+    max_labels = 12
+
+    def draw_claim(claim: str) -> None:
+        """Redraw the axes for a new claim (only when the claim changes)."""
+        shown = readings[claim].dropna(subset=["pct_of_article"]).sort_values("pct_of_article")
+        ax.clear()
+        ax.axvspan(95, 105, color="#DDDDDD", zorder=0)
+        ax.axvline(100, color="#555555", linewidth=1)
+        y = list(range(len(shown)))
+        state["marks"] = ax.scatter(shown.pct_of_article, y, s=36, color=GREY, zorder=3)
+        ax.set_ylim(-0.7, len(shown) - 0.3)
+        lo, hi = float(shown.pct_of_article.min()), float(shown.pct_of_article.max())
+        ax.set_xlim(min(lo, 90) - 3, max(hi, 110) + 3)
+        if len(shown) <= max_labels:
+            ax.set_yticks(y, [r[:42] for r in shown.reading], fontsize=8)
+        else:
+            ax.set_yticks([])
+            ax.set_ylabel(f"{len(shown)} readings, sorted by value")
+        ax.set_xlabel("value as % of the article's number (grey band: within 5 %)")
+        ax.set_title(f"{claim}: every reading against the article", loc="left",
+                     fontweight="bold", fontsize=10)
+        state["claim"], state["order"] = claim, list(shown.reading)
+
+    def update(claim: str, reading: str) -> str:
+        t = readings[claim]
+        if reading not in set(t.reading):
+            reading = t.reading.iloc[0]
+        if state["claim"] != claim:
+            draw_claim(claim)
+        colors = [PALETTE[3] if r == reading else GREY for r in state["order"]]
+        sizes = [90 if r == reading else 36 for r in state["order"]]
+        state["marks"].set_color(colors)
+        state["marks"].set_sizes(sizes)
+        article = table.loc[claim, "value"]
+        unit = str(table.loc[claim, "unit"])
+        return describe_reading(t, reading, None if pd.isna(article) else float(article), unit)
+
+    return explorer({"claim": claim_w, "reading": reading_w}, update, fig,
+                    title="How the definition changes the verdict",
+                    description="Choose a claim, then a reading.")
+
+
+class VerdictForm:
+    """A small form: for each claim a verdict dropdown and a reasoning box.
+
+    ``.verdicts()`` returns ``{claim_id: {"verdict": ..., "reasoning": ...}}`` for the
+    claims you decided (undecided ones are left out), ready for ``write_report``.
+    """
+
+    def __init__(self, claim_ids: list[str] | None = None) -> None:
+        import ipywidgets as W
+
+        ids = claim_ids or list(claims().claim_id)
+        self.rows: dict[str, tuple[Any, Any]] = {}
+        boxes = []
+        for cid in ids:
+            dd = W.Dropdown(options=VERDICT_CHOICES, value="undecided", description=cid,
+                            style={"description_width": "11em"}, layout=W.Layout(width="26em"))
+            ta = W.Textarea(placeholder="why, in one or two sentences",
+                            layout=W.Layout(width="30em", height="2.6em"))
+            self.rows[cid] = (dd, ta)
+            boxes.append(W.HBox([dd, ta]))
+        self.widget = W.VBox(boxes)
+
+    def verdicts(self) -> dict[str, dict[str, str]]:
+        return {cid: {"verdict": dd.value, "reasoning": ta.value}
+                for cid, (dd, ta) in self.rows.items() if dd.value != "undecided"}
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
+def verdict_form(claim_ids: list[str] | None = None) -> VerdictForm:
+    """Build the verdict form (display it by leaving it last in a cell)."""
+    return VerdictForm(claim_ids)

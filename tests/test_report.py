@@ -1,0 +1,107 @@
+"""The fact-check report: both files written, every claim, verdict and source in the
+HTML, the learner's verdicts included, and never written into data/ or notebooks/."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from course_lib import claims, report
+from course_lib.errors import CourseError
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.imgs: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.imgs.append(dict(attrs).get("src", ""))
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    mine = {"population_share": {"verdict": "partly supported",
+                                 "reasoning": "Close only with observers counted."}}
+    paths = report.write_report(out, learner=mine, progress=False)
+    return paths, mine
+
+
+def test_both_files_and_the_figure(written):
+    paths, _ = written
+    for key in ("markdown", "html", "figure"):
+        assert paths[key].exists() and paths[key].stat().st_size > 0
+    assert paths["figure"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_html_has_every_claim_verdict_and_source(written):
+    paths, mine = written
+    parser = _Text()
+    parser.feed(paths["html"].read_text(encoding="utf-8"))
+    text = " ".join(parser.text)
+    table = report.fact_check_table(progress=False)
+    for row in table.itertuples(index=False):
+        assert row.claim_id in text
+        assert row.verdict in text
+        for src in filter(None, (s.strip() for s in row.sources.split(","))):
+            assert src in text, src
+    assert mine["population_share"]["reasoning"] in text
+    assert len(parser.imgs) == 1 and parser.imgs[0].startswith("data:image/png;base64,")
+    assert not re.search(r"https?://", "".join(parser.imgs))
+
+
+def test_table_matches_evaluate(written):
+    table = report.fact_check_table(progress=False)
+    assert set(table.claim_id) == set(claims.claims().claim_id)
+    for row in table.itertuples(index=False):
+        assert row.verdict == claims.evaluate(row.claim_id).verdict
+
+
+@pytest.mark.parametrize("target", ["data", "notebooks", "data/sub"])
+def test_refuses_course_folders(target):
+    with pytest.raises(CourseError, match="cannot be written"):
+        report.write_report(REPO / target, progress=False)
+
+
+@pytest.mark.parametrize("bad", [
+    {"nope": "supported"}, {"population_share": "maybe"}, ["population_share"],
+    {"population_share": 3},
+])
+def test_bad_learner_verdicts_are_clear(bad, tmp_path):
+    with pytest.raises(CourseError):
+        report.write_report(tmp_path, learner=bad, progress=False)
+
+
+def test_command_line(tmp_path):
+    verdicts = tmp_path / "mine.json"
+    verdicts.write_text(json.dumps({"heritage_share": "not supported"}), encoding="utf-8")
+    res = subprocess.run([sys.executable, "-m", "course_lib", "report", "--out",
+                          str(tmp_path / "r"), "--verdicts", str(verdicts), "--quiet"],
+                         capture_output=True, text=True, cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert (tmp_path / "r" / "report.html").exists()
+    bad = subprocess.run([sys.executable, "-m", "course_lib", "report", "--out",
+                          str(REPO / "data"), "--quiet"], capture_output=True, text=True)
+    assert bad.returncode != 0 and "error:" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_cli_help_lists_commands():
+    res = subprocess.run([sys.executable, "-m", "course_lib", "--help"], capture_output=True,
+                         text=True)
+    assert res.returncode == 0
+    for cmd in ("check-data", "run-all", "student", "report", "questions"):
+        assert cmd in res.stdout
