@@ -163,3 +163,59 @@ def test_schema_table():
     s = data.schema("wb_indicators")
     assert {"name", "type", "unit", "description"} <= set(s.columns)
     assert isinstance(s, pd.DataFrame)
+
+
+# ----------------------------------------------------------------- damage matrix
+DAMAGES = ["missing", "truncated", "changed_byte", "renamed_column", "wrong_type", "empty"]
+
+
+def _damage(folder: Path, name: str, how: str) -> None:
+    res = data.resource(name, folder)
+    p = folder / res["path"]
+    raw = p.read_bytes()
+    if how == "missing":
+        p.unlink()
+    elif how == "truncated":
+        p.write_bytes(raw[: len(raw) // 2])
+    elif how == "changed_byte":
+        i = len(raw) // 3
+        p.write_bytes(raw[:i] + bytes([raw[i] ^ 0x01]) + raw[i + 1:])
+    elif how == "empty":
+        p.write_bytes(b"")
+        _rehash(folder, name)
+    elif how == "renamed_column":
+        text = raw.decode("utf-8")
+        head, rest = text.split("\n", 1)
+        cols = head.split(",")
+        cols[-1] = cols[-1] + "_renamed"
+        p.write_text(",".join(cols) + "\n" + rest, encoding="utf-8")
+        _rehash(folder, name)
+    elif how == "wrong_type":
+        fields = res["schema"]["fields"]
+        typed = [i for i, f in enumerate(fields) if f["type"] in {"integer", "number", "year",
+                                                                  "boolean"}]
+        if not typed:
+            pytest.skip(f"{name} has no typed column")
+        lines = raw.decode("utf-8").split("\n")
+        col = typed[0]
+        import csv
+        import io
+
+        rows = list(csv.reader(io.StringIO("\n".join(lines[:2]))))
+        rows[1][col] = "not-a-value"
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\n").writerows(rows)
+        p.write_text(buf.getvalue() + "\n".join(lines[2:]), encoding="utf-8")
+        _rehash(folder, name)
+
+
+@pytest.mark.parametrize("how", DAMAGES)
+@pytest.mark.parametrize("name", NAMES)
+def test_damage_matrix_gives_the_clear_error(copy_of_data, name, how):
+    _damage(copy_of_data, name, how)
+    path = data.resource(name, copy_of_data)["path"]
+    with pytest.raises(DataError) as err:
+        data.load(name, copy_of_data)
+    msg = str(err.value)
+    assert f"data/{path}" in msg, msg
+    assert "git checkout -- data/" in msg, msg
