@@ -36,12 +36,14 @@ READINGS = ("heroin only", "heroin and morphine", "lowest year", "highest year")
 #: What two other statements by the SCO Secretary-General said (FACTS.md, section 1).
 #: These figures are not in data/ because the area (the SCO) is not a country; they are
 #: kept here, with their source keys, as context for the claim only.
+#: ``tonnes`` is heroin; ``cannabis_tonnes`` adds the hashish and marijuana figures of
+#: the same statement (1,500 t and over 1,400 t), where it gives them.
 STATEMENTS = (
     {"source": "24KG_2017", "what": "heroin seized in SCO countries, past five years",
-     "tonnes": 70.0, "years": 5.0, "share_pct": 14.0,
+     "tonnes": 70.0, "years": 5.0, "share_pct": 14.0, "cannabis_tonnes": float("nan"),
      "when": "news report of a 2017 speech (Moscow security conference)"},
     {"source": "SECTSCO_2018", "what": "heroin seized by SCO member-state agencies, 2011 to mid-2017",
-     "tonnes": 160.0, "years": 6.5, "share_pct": float("nan"),
+     "tonnes": 160.0, "years": 6.5, "share_pct": float("nan"), "cannabis_tonnes": 1500.0 + 1400.0,
      "when": "SCO Secretariat item on the address to the UN CND, 12 March 2018"},
 )
 
@@ -444,6 +446,7 @@ def evidence_heroin_share() -> dict:
     vals = readings["value"].dropna()
     num = readings.dropna(subset=["value"])
     near = num.loc[(num["value"] - claimed).abs().idxmin()]
+    sco = STATEMENTS[1]
     allh = seizures(WORLD, "heroin")
     top = allh.loc[allh.tonnes.idxmax()]
     explanation = (
@@ -459,7 +462,9 @@ def evidence_heroin_share() -> dict:
         f"allows, hence the verdict; but the gaps make it fragile. So the figure fits *heroin* as the denominator in order of magnitude, "
         f"not *all drugs*: world opium seizures alone were {opk.opium.min():.0f} t or more in "
         f"each known year, several times the {imp['per_year']:.1f} t a year that \"all drugs\" "
-        f"would have to total. The 69 t itself is the SCO's own figure (see `heroin_tonnes`)."
+        f"would have to total; and by the SCO's own later count ({sco['source']}) its members "
+        f"seized about {sco['cannabis_tonnes'] / sco['tonnes']:.0f} times as much cannabis "
+        f"(hashish and marijuana) as heroin by weight. The {part:g} t itself is the SCO's own figure (see `heroin_tonnes`)."
     )
     return {
         "value": h["share"],
@@ -507,8 +512,8 @@ def evidence_heroin_tonnes() -> dict:
         f"same figure from the same speaker, not an independent check. An {b['when']} "
         f"({b['source']}) gives about {b['tonnes']:g} t for 2011 to mid-2017, about "
         f"{b_rate:.0f} t a year against {per_year(part):.1f} t a year for {part:g} t over five "
-        f"years: the two can only both hold if they count different things (all seizures by "
-        f"national agencies vs joint special operations). To check the claim one would need "
+        f"years: the two are hard to reconcile unless they count different things (all "
+        f"seizures by national agencies vs joint special operations). To check the claim one would need "
         f"each member's yearly heroin seizures (UNODC annual report questionnaires) and a "
         f"list of the joint operations with their seizures."
     )
