@@ -128,6 +128,19 @@ class Evidence:
         return f"{head}{table}\n\n{self.explanation}\n\nSources: {src}"
 
 
+def _number(v: float) -> str:
+    """A number for a table: no scientific notation for ordinary magnitudes.
+
+    >>> _number(90000.0), _number(41.90165), _number(2017.4356), _number(float("nan"))
+    ('90,000', '41.9', '2,017.44', '—')
+    """
+    if math.isnan(v):
+        return "—"
+    if abs(v) >= 1000:
+        return f"{v:,.0f}" if abs(v) >= 1e4 or float(v).is_integer() else f"{v:,.2f}"
+    return f"{v:.4g}"
+
+
 def _markdown_table(df: pd.DataFrame) -> str:
     cols = list(df.columns)
     out = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
@@ -136,7 +149,7 @@ def _markdown_table(df: pd.DataFrame) -> str:
         for c in cols:
             v = row[c]
             if isinstance(v, float):
-                cells.append("—" if math.isnan(v) else f"{v:,.4g}")
+                cells.append(_number(v))
             else:
                 cells.append(str(v))
         out.append("| " + " | ".join(cells) + " |")

@@ -220,6 +220,8 @@ def _unknown_message(qid: Any, reg: dict[str, Question]) -> str:
 
 # --------------------------------------------------------------------------- checking
 def _fmt(value: Any, unit: str = "") -> str:
+    if unit == "year" and isinstance(value, (int, float)) and float(value).is_integer():
+        return str(int(value))
     if isinstance(value, float):
         text = f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
     elif isinstance(value, numbers.Integral):
@@ -228,6 +230,8 @@ def _fmt(value: Any, unit: str = "") -> str:
         text = str(value)
     if unit == "%":
         return text + " %"
+    if unit == "year":
+        return text
     return f"{text} {unit}".strip()
 
 

@@ -98,11 +98,15 @@ def _style_axes(ax) -> None:
     ax.title.set_fontweight("bold")
 
 
-def source_note(ax, *names: str, extra: str = "") -> str:
+def source_note(ax, *names: str, extra: str = "", inside: bool = False) -> str:
     """Write a "Source:" line under the figure for the named datasets; return it.
 
-    ``names`` are dataset names of ``course_lib.data`` (their short citations are
-    used); ``extra`` adds free text such as "Calculations: the course".
+    ``names`` are dataset names of ``course_lib.data`` (their publishers are named
+    once each); ``extra`` adds free text such as "Calculations: the course".
+    By default the line sits just below the figure, which a notebook shows because
+    it crops figures to their contents. ``inside=True`` puts it inside the figure's
+    bottom edge instead (for explorers, whose PNG is not cropped), making room for it
+    when the figure uses the constrained layout.
 
     >>> fig, ax = figure()
     >>> source_note(ax, "sco_membership").startswith("Source:")
@@ -114,15 +118,26 @@ def source_note(ax, *names: str, extra: str = "") -> str:
     parts = []
     for name in names:
         res = resource(name)
-        pubs = [s.get("publisher") or s.get("title", "") for s in res.get("sources", [])]
-        label = ", ".join(p for p in pubs if p) or res.get("title", name)
+        pubs = []
+        for src in res.get("sources", []):
+            label = src.get("publisher") or src.get("title", "")
+            if label and label not in pubs:
+                pubs.append(label)
+        label = ", ".join(pubs) or res.get("title", name)
         parts.append(f"{label} (data/{res['path']})")
     text = "Source: " + "; ".join(parts) if parts else "Source: the course"
     if extra:
         text += f". {extra}"
     fig = ax.get_figure()
-    fig.text(0.01, -0.01, text, ha="left", va="top", fontsize=7.5, color="#444444",
-             wrap=True, transform=fig.transFigure)
+    if inside:
+        fig.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=7, color="#444444",
+                 wrap=True, transform=fig.transFigure)
+        engine = fig.get_layout_engine()
+        if engine is not None and hasattr(engine, "set") and "rect" in engine.get():
+            engine.set(rect=(0, 0.07, 1, 0.93))
+    else:
+        fig.text(0.01, -0.01, text, ha="left", va="top", fontsize=7.5, color="#444444",
+                 wrap=True, transform=fig.transFigure)
     return text
 
 

@@ -87,6 +87,7 @@ QUESTIONS = [
         "taken together, record the most deaths in organised violence (all types)?",
         expected=_peak_year,
         kind="integer",
+        unit="year",
         what="the year with the largest summed deaths of the October-2017 members, 1989–2020, "
         "in data/ucdp_deaths.csv",
         hints=(

@@ -85,7 +85,7 @@ class Explorer:
             + (f"<p style='margin:0.2em 0'>{description}</p>" if description else "")
         )
         children = [header, W.HBox(list(self.controls.values()),
-                                   layout=W.Layout(flex_flow="row wrap", gap="0.5em")),
+                                   layout=W.Layout(flex_flow="row wrap")),
                     self.readout]
         if figure is not None:
             children.append(self.image)
