@@ -116,8 +116,7 @@ QUESTIONS = [
         ),
         explanation="The two counts differ only through transboundary properties, a small "
         "part of the List. Shared properties of non-members (many in Europe) add entries to "
-        "the denominator but not to the numerator, which is why the per-country share is "
-        "lower here.",
+        "the denominator but not to the numerator.",
     ),
     Question(
         qid="06_article_definition",
