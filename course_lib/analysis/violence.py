@@ -446,7 +446,7 @@ SHORT_TITLES = {
     "Agreement between the Governments of the SCO Member States on Creating": "Road transport agreement",
     "Agreement on Cooperation and Interaction of the SCO Member States on Border": "Border agreement",
     "Statement by the Heads of SCO Member States on Drug": "Statement on drugs",
-    "Special session of the United Nations General Assembly": "UN special session on drugs",
+    "UNGASS 2016": "UN special session on drugs",
     "High-level Special Event": "UN–SCO event, New York",
     "High-level side event": "UN–SCO drugs event, Vienna",
     "Astana Declaration": "Astana Declaration",
