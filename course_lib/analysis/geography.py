@@ -80,3 +80,31 @@ def extent(iso3s: Iterable[str]) -> dict:
         "span_deg": span, "span_km": span * KM_PER_DEGREE_LAT,
         "reaches_arctic": bool(b.loc[north, "lat_max"] > ARCTIC_CIRCLE_LAT),
     }
+
+
+def great_circle_path(a: str, b: str, n: int = 60) -> pd.DataFrame:
+    """Points (lat, lon) along the great circle between two places, for a map line.
+
+    >>> p = great_circle_path("Lianyungang", "Kaliningrad", 3)
+    >>> len(p), round(float(p.lat.iloc[0]), 2)
+    (3, 34.6)
+    """
+    import numpy as np
+
+    if n < 2:
+        raise CourseError("A path needs at least 2 points.")
+    distance_km(a, b)  # checks the names
+    p = _places()
+    lat1, lon1, lat2, lon2 = np.radians(
+        [p.loc[a, "lat"], p.loc[a, "lon"], p.loc[b, "lat"], p.loc[b, "lon"]])
+    v1 = np.array([np.cos(lat1) * np.cos(lon1), np.cos(lat1) * np.sin(lon1), np.sin(lat1)])
+    v2 = np.array([np.cos(lat2) * np.cos(lon2), np.cos(lat2) * np.sin(lon2), np.sin(lat2)])
+    omega = np.arccos(np.clip(v1 @ v2, -1, 1))
+    t = np.linspace(0, 1, n)
+    if omega == 0:
+        pts = np.tile(v1, (n, 1))
+    else:
+        pts = (np.sin((1 - t) * omega)[:, None] * v1 + np.sin(t * omega)[:, None] * v2) / np.sin(omega)
+    lat = np.degrees(np.arcsin(pts[:, 2]))
+    lon = np.degrees(np.arctan2(pts[:, 1], pts[:, 0]))
+    return pd.DataFrame({"lat": lat, "lon": lon})

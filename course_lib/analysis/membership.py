@@ -160,3 +160,25 @@ def partner_counts(start: int = 2001, end: int | None = None) -> pd.DataFrame:
     c = counts_over_time(start, end)[["observer", "dialogue_partner"]].copy()
     c["partners"] = c["observer"] + c["dialogue_partner"]
     return c
+
+
+def snapshot(on: object) -> dict:
+    """Everything the notebook-01 explorer shows for one date.
+
+    Returns a dict: ``date`` (Timestamp), ``statuses`` (iso3 -> status), ``counts``
+    (status -> number of states) and ``names`` (status -> list of country names).
+
+    >>> s = snapshot("2017-10-01")
+    >>> s["counts"]["member"], "India" in s["names"]["member"]
+    (8, True)
+    """
+    from ..sco import names as country_names
+    from ..sco import to_date
+
+    when = to_date(on)
+    st = statuses(when)
+    mapping = country_names()
+    by_status = {s: sorted(mapping.get(c, c) for c, v in st.items() if v == s)
+                 for s in STATUS_ORDER}
+    return {"date": when, "statuses": st,
+            "counts": {s: len(v) for s, v in by_status.items()}, "names": by_status}

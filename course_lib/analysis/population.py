@@ -363,3 +363,31 @@ def evidence_largest_organization() -> dict:
         "explanation": explanation,
         "sources": ["wb_indicators", "sco_membership", "regional_organizations"],
     }
+
+
+def view(definition: str, year: int, indicator: str = "population") -> dict:
+    """What the notebook-02 explorer shows for one definition and year.
+
+    Returns a dict: ``share`` (%, NaN if no member or a missing value), ``n_states``,
+    ``total``, ``world`` and ``countries`` (``country_values`` of the group).
+
+    >>> v = view("oct2017", 2017)
+    >>> v["n_states"], round(v["share"], 1)
+    (8, 41.9)
+    >>> view("each_year", 1995)["n_states"]
+    0
+    """
+    codes = group(definition, year)
+    table = pivot(indicator)
+    world = float(table.loc[year, WORLD])
+    countries = country_values(codes, year, indicator) if codes else pd.DataFrame(
+        columns=["iso3", "country", "value", "share"])
+    return {
+        "definition": definition,
+        "year": year,
+        "share": _share_of(table, codes, year),
+        "n_states": len(codes),
+        "total": float(countries["value"].sum()) if codes else float("nan"),
+        "world": world,
+        "countries": countries,
+    }

@@ -1,0 +1,99 @@
+"""Explorer of notebook 02: the SCO's share of world population under a definition
+and in a year. The computing is :func:`course_lib.analysis.population.view`; this
+module only draws (one bar chart, laid out once; the notebook's static line figure
+shows the same shares over time).
+"""
+
+from __future__ import annotations
+
+from ..analysis import population
+from ..plotting import GREY, PALETTE
+
+LINE_COLORS = dict(zip(population.DEFINITIONS, (PALETTE[0], PALETTE[1], PALETTE[2])))
+XMAX_SHARE = 25.0  # per cent: the largest single country (China) stays below this
+MAX_BARS = 12      # the largest group (Oct 2017 members + observers) has 12 states
+
+
+def readout(v: dict, claimed: float) -> str:
+    """The sentence above the figure for one view (HTML).
+
+    >>> v = population.view("oct2017", 2017)
+    >>> "8 states" in readout(v, 44)
+    True
+    >>> "did not exist" in readout(population.view("each_year", 1995), 44)
+    True
+    """
+    label = population.DEFINITIONS[v["definition"]]
+    if v["n_states"] == 0:
+        return (f"In {v['year']} the SCO did not exist yet, so '{label}' gives no member "
+                "and no share (it was founded in June 2001).")
+    top = v["countries"].head(2)
+    biggest = "; ".join(f"{r.country} {r.share:.1f} %" for r in top.itertuples())
+    return (f"<b>{v['share']:.1f} %</b> of the world's population in {v['year']} lived in the "
+            f"{v['n_states']} states counted ({label}); the article says almost "
+            f"{claimed:g} %. Largest: {biggest}.")
+
+
+def share_explorer(width: float = 6.5, height: float = 3.6):
+    """Build the explorer (dropdown: definition; slider: year).
+
+    >>> ex = share_explorer()
+    >>> ex.controls["definition"].value = "oct2017_observers"
+    >>> "observers" in ex.readout.value
+    True
+    """
+    import ipywidgets as W
+
+    from . import explorer, new_figure, render_png
+
+    claimed = population._article_value("population_share")
+    years = population.pivot("population")["WLD"].dropna().index
+    first, last = int(years.min()), int(years.max())
+
+    definition = W.Dropdown(
+        options=[(label, key) for key, label in population.DEFINITIONS.items()],
+        value="oct2017", description="Who counts", layout=W.Layout(width="380px"))
+    year = W.IntSlider(value=2017, min=first, max=last, step=1, description="Year",
+                       continuous_update=False, layout=W.Layout(width="340px"))
+
+    fig, ax = new_figure(width=width, height=height)
+    ax.set_xlim(0, XMAX_SHARE)
+    ax.set_ylim(-0.6, MAX_BARS - 0.4)
+    ax.set_xticks([0, 5, 10, 15, 20, 25])
+    ax.set_yticks(range(MAX_BARS), ["XXX"] * MAX_BARS)
+    ax.tick_params(axis="y", labelsize=8, length=0)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("% of world population")
+    ax.set_ylabel("country (ISO3)")
+    title = ax.set_title("Share 00.0 % of world population in 0000", fontsize=10, loc="left")
+    fig.text(0.01, 0.005, "Source: World Bank WDI; data/sco_membership.csv", fontsize=7,
+             color="#444444", va="bottom")
+    bars = ax.barh(range(MAX_BARS), [0] * MAX_BARS, color=PALETTE[0])
+    empty = ax.text(0.5, 0.5, "", ha="center", va="center", transform=ax.transAxes,
+                    color=GREY, fontsize=12)
+    render_png(fig)  # lay out once, then freeze: redraws skip the layout pass
+    fig.set_layout_engine("none")
+
+    def update(definition: str, year: int) -> str:
+        v = population.view(definition, year)
+        c = v["countries"].iloc[::-1]
+        n = len(c)
+        color = LINE_COLORS[definition]
+        for i, bar in enumerate(bars):
+            bar.set_width(float(c["share"].iloc[i]) if i < n else 0.0)
+            bar.set_color(color)
+        ax.set_yticks(range(MAX_BARS), list(c["iso3"]) + [""] * (MAX_BARS - n))
+        if n:
+            title.set_text(f"{v['share']:.1f} % of world population in {year}")
+            empty.set_text("")
+        else:
+            title.set_text(f"No SCO in {year}")
+            empty.set_text("no SCO yet (founded 2001)")
+        return readout(v, claimed)
+
+    return explorer({"definition": definition, "year": year}, update, fig,
+                    title="Who counts as the SCO, and when?",
+                    description="Pick a definition and a year: the share of the world's "
+                                "population and the countries behind it change. Source: World "
+                                "Bank WDI (data/wb_indicators.csv), SCO membership "
+                                "(data/sco_membership.csv).")
