@@ -77,3 +77,24 @@ $(CLASSROOM_STAMP): $(STAMP) pyproject.toml
 
 $(CLASSROOM_PROXY):
 	npm install --prefix build/classroom --no-audit --no-fund --loglevel=error configurable-http-proxy@5
+
+## Real-browser tests and dashboards: the optional extra `browser` (Playwright, Voila)
+## goes into .venv once; the browser is Debian's chromium (`apt-get install -y chromium`,
+## never `playwright install`). Screenshots and timings: build/screenshots/.
+BROWSER_STAMP  := $(VENV)/.installed-browser
+DASHBOARD_PORT ?= 8866
+
+.PHONY: test-browser dashboard
+
+$(BROWSER_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,browser]'
+	@touch $(BROWSER_STAMP)
+
+test-browser: setup $(BROWSER_STAMP)
+	@test -x /usr/bin/chromium || { echo "/usr/bin/chromium is missing: apt-get install -y chromium"; exit 1; }
+	$(BIN)/python -m pytest tests_browser -p no:xdist -v
+
+## dashboard: the explorers as Voila dashboards (no code shown) on 127.0.0.1:$(DASHBOARD_PORT)
+dashboard: setup $(BROWSER_STAMP)
+	$(BIN)/voila notebooks --no-browser --Voila.ip=127.0.0.1 --port=$(DASHBOARD_PORT) \
+	  --strip_sources=True

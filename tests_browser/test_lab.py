@@ -1,0 +1,191 @@
+"""Every notebook in JupyterLab: cleared, run with Run > Run All Cells, no error output;
+then each explorer worked with the keyboard alone, its figure and readout must change,
+and each can be reached with Tab.
+
+The notebook is opened and run once per notebook (a module-scoped fixture); the tests
+below then look at that page in turn.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass
+
+import pytest
+from playwright.sync_api import Page
+
+import pages
+import servers
+
+# Console errors that mean a widget did not render or did not respond.
+WIDGET_TROUBLE = re.compile(
+    r"widget|Class \w+ not found|Could not (create|render)|model not found|comm", re.I)
+
+
+def section_params() -> list:
+    """One parameter per section notebook present (notebooks/0[1-7]_*.ipynb), or a
+    single skipped one that says why there is nothing to test."""
+    found = servers.section_notebooks()
+    if not found:
+        return [pytest.param(None, id="no-section-notebooks", marks=pytest.mark.skip(
+            reason=f"no section notebooks (0[1-7]_*.ipynb) in {servers.NOTEBOOKS} yet"))]
+    return [pytest.param(p.name, id=p.stem) for p in found]
+
+
+@dataclass
+class Opened:
+    name: str
+    page: Page
+    problems: list[str]
+    run: pages.RunResult
+
+
+@contextlib.contextmanager
+def shot_on_failure(page: Page, screenshots, name: str):
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(Exception):
+            page.screenshot(path=str(screenshots / f"{name}-failure.png"), full_page=False)
+        raise
+
+
+def _open_and_run(browser, lab, screenshots, timings, name: str):
+    page, problems = pages.new_page(browser)
+    stem = name.removesuffix(".ipynb")
+    with shot_on_failure(page, screenshots, stem):
+        pages.open_notebook(page, lab.url(f"lab/tree/{name}?reset"))
+        pages.clear_outputs(page)
+        run = pages.run_all(page)
+    timings.setdefault(stem, {}).setdefault("lab", {})["run_all_s"] = round(run.seconds, 2)
+    return Opened(name, page, problems, run)
+
+
+def _close(opened: Opened) -> None:
+    with contextlib.suppress(Exception):
+        pages.shutdown_kernels(opened.page)
+    with contextlib.suppress(Exception):
+        opened.page.close()
+
+
+def _assert_ran_cleanly(opened: Opened) -> None:
+    run = opened.run
+    assert not run.errors, f"{opened.name}: error output:\n" + "\n".join(run.errors)
+    assert not run.unnumbered, (
+        f"{opened.name}: cells without an execution count after Run All: {run.unnumbered} "
+        f"(prompts {run.prompts})")
+    assert not run.widget_errors, f"{opened.name}: widgets failed: {run.widget_errors}"
+    trouble = [p for p in opened.problems if WIDGET_TROUBLE.search(p)]
+    assert not trouble, f"{opened.name}: widget errors in the browser console:\n" + \
+        "\n".join(trouble)
+
+
+@pytest.fixture(scope="module", params=section_params())
+def notebook(request, browser, lab, screenshots, timings):
+    opened = _open_and_run(browser, lab, screenshots, timings, request.param)
+    try:
+        yield opened
+    finally:
+        _close(opened)
+
+
+def test_start_notebook_runs(browser, lab, screenshots, timings):
+    """00 has no explorer: it must open, run all and show no error."""
+    name = "00_start_here.ipynb"
+    if not (servers.NOTEBOOKS / name).exists():
+        pytest.skip(f"{name} not present")
+    opened = _open_and_run(browser, lab, screenshots, timings, name)
+    try:
+        _assert_ran_cleanly(opened)
+        opened.page.screenshot(path=str(screenshots / "00_start_here-after-run.png"))
+    finally:
+        _close(opened)
+
+
+def test_runs_without_errors(notebook: Opened, screenshots):
+    with shot_on_failure(notebook.page, screenshots, notebook.name.removesuffix(".ipynb")):
+        _assert_ran_cleanly(notebook)
+        assert pages.explorers(notebook.page).count() >= 1, (
+            f"{notebook.name}: no explorer (.course-explorer) was displayed")
+
+
+def test_explorer_responds_to_keyboard(notebook: Opened, screenshots, timings):
+    """Each explorer: one control changed by keyboard (a slider by preference, else a
+    dropdown, else a toggle button ...); the readout text and the figure must change."""
+    page, stem = notebook.page, notebook.name.removesuffix(".ipynb")
+    exs = pages.explorers(page)
+    n = exs.count()
+    assert n >= 1, f"{notebook.name}: no explorer"
+    record = timings.setdefault(stem, {}).setdefault("lab", {})
+    record["explorers"] = n
+    with shot_on_failure(page, screenshots, stem):
+        for i in range(n):
+            ex = exs.nth(i)
+            ctrls = pages.controls(ex)
+            assert ctrls, f"{notebook.name}: explorer {i + 1} has no keyboard-operable control"
+            kind, el = ctrls[0]
+            if i == 0:
+                pages.screenshot_explorer(page, ex, screenshots / f"{stem}-before.png")
+            ch = pages.operate(page, ex, kind, el)
+            if i == 0:
+                pages.screenshot_explorer(page, ex, screenshots / f"{stem}-after.png")
+                record.update(control=f"{kind}/{ch.key}", redraw_ms=_ms(ch.redraw_ms),
+                              readout_ms=_ms(ch.readout_ms))
+            record.setdefault("redraw_ms_all", []).append(_ms(ch.redraw_ms))
+            where = f"{notebook.name}, explorer {i + 1}, {kind} ({ch.key})"
+            assert ch.readout_changed, f"{where}: readout did not change: {ch.before['readout']!r}"
+            assert ch.figure_changed, f"{where}: figure not redrawn (img src unchanged)"
+            assert ch.after["decoded"], f"{where}: the new figure does not decode as an image"
+            assert ch.image_content_changed, f"{where}: new img src, but the same picture"
+
+
+def test_every_control_works_by_keyboard(notebook: Opened, screenshots):
+    """Every control of every explorer, by keyboard: the figure or the readout changes."""
+    page = notebook.page
+    exs = pages.explorers(page)
+    failures = []
+    with shot_on_failure(page, screenshots, notebook.name.removesuffix(".ipynb")):
+        for i in range(exs.count()):
+            ex = exs.nth(i)
+            for kind, el in pages.controls(ex):
+                ch = pages.operate(page, ex, kind, el, need_both=False)
+                if not (ch.figure_changed or ch.readout_changed):
+                    failures.append(f"explorer {i + 1}, {kind} ({ch.key}): nothing changed")
+    assert not failures, f"{notebook.name}: " + "; ".join(failures)
+
+
+def test_explorer_reachable_with_tab(notebook: Opened, screenshots):
+    """Tab from the control before reaches the explorer; Tab walks every control inside."""
+    page = notebook.page
+    exs = pages.explorers(page)
+    with shot_on_failure(page, screenshots, notebook.name.removesuffix(".ipynb")):
+        for i in range(exs.count()):
+            ex = exs.nth(i)
+            stops = pages.focusables(ex)
+            assert stops, f"{notebook.name}: explorer {i + 1} has no Tab stop"
+            first = ex.locator("[data-course-tab='0']")
+            first.focus()
+            seen = [pages.active_in(page, ex)["tab"]]
+            for _ in range(len(stops) - 1):
+                page.keyboard.press("Tab")
+                now = pages.active_in(page, ex)
+                assert now["inside"], (f"{notebook.name}, explorer {i + 1}: Tab left the "
+                                       f"explorer early, at {now['what']}; stops {stops}")
+                seen.append(now["tab"])
+            missing = [s for s in stops if s.split(":")[0] not in seen]
+            assert not missing, (f"{notebook.name}, explorer {i + 1}: Tab never reached "
+                                 f"{missing} (went {seen} through {stops})")
+            # Reached from outside: Shift+Tab leaves the explorer, Tab comes back in.
+            first.focus()
+            page.keyboard.press("Shift+Tab")
+            out = pages.active_in(page, ex)
+            page.keyboard.press("Tab")
+            back = pages.active_in(page, ex)
+            assert back["inside"], (
+                f"{notebook.name}, explorer {i + 1}: Tab from {out['what']} (before the "
+                f"explorer) went to {back['what']}, not into the explorer")
+
+
+def _ms(value):
+    return None if value is None else round(value, 1)
