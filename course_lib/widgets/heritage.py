@@ -89,7 +89,7 @@ def heritage_explorer(width: float = 7.6, height: float = 4.4):
     fig, (ax, ax2) = new_figure(1, 2, width=width, height=height,
                                 gridspec_kw={"width_ratios": [4, 1]})
     fig.set_layout_engine("none")
-    ax.set_position([0.16, 0.17, 0.58, 0.72])
+    ax.set_position([0.19, 0.17, 0.55, 0.72])
     ax2.set_position([0.83, 0.17, 0.14, 0.72])
 
     slots = list(range(n_slots))
@@ -98,11 +98,10 @@ def heritage_explorer(width: float = 7.6, height: float = 4.4):
     for cat in heritage.CATEGORY_ORDER:
         bars[cat] = ax.barh(slots, [0] * n_slots, left=left, height=0.7,
                             color=CATEGORY_COLORS[cat], label=cat)
-    totals = [ax.text(0, i, "", va="center", ha="left", fontsize=7.5) for i in slots]
     ylabels = [ax.text(-0.015, i, "", va="center", ha="right", fontsize=8,
                        transform=ax.get_yaxis_transform()) for i in slots]
     ax.set_yticks([])
-    ax.set_xlim(0, x_max * 1.12)
+    ax.set_xlim(0, x_max * 1.05)
     ax.set_xlabel("properties on the List (transboundary: once per State Party)")
     ax.grid(axis="y", visible=False)
     ax.legend(handles=[Patch(color=CATEGORY_COLORS[c], label=c) for c in heritage.CATEGORY_ORDER]
@@ -152,14 +151,9 @@ def heritage_explorer(width: float = 7.6, height: float = 4.4):
                     lefts[i] += float(values[i])
                 else:
                     rect.set_visible(False)
-        for i, t in enumerate(totals):
-            if i < n:
-                t.set_position((lefts[i] + 0.5, i))
-                t.set_text(str(int(lefts[i])))
-            else:
-                t.set_text("")
+        # one label per row, name and total together (each text costs a few ms to draw)
         for i, t in enumerate(ylabels):
-            t.set_text(counts["country"].iloc[i] if i < n else "")
+            t.set_text(f"{counts['country'].iloc[i]} ({int(lefts[i])})" if i < n else "")
         ax.set_ylim(n - 0.5, -0.6)
         year_text.set_text(f"end of {year}")
         share_bar.set_height(s["share"])
@@ -172,7 +166,7 @@ def heritage_explorer(width: float = 7.6, height: float = 4.4):
         return readout(s, target) + note_text
 
     denominator_widget = denominator
-    dynamic = [*[r for cat in heritage.CATEGORY_ORDER for r in bars[cat]], *totals, *ylabels,
+    dynamic = [*[r for cat in heritage.CATEGORY_ORDER for r in bars[cat]], *ylabels,
                year_text, share_bar, share_text]
     ex = explorer(
         {"category": category, "denominator": denominator, "members": members,
