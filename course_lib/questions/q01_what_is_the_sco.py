@@ -15,10 +15,8 @@ def _members_end_2024() -> int:
 
 def _not_in_five() -> list[str]:
     from ..analysis.membership import founders_not_in_shanghai_five
-    from ..sco import names
 
-    codes = founders_not_in_shanghai_five()
-    return codes + [names(codes)[c] for c in codes]
+    return founders_not_in_shanghai_five()
 
 
 def _india_observer_years() -> float:
@@ -57,10 +55,11 @@ QUESTIONS = [
     Question(
         qid="01_not_shanghai_five",
         prompt="Which founding member of June 2001 had not been part of the Shanghai Five? "
-        "Give its ISO3 code (or its name).",
+        "Give its ISO3 code (a list or set of codes is fine too).",
         expected=_not_in_five,
-        kind="text",
-        what="the founder missing from the Shanghai Five rows of data/sco_membership.csv",
+        kind="set",
+        what="the founders of 2001 missing from the Shanghai Five rows of "
+        "data/sco_membership.csv",
         hints=(
             "Compare `sco.members(\"2001-06-15\")` with "
             "`sco.members(\"2001-06-14\", status=\"shanghai_five\")`.",
