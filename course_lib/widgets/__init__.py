@@ -46,6 +46,46 @@ def new_figure(nrows: int = 1, ncols: int = 1, *, width: float = 7.5, height: fl
     return fig, axes
 
 
+def freeze_static(fig, dynamic: list) -> None:
+    """Draw everything that never changes once, keep it as a background image, and
+    from then on draw only the ``dynamic`` artists on top of it.
+
+    Call it after building the figure, with every artist that an update changes. The
+    layout is computed once (then switched off) and the axes limits must stay fixed,
+    so ticks, grid, legend and labels of the first drawing hold for every later one.
+    Text is what costs most in a redraw; this keeps explorer updates fast.
+    """
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    canvas.draw()  # the layout engine places everything here, with every artist
+    fig.set_layout_engine("none")
+    for a in dynamic:
+        a.set_visible(False)
+    canvas.draw()
+    background = np.asarray(canvas.buffer_rgba()).copy()
+    keep = {id(a) for a in dynamic}
+    for ax in fig.axes:
+        for a in [*ax.texts, *ax.lines, *ax.collections, *ax.patches, *ax.images]:
+            if id(a) not in keep:
+                a.set_visible(False)
+        if ax.get_legend() is not None:
+            ax.get_legend().set_visible(False)
+        ax.set_axis_off()
+    for t in fig.texts:
+        if id(t) not in keep:
+            t.set_visible(False)
+    # figure-level labels have no public list; they are Text artists on the figure
+    for attr in ("_suptitle", "_supxlabel", "_supylabel"):
+        t = getattr(fig, attr, None)
+        if t is not None and id(t) not in keep:
+            t.set_visible(False)
+    for a in dynamic:
+        a.set_visible(True)
+    fig.figimage(background, origin="upper", zorder=-1)
+
+
 _INSTANCES: "weakref.WeakSet[Explorer]" = weakref.WeakSet()
 
 

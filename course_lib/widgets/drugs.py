@@ -52,7 +52,7 @@ def share_explorer(width: float = 8.0, height: float = 3.6):
     """
     import ipywidgets as W
 
-    from . import explorer, new_figure
+    from . import explorer, freeze_static, new_figure
 
     claimed = drugs.article_value("heroin_share")
     part = drugs.article_value("heroin_tonnes")
@@ -143,41 +143,6 @@ def share_explorer(width: float = 8.0, height: float = 3.6):
                     description="Choose a reading of the world denominator and an assumed "
                     "world value for the years missing from our table. The assumption is "
                     "yours, not data.")
-    _freeze_static(fig, [*bars, *labels, dots, known_bar, assumed_bar, share_text, title])
+    freeze_static(fig, [*bars, *labels, dots, known_bar, assumed_bar, share_text, title])
     ex.update()
     return ex
-
-
-def _freeze_static(fig, dynamic: list) -> None:
-    """Draw everything that never changes once, keep it as a background image, and
-    from then on draw only the ``dynamic`` artists on top of it.
-
-    The axes limits are fixed, so the layout, ticks, grid, legend and labels found for
-    the first drawing hold for every later one. Text is what costs most in a redraw, so
-    this keeps an explorer update well under 50 ms on a busy machine.
-    """
-    import numpy as np
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
-    canvas.draw()  # the constrained layout is computed here, with every artist
-    fig.set_layout_engine("none")
-    for a in dynamic:
-        a.set_visible(False)
-    canvas.draw()
-    background = np.asarray(canvas.buffer_rgba()).copy()
-    keep = {id(a) for a in dynamic}
-    for ax in fig.axes:
-        for a in [*ax.texts, *ax.lines, *ax.collections, *ax.patches]:
-            if id(a) not in keep:
-                a.set_visible(False)
-        if ax.get_legend() is not None:
-            ax.get_legend().set_visible(False)
-        ax.set_axis_off()
-    for t in fig.texts:
-        t.set_visible(False)
-    if fig._supxlabel is not None:
-        fig._supxlabel.set_visible(False)
-    for a in dynamic:
-        a.set_visible(True)
-    fig.figimage(background, origin="upper", zorder=-1)

@@ -65,7 +65,7 @@ def heritage_explorer(width: float = 7.6, height: float = 4.4):
     import ipywidgets as W
     from matplotlib.patches import Patch
 
-    from . import explorer, new_figure
+    from . import explorer, freeze_static, new_figure
 
     target = heritage.article_value()
     heritage.incidence()  # precompute once, outside the updates
@@ -176,37 +176,6 @@ def heritage_explorer(width: float = 7.6, height: float = 4.4):
         description="Pick what counts, the denominator, the states and how shared "
         "(transboundary) properties count; move the year of the List.",
     )
-    _freeze_static(fig, dynamic)
+    freeze_static(fig, dynamic)
     ex.update()
     return ex
-
-
-def _freeze_static(fig, dynamic: list) -> None:
-    """Render what never changes once, as a background image, then draw only the
-    ``dynamic`` artists on top of it at each update.
-
-    The axes boxes and the x limits are fixed, so frames, x ticks, vertical grid lines,
-    the legend, the 20 % line and the source line hold for every update; text is what
-    costs most in a redraw, so this keeps an update well under 50 ms.
-    """
-    import numpy as np
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
-    for a in dynamic:
-        a.set_visible(False)
-    canvas.draw()
-    background = np.asarray(canvas.buffer_rgba()).copy()
-    keep = {id(a) for a in dynamic}
-    for ax in fig.axes:
-        for a in [*ax.texts, *ax.lines, *ax.collections, *ax.patches]:
-            if id(a) not in keep:
-                a.set_visible(False)
-        if ax.get_legend() is not None:
-            ax.get_legend().set_visible(False)
-        ax.set_axis_off()
-    for t in fig.texts:
-        t.set_visible(False)
-    for a in dynamic:
-        a.set_visible(True)
-    fig.figimage(background, origin="upper", zorder=-1)
