@@ -115,33 +115,39 @@ class Evidence:
         return r.loc[(r["value"] - self.article_value).abs().idxmin()]
 
     def _repr_markdown_(self) -> str:
-        val = "—" if self.value is None else f"{self.value:,.4g} {self.unit}"
-        art = "—" if self.article_value is None else f"{self.article_value:,.4g} {self.unit}"
+        val = "—" if self.value is None else f"{_number(self.value, self.unit)} {self.unit}"
+        art = ("—" if self.article_value is None
+               else f"{_number(self.article_value, self.unit)} {self.unit}")
         head = (
             f"**{self.claim_id}**: {self.paraphrase}\n\n"
             f"Article: {art} · primary reading from data: {val} · verdict: **{self.verdict}**"
         )
         table = ""
         if len(self.readings):
-            table = "\n\n" + _markdown_table(self.readings)
+            table = "\n\n" + _markdown_table(self.readings, self.unit)
         src = ", ".join(f"`data/{s}.csv`" for s in self.sources)
         return f"{head}{table}\n\n{self.explanation}\n\nSources: {src}"
 
 
-def _number(v: float) -> str:
-    """A number for a table: no scientific notation for ordinary magnitudes.
+def _number(v: float, unit: str = "") -> str:
+    """A number for a table: no scientific notation for ordinary magnitudes; years
+    without a thousands separator.
 
-    >>> _number(90000.0), _number(41.90165), _number(2017.4356), _number(float("nan"))
-    ('90,000', '41.9', '2,017.44', '—')
+    >>> _number(90000.0), _number(41.90165), _number(float("nan"))
+    ('90,000', '41.9', '—')
+    >>> _number(2017.4356, "year"), _number(2017.0, "year")
+    ('2017.44', '2017')
     """
-    if math.isnan(v):
+    if v is None or math.isnan(v):
         return "—"
+    if unit == "year":
+        return f"{v:.0f}" if float(v).is_integer() else f"{v:.2f}"
     if abs(v) >= 1000:
         return f"{v:,.0f}" if abs(v) >= 1e4 or float(v).is_integer() else f"{v:,.2f}"
     return f"{v:.4g}"
 
 
-def _markdown_table(df: pd.DataFrame) -> str:
+def _markdown_table(df: pd.DataFrame, unit: str = "") -> str:
     cols = list(df.columns)
     out = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for _, row in df.iterrows():
@@ -149,7 +155,7 @@ def _markdown_table(df: pd.DataFrame) -> str:
         for c in cols:
             v = row[c]
             if isinstance(v, float):
-                cells.append(_number(v))
+                cells.append(_number(v, unit))
             else:
                 cells.append(str(v))
         out.append("| " + " | ".join(cells) + " |")
