@@ -17,7 +17,7 @@ from playwright.sync_api import Locator, Page
 
 # Seconds; the machine may be busy (2 cores shared), so these are generous.
 RUN_TIMEOUT = float(os.environ.get("COURSE_BROWSER_RUN_TIMEOUT", "600"))
-REDRAW_TIMEOUT = float(os.environ.get("COURSE_BROWSER_REDRAW_TIMEOUT", "60"))
+REDRAW_TIMEOUT = float(os.environ.get("COURSE_BROWSER_REDRAW_TIMEOUT", "30"))
 VIEWPORT = {"width": 1280, "height": 900}
 
 # --- JupyterLab ---------------------------------------------------------------------
@@ -196,7 +196,7 @@ _FIGURE_JS = """async (ex) => {
 
 # Times the last keydown and the next change of the figure and of the readout.
 _PROBE_JS = """(ex) => {
-  const p = window.__courseProbe = {key: null, img: null, text: null};
+  const p = window.__courseProbe = {key: null, img: null, text: null, busy: false, idle: null};
   // the last key pressed before the figure changed (a pick may take several keys)
   const onKey = () => { if (p.img === null) p.key = performance.now();
                         else document.removeEventListener('keydown', onKey, true); };
@@ -204,6 +204,21 @@ _PROBE_JS = """(ex) => {
   const img = ex.querySelector('img.widget-image');
   if (img) new MutationObserver((_, o) => { p.img = p.img ?? performance.now(); o.disconnect(); })
       .observe(img, {attributes: true, attributeFilter: ['src']});
+  // The kernel going busy then idle after the key means the change was
+  // handled, so a control that legitimately changes nothing needs no long wait.
+  // (Voila's app holds its kernel in its widget manager.)
+  const app = window.jupyterapp;
+  const kernel = app?.shell?.currentWidget?.sessionContext?.session?.kernel
+      ?? app?.widgetManager?.kernel;
+  if (kernel) {
+    const onStatus = (_, st) => {
+      if (p.key === null) return;
+      if (st === 'busy') p.busy = true;
+      if (st === 'idle' && p.busy) { p.idle = performance.now();
+                                     kernel.statusChanged.disconnect(onStatus); }
+    };
+    kernel.statusChanged.connect(onStatus);
+  }
   const ro = ex.querySelector('.explorer-readout');
   const box = ro ? (ro.closest('.widget-html-content') || ro.parentElement) : null;
   if (box) new MutationObserver((_, o) => { p.text = p.text ?? performance.now(); o.disconnect(); })
@@ -264,6 +279,18 @@ def _key_for(kind: str, el: Locator) -> tuple[Locator, str | list[str]]:
     return el, "Space"  # toggle button, checkbox
 
 
+def control_value(el: Locator) -> str:
+    """What the control shows as its value, read from the page."""
+    return el.evaluate("""e => {
+      if (e.classList.contains('noUi-handle')) return e.getAttribute('aria-valuenow');
+      if (e.tagName === 'SELECT') return [...e.selectedOptions].map(o => o.value).join('|');
+      if (e.tagName === 'INPUT') return String(e.checked);
+      if (e.tagName === 'BUTTON') return String(e.classList.contains('mod-active'));
+      const on = [...e.querySelectorAll('button.mod-active, input:checked')];
+      return on.map(x => x.dataset.value ?? x.value).join('|');
+    }""")
+
+
 @dataclass
 class Change:
     kind: str
@@ -275,18 +302,23 @@ class Change:
     figure_changed: bool = False
     readout_changed: bool = False
     image_content_changed: bool = False
+    value_changed: bool = False
+    value_before: str | None = None
+    value_after: str | None = None
     notes: list[str] = field(default_factory=list)
 
 
 def operate(page: Page, explorer: Locator, kind: str, el: Locator, *,
             need_both: bool = True, timeout: float = REDRAW_TIMEOUT) -> Change:
-    """Change one control with the keyboard alone (focus, then one key) and wait until
-    the figure is redrawn and the readout changes (both, or either when ``need_both``
-    is false). Times key-press -> new ``img src`` in the page's own clock."""
+    """Change one control with the keyboard alone (focus, then keys) and wait until the
+    figure is redrawn and the readout changes (both, or either when ``need_both`` is
+    false), or, in JupyterLab, until the kernel has handled the change without either.
+    Times the last key press -> new ``img src`` in the page's own clock."""
     target, key = _key_for(kind, el)
     if target.count() == 0:
         raise AssertionError(f"{kind}: nothing to press")
     before = figure_state(explorer)
+    value_before = control_value(el)
     explorer.evaluate(_PROBE_JS)
     target.focus()
     keys = [key] if isinstance(key, str) else key
@@ -299,8 +331,10 @@ def operate(page: Page, explorer: Locator, kind: str, el: Locator, *,
             f"""([ex, src, text]) => {{
                 const img = ex.querySelector('img.widget-image');
                 const ro = ex.querySelector('.explorer-readout');
-                return (img && img.src !== src) {cond}
-                       (ro && ro.textContent.trim() !== text);
+                const p = window.__courseProbe;
+                return ((img && img.src !== src) {cond}
+                        (ro && ro.textContent.trim() !== text))
+                       || (p.idle !== null && performance.now() - p.idle > 1000);
             }}""",
             arg=[explorer.element_handle(), before["src"], before["readout"]],
             timeout=timeout * 1000, polling=50)
@@ -311,6 +345,8 @@ def operate(page: Page, explorer: Locator, kind: str, el: Locator, *,
     after = figure_state(explorer)
     probe = page.evaluate("() => window.__courseProbe")
     ch = Change(kind, key, before, after)
+    ch.value_before, ch.value_after = value_before, control_value(el)
+    ch.value_changed = ch.value_after != ch.value_before
     ch.figure_changed = after["src"] != before["src"]
     ch.readout_changed = after["readout"] != before["readout"]
     ch.image_content_changed = (after["digest"] is not None
@@ -350,3 +386,24 @@ def screenshot_explorer(page: Page, explorer: Locator, path: Path) -> None:
     explorer.evaluate("e => e.scrollIntoView({block: 'start', inline: 'nearest'})")
     page.wait_for_timeout(300)
     page.screenshot(path=str(path))
+
+
+def describe(ch: Change) -> str:
+    return (f"{ch.kind} ({ch.key}): value {ch.value_before!r}->{ch.value_after!r}, "
+            f"readout {'changed' if ch.readout_changed else 'same'}, "
+            f"figure {'redrawn' if ch.figure_changed else 'same'}")
+
+
+def first_responsive_change(page: Page, explorer: Locator) -> tuple[Change | None, list[str]]:
+    """Work the explorer's controls by keyboard, in order of preference, until one
+    changes both the readout and the figure (a control may rightly do nothing in the
+    current state, such as a year slider while a fixed date is chosen). Returns that
+    change (None if none did) and what each try did."""
+    tried = []
+    for kind, el in controls(explorer):
+        ch = operate(page, explorer, kind, el)
+        tried.append(describe(ch))
+        if ch.readout_changed and ch.figure_changed:
+            return ch, tried
+    return None, tried
+

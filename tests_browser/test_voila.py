@@ -69,17 +69,15 @@ def test_dashboard_explorer_reached_with_tab(dashboard, timings):
 def test_dashboard_explorer_responds_to_keyboard(dashboard, screenshots, timings):
     page, _, stem = dashboard
     ex = pages.explorers(page).first
-    ctrls = pages.controls(ex)
-    assert ctrls, f"{stem}: the explorer has no keyboard-operable control"
-    kind, el = ctrls[0]
+    assert pages.controls(ex), f"{stem}: the explorer has no keyboard-operable control"
     pages.screenshot_explorer(page, ex, screenshots / f"{stem}-voila-before.png")
-    ch = pages.operate(page, ex, kind, el)
+    ch, tried = pages.first_responsive_change(page, ex)
     pages.screenshot_explorer(page, ex, screenshots / f"{stem}-voila-after.png")
+    assert ch, f"{stem} (Voila): no control changed both readout and figure: " + \
+        "; ".join(tried)
     timings.setdefault(stem, {}).setdefault("voila", {}).update(
-        control=f"{kind}/{ch.key}",
+        control=f"{ch.kind}/{ch.key}",
         redraw_ms=None if ch.redraw_ms is None else round(ch.redraw_ms, 1),
         readout_ms=None if ch.readout_ms is None else round(ch.readout_ms, 1))
-    assert ch.readout_changed, f"{stem} (Voila), {kind}: readout did not change"
-    assert ch.figure_changed, f"{stem} (Voila), {kind}: figure not redrawn"
     assert ch.after["decoded"] and ch.image_content_changed, (
-        f"{stem} (Voila), {kind}: the new figure is not a new picture")
+        f"{stem} (Voila), {ch.kind}: the new figure is not a new picture")
