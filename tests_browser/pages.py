@@ -383,8 +383,16 @@ def active_in(page: Page, explorer: Locator) -> dict:
 def screenshot_explorer(page: Page, explorer: Locator, path: Path) -> None:
     """The viewport with the explorer scrolled to the top of it."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    explorer.evaluate("e => e.scrollIntoView({block: 'start', inline: 'nearest'})")
-    page.wait_for_timeout(300)
+    # Right after Run All, JupyterLab may still scroll to the running cell: scroll until
+    # the explorer stays put near the top.
+    last = None
+    for _ in range(10):
+        explorer.evaluate("e => e.scrollIntoView({block: 'start', inline: 'nearest'})")
+        page.wait_for_timeout(300)
+        top = explorer.evaluate("e => Math.round(e.getBoundingClientRect().top)")
+        if top == last and top < 200:
+            break
+        last = top
     page.screenshot(path=str(path))
 
 

@@ -137,12 +137,6 @@ class Server:
         sep = "&" if "?" in path else "?"
         return f"{self.base}/{path.lstrip('/')}{sep}token={self.token}"
 
-    def kernel_pids(self) -> list[int]:
-        try:
-            return [p.pid for p in psutil.Process(self.proc.pid).children(recursive=True)]
-        except psutil.NoSuchProcess:
-            return []
-
 
 @contextlib.contextmanager
 def _run(cmd: list[str], *, base: str, token: str, root: Path, log: Path,
