@@ -68,8 +68,8 @@ COURSE_CSS = """
 .course-static-explorer { border: 1px dashed #8aa1bd; border-radius: 4px; padding: 0.6em;
   background: #fbfcfe; }
 .course-static-note { font-size: 0.9em; color: #3d4a5c; margin: 0 0 0.5em 0; font-style: italic; }
-.course-static-explorer img { max-width: 100%; height: auto; }
-.course-w-box { display: flex; flex-direction: column; gap: 0.4em; }
+.course-static-explorer img { max-width: 100%; width: auto; height: auto; }
+.course-w-box { display: flex; flex-direction: column; align-items: flex-start; gap: 0.4em; }
 .course-w-hbox { display: flex; flex-direction: row; flex-wrap: wrap; gap: 0.4em 1.2em; }
 .course-w-control { display: inline-block; padding: 0.15em 0.5em; border: 1px solid #c9d3df;
   border-radius: 3px; background: #eef2f7; font-size: 0.95em; }
