@@ -1,0 +1,187 @@
+"""Explorer of notebook 05: how uneven GDP per capita is among the SCO members.
+
+Choose a measure (max/min ratio, coefficient of variation, Theil T weighted by
+population or unweighted) and a member set (the 2001 founders, the members of October
+2017, today's members). The chosen set's series is drawn thick, with its first and last
+values marked; the other two sets stay as thin grey lines for comparison. The y-axis is
+fixed per measure (the same for every set), so switching sets is a fair comparison. The
+numbers come from :func:`course_lib.analysis.development.explorer_view`; the GDP and
+population tables are pivoted once and each measure is a vectorised function over them.
+
+>>> ex = development_explorer()
+>>> "2017 members" in ex.update()
+True
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from ..plotting import GREY, PALETTE, source_note
+from . import Explorer, explorer, new_figure
+
+CHOSEN_COLOR = PALETTE[0]
+END_COLOR = PALETTE[3]
+
+
+def spread(values: list[float], min_gap: float) -> list[float]:
+    """Move label positions apart so that neighbours are at least ``min_gap`` apart,
+    keeping their order and centring each group that had to move.
+
+    >>> spread([1.0, 1.0, 5.0], 0.5)
+    [0.75, 1.25, 5.0]
+    """
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    groups: list[list[int]] = []
+    for i in order:
+        groups.append([i])
+        while len(groups) > 1:
+            a, b = groups[-2], groups[-1]
+            centre_a = sum(values[j] for j in a) / len(a)
+            centre_b = sum(values[j] for j in b) / len(b)
+            top_a = centre_a + (len(a) - 1) * min_gap / 2
+            bottom_b = centre_b - (len(b) - 1) * min_gap / 2
+            if bottom_b - top_a >= min_gap:
+                break
+            groups[-2:] = [a + b]
+    out = [0.0] * len(values)
+    for g in groups:
+        centre = sum(values[j] for j in g) / len(g)
+        start = centre - (len(g) - 1) * min_gap / 2
+        for k, j in enumerate(g):
+            out[j] = start + k * min_gap
+    return out
+
+
+def _y_limits(views: dict) -> tuple[float, float]:
+    """Lower and upper y limit for one measure, covering every member set."""
+    top = max(float(v["series"]["value"].max()) for v in views.values())
+    low = min(float(v["series"]["value"].min()) for v in views.values())
+    bottom = 0.0 if low >= 0 else low * 1.1
+    return bottom, top * 1.12
+
+
+def development_explorer(measure: str = "theil", members: str = "2017 members") -> Explorer:
+    """Build the explorer (a measure dropdown and a member-set dropdown).
+
+    Parameters
+    ----------
+    measure : str
+        Measure shown first (a key of ``development.MEASURES``).
+    members : str
+        Member set shown first (a key of ``development.MEMBER_SETS``).
+    """
+    import ipywidgets as W
+
+    from ..analysis import development as D
+
+    D._check_measure(measure)
+    D.member_set(members)
+    # Everything the updates need, computed once: 4 measures x 3 sets.
+    views = {(m, s): D.explorer_view(m, s) for m in D.MEASURES for s in D.MEMBER_SETS}
+    limits = {m: _y_limits({s: views[(m, s)] for s in D.MEMBER_SETS}) for m in D.MEASURES}
+    x_min = min(int(v["series"].index.min()) for v in views.values())
+    x_max = max(int(v["series"].index.max()) for v in views.values())
+
+    measure_w = W.Dropdown(options=[(label, key) for key, label in D.MEASURES.items()],
+                           value=measure, description="Measure",
+                           layout=W.Layout(width="24em"))
+    members_w = W.Dropdown(options=list(D.MEMBER_SETS), value=members,
+                           description="Members", layout=W.Layout(width="17em"))
+
+    fig, ax = new_figure(width=7.5, height=4.0)
+    fig.set_layout_engine("none")
+    ax.set_position([0.1, 0.2, 0.86, 0.7])
+    others = {s: ax.plot([], [], color=GREY, lw=1.2)[0] for s in D.MEMBER_SETS}
+    labels = {s: ax.text(0, 0, "", fontsize=7.5, color="#666666", va="center", ha="left")
+              for s in D.MEMBER_SETS}
+    (chosen,) = ax.plot([], [], color=CHOSEN_COLOR, lw=2.6)
+    (ends,) = ax.plot([], [], "o", color=END_COLOR, ms=6, zorder=4)
+    first_text = ax.text(0, 0, "", fontsize=8.5, color=END_COLOR, ha="left", va="bottom",
+                         fontweight="bold")
+    last_text = ax.text(0, 0, "", fontsize=8.5, color=END_COLOR, ha="right", va="bottom",
+                        fontweight="bold")
+    ax.set_xlim(x_min - 0.5, x_max + 4.5)  # room for the set labels at the right
+    ax.set_xlabel("year")
+    source_note(ax, *D.SOURCES, extra="GDP per capita in current US$ (nominal, not PPP). "
+                "Calculations: the course")
+    note = fig.texts[-1]
+    note.set_position((0.01, 0.012))
+    note.set_va("bottom")
+    note.set_wrap(False)  # wrapped once here, not at every draw
+    note.set_text(textwrap.fill(note.get_text(), 125))
+
+    def titles(measure: str) -> None:
+        ax.set_ylim(*limits[measure])
+        ax.set_ylabel(D.MEASURES[measure])
+        ax.set_title(f"How uneven is GDP per capita among the members? "
+                     f"{D.upper_first(D.SHORT_MEASURES[measure])}", loc="left", fontsize=10.5)
+
+    def update(measure: str, members: str) -> str:
+        lo, hi = limits[measure]
+        ends_y = [float(views[(measure, s)]["series"]["value"].iloc[-1]) for s in others]
+        label_y = spread(ends_y, 0.055 * (hi - lo))
+        for (s, line), ly in zip(others.items(), label_y):
+            series = views[(measure, s)]["series"]["value"]
+            line.set_data(series.index.to_numpy(), series.to_numpy())
+            line.set_visible(s != members)
+            labels[s].set_position((series.index[-1] + 0.6, ly))
+            labels[s].set_text(s)
+            labels[s].set_color(CHOSEN_COLOR if s == members else "#666666")
+            labels[s].set_fontweight("bold" if s == members else "normal")
+        view = views[(measure, members)]
+        series = view["series"]["value"]
+        chosen.set_data(series.index.to_numpy(), series.to_numpy())
+        (y0, v0), (y1, v1) = view["first"], view["last"]
+        ends.set_data([y0, y1], [v0, v1])
+        fmt = "{:.1f}" if measure == "ratio" else "{:.2f}"
+        first_text.set_position((y0 + 0.3, v0))
+        first_text.set_text(fmt.format(v0))
+        last_text.set_position((y1 - 0.3, v1))
+        last_text.set_text(fmt.format(v1))
+        if backgrounds:
+            background.set_data(backgrounds[measure])
+        titles(measure)
+        return view["readout"]
+
+    dynamic = [*others.values(), *labels.values(), chosen, ends, first_text, last_text]
+    backgrounds = _freeze_per_measure(fig, ax, dynamic, {m: (lambda m=m: titles(m))
+                                                         for m in D.MEASURES})
+    background = fig.figimage(backgrounds[measure], origin="upper", zorder=-1)
+    return explorer({"measure": measure_w, "members": members_w}, update, fig,
+                    title="Uneven development among the SCO members",
+                    description="Choose a measure of dispersion and a member set; the trend "
+                                "redraws and the readout gives the first and last values.")
+
+
+def _freeze_per_measure(fig, ax, dynamic: list, setups: dict) -> dict:
+    """Render the unchanging part of the figure (axes, ticks, labels, title, source line)
+    once per measure, keep each as an image, and hide it from later drawings.
+
+    Like :func:`course_lib.widgets.freeze_static`, but with one background per y-axis
+    (each measure has its own scale), since text is what costs most in a redraw. The
+    layout is fixed (no layout engine) and the x-axis never changes. ``setups`` maps a
+    key to a function that puts the axes in that key's state (limits, labels, title).
+    """
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    for a in dynamic:
+        a.set_visible(False)
+    backgrounds = {}
+    for key, setup in setups.items():
+        setup()
+        canvas.draw()
+        backgrounds[key] = np.asarray(canvas.buffer_rgba()).copy()
+    keep = {id(a) for a in dynamic}
+    for a in [*ax.texts, *ax.lines, *ax.collections, *ax.patches]:
+        if id(a) not in keep:
+            a.set_visible(False)
+    ax.set_axis_off()
+    ax.title.set_visible(False)
+    for t in fig.texts:
+        t.set_visible(False)
+    for a in dynamic:
+        a.set_visible(True)
+    return backgrounds
