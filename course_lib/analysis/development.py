@@ -511,23 +511,28 @@ def _check_years(first: int, last: int) -> tuple[int, int]:
 
 
 def development_violence(first: int = VIOLENCE_YEARS[0], last: int = VIOLENCE_YEARS[1],
-                         members: str | Iterable[str] | None = "today's members") -> pd.DataFrame:
+                         members: str | Iterable[str] | None = "today's members",
+                         dropna: bool = True) -> pd.DataFrame:
     """Country-years with both GDP per capita and deaths in organised violence per
     million people (UCDP best estimate, all types; World Bank population).
 
-    Country-years lacking either value are dropped (see :func:`violence_gaps`). The
-    column ``member`` marks the countries of ``members`` (a member-set name or codes;
-    membership is the set's, not the year's).
+    Country-years lacking either value are dropped (see :func:`violence_gaps`), unless
+    ``dropna=False``, which keeps every UCDP country-year of the period with NaN where a
+    value is missing. The column ``member`` marks the countries of ``members`` (a
+    member-set name or codes; membership is the set's, not the year's).
 
     >>> d = development_violence(2017, 2017)
     >>> list(d.columns)
     ['iso3', 'country', 'year', 'deaths_best', 'deaths_per_million', 'gdp_per_capita_usd', 'member']
     >>> int(d["member"].sum())
     10
+    >>> len(development_violence(2017, 2017, dropna=False)) > len(d)
+    True
     """
     first, last = _check_years(first, last)
     u = _violence_all()
-    u = u[(u["year"] >= first) & (u["year"] <= last)].dropna(subset=[RATE, GDP]).copy()
+    u = u[(u["year"] >= first) & (u["year"] <= last)]
+    u = (u.dropna(subset=[RATE, GDP]) if dropna else u).copy()
     u["member"] = u["iso3"].isin(codes(members)) if members is not None else False
     return u.reset_index(drop=True)
 
