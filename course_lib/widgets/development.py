@@ -115,7 +115,8 @@ def development_explorer(measure: str = "theil", members: str = "2017 members") 
         ax.set_ylim(*limits[measure])
         ax.set_ylabel(D.MEASURES[measure])
         ax.set_title(f"How uneven is GDP per capita among the members? "
-                     f"{D.upper_first(D.SHORT_MEASURES[measure])}", loc="left", fontsize=10.5)
+                     f"{D.upper_first(D.SHORT_MEASURES[measure])}", loc="left", fontsize=10.5,
+                     fontweight="bold")
 
     def update(measure: str, members: str) -> str:
         lo, hi = limits[measure]
