@@ -424,8 +424,13 @@ def _course_rows(paths: list[Path]) -> list[dict]:
 def _execute(nb, cwd: Path, timeout: int):
     from nbclient import NotebookClient
 
+    import os
+
+    # The kernel draws figures inline whatever the caller's environment says: with
+    # MPLBACKEND=Agg (set by some test runners) plt.show() would output nothing.
+    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
     NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=True,
-                   resources={"metadata": {"path": str(cwd)}}).execute()
+                   resources={"metadata": {"path": str(cwd)}}).execute(env=env)
 
 
 def build_site(out: Path | None = None, only: Iterable[str] | None = None, *,
