@@ -45,7 +45,10 @@ def definitions_explorer() -> Explorer:
     import ipywidgets as W
 
     table = claims().set_index("claim_id")
-    readings = {cid: t for cid, t in reading_tables().items() if t["value"].notna().any()}
+    # only claims with at least one reading that can be set against the article's number
+    # (rats_2011_2015 has values but no article figure to compare them with)
+    readings = {cid: t for cid, t in reading_tables().items()
+                if t["pct_of_article"].notna().any()}
     ids = list(readings)
     claim_w = W.Dropdown(options=ids, value=ids[0], description="claim")
     reading_w = W.Dropdown(options=list(readings[ids[0]].reading), description="reading",

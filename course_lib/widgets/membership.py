@@ -77,7 +77,13 @@ def status_explorer(width: float = 7.5, height: float = 4.0):
     moment = W.Dropdown(options=options, value="2017-10-01", description="Date",
                         layout=W.Layout(width="420px"))
     year = W.IntSlider(value=2017, min=1996, max=this_year, step=1, description="Year",
-                       continuous_update=False, layout=W.Layout(width="320px"))
+                       continuous_update=False, disabled=True,
+                       layout=W.Layout(width="320px"))
+
+    def slider_only_for_years(change) -> None:  # a key date ignores the slider: say so
+        year.disabled = change["new"] != "year"
+
+    moment.observe(slider_only_for_years, names="value")
 
     fig, ax = new_figure(width=width, height=height)
     (coll,) = maps.draw_world(ax, {}, extent=EXTENT, linewidth=0.2)
