@@ -17,6 +17,9 @@ help:
 	@echo "make run-all  - execute every notebook into build/executed/"
 	@echo "make site     - static HTML course into build/site/"
 	@echo "make bench    - benchmarks into benchmarks/results.md"
+	@echo "make test-browser    - JupyterLab and Voila in a real browser (needs chromium)"
+	@echo "make dashboard       - explorers as Voila dashboards on 127.0.0.1:$(DASHBOARD_PORT)"
+	@echo "make classroom-test  - local JupyterHub with LEARNERS=$(LEARNERS) simulated learners"
 
 ## setup: create .venv and install the course (does nothing when already done)
 setup: $(STAMP)

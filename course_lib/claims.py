@@ -34,6 +34,7 @@ from __future__ import annotations
 import importlib
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable
 
 import pandas as pd
@@ -194,8 +195,29 @@ def _tolerance(row: pd.Series) -> float | None:
     return None if tol is None or pd.isna(tol) else float(tol)
 
 
+@lru_cache(maxsize=64)
+def _computed_cached(target: str, data_state: tuple) -> dict[str, Any]:
+    mod_name, func_name = target.split(":")
+    func = getattr(importlib.import_module(f"{__package__}.analysis.{mod_name}"), func_name)
+    return func()
+
+
+def _computed(target: str, data_state: tuple) -> dict[str, Any]:
+    """The evaluator's result, computed once per state of ``data/`` (see
+    :func:`course_lib.data.state`); each caller gets its own copy of the readings."""
+    result = dict(_computed_cached(target, data_state))
+    if isinstance(result.get("readings"), pd.DataFrame):
+        result["readings"] = result["readings"].copy()
+    if "sources" in result:
+        result["sources"] = list(result["sources"])
+    return result
+
+
 def evaluate(claim_id: str) -> Evidence:
-    """Compute the evidence for one claim now, from ``data/``, and give a verdict.
+    """Compute the evidence for one claim from ``data/``, and give a verdict.
+
+    The computation runs once for each state of the data files (any change to a file
+    runs it again, and :func:`course_lib.data.load` validates the file again).
 
     >>> ev = evaluate("accession_2017")
     >>> ev.verdict, round(ev.value, 2)
@@ -207,9 +229,9 @@ def evaluate(claim_id: str) -> Evidence:
     target = EVALUATORS.get(claim_id)
     if target is None:
         raise CourseError(f"The claim {claim_id!r} has no evaluator yet.")
-    mod_name, func_name = target.split(":")
-    func = getattr(importlib.import_module(f"{__package__}.analysis.{mod_name}"), func_name)
-    result: dict[str, Any] = func()
+    from .data import state
+
+    result = _computed(target, state())
     article = None if pd.isna(row["value"]) else float(row["value"])
     readings = result.get("readings")
     if readings is None:

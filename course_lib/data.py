@@ -396,6 +396,26 @@ def load(name: str, data_folder: str | os.PathLike | None = None) -> pd.DataFram
     return df.copy()
 
 
+def state(data_folder: str | os.PathLike | None = None) -> tuple:
+    """A fingerprint of the data as it is on disk now: folder, and each file's size and
+    modification time (``-1`` for a missing one). It changes whenever a file does, so
+    results computed from ``data/`` can be cached under it and are recomputed (and
+    validated again by :func:`load`) after any change.
+
+    >>> state() == state()
+    True
+    """
+    folder = data_dir(data_folder)
+    stamps = []
+    for name_ in [PACKAGE_FILE] + [r.get("path", "") for r in package(data_folder)["resources"]]:
+        try:
+            st = (folder / name_).stat()
+            stamps.append((name_, st.st_mtime_ns, st.st_size))
+        except OSError:
+            stamps.append((name_, -1, -1))
+    return (str(folder), tuple(stamps))
+
+
 def verify(data_folder: str | os.PathLike | None = None) -> pd.DataFrame:
     """Check every dataset; one row per dataset with ``ok`` and the message.
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -113,11 +114,36 @@ def timeline() -> pd.DataFrame:
     >>> t.loc[(t.iso3 == "IND") & (t.status == "member"), "start"].iloc[0].year
     2017
     """
-    df = load("sco_membership")
+    return _timeline(_stamp()).copy()
+
+
+def _stamp() -> tuple:
+    """Fingerprint of the membership file (the caches below follow it)."""
+    from .data import path_of
+
+    path = path_of("sco_membership")
+    try:
+        st = path.stat()
+        return (str(path), st.st_mtime_ns, st.st_size)
+    except OSError:
+        return (str(path), -1, -1)
+
+
+@lru_cache(maxsize=4)
+def _timeline(stamp: tuple) -> pd.DataFrame:
+    df = load("sco_membership")  # validates; raises the clear DataError when damaged
     df["start"] = [_parse_table_date(v, start=True) for v in df["start_date"]]
     end = [_parse_table_date(v, start=False) for v in df["end_date"]]
     df["end"] = [pd.NaT if e == pd.Timestamp.max else e for e in end]
     return df
+
+
+@lru_cache(maxsize=512)
+def _status_on(when: pd.Timestamp, stamp: tuple) -> pd.DataFrame:
+    t = _timeline(stamp)
+    active = t[(t.start <= when) & (t.end.isna() | (t.end > when))]
+    out = active[["iso3", "country", "status", "start"]].rename(columns={"start": "since"})
+    return out.sort_values(["status", "iso3"]).reset_index(drop=True)
 
 
 def _check_status(status: Any) -> str:
@@ -134,11 +160,7 @@ def status_on(on: Any) -> pd.DataFrame:
     >>> int(status_on("2017-10-01").status.value_counts()["member"])
     8
     """
-    when = to_date(on)
-    t = timeline()
-    active = t[(t.start <= when) & (t.end.isna() | (t.end > when))]
-    out = active[["iso3", "country", "status", "start"]].rename(columns={"start": "since"})
-    return out.sort_values(["status", "iso3"]).reset_index(drop=True)
+    return _status_on(to_date(on), _stamp()).copy()
 
 
 def members(on: Any, status: str = "member") -> list[str]:
@@ -162,7 +184,7 @@ def members(on: Any, status: str = "member") -> list[str]:
     True
     """
     status = _check_status(status)
-    current = status_on(on)
+    current = _status_on(to_date(on), _stamp())  # cached; read only here
     wanted = {"observer", "dialogue_partner"} if status == "partner" else {status}
     return sorted(current.loc[current.status.isin(wanted), "iso3"].unique().tolist())
 

@@ -8,7 +8,6 @@ import os
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-import pytest
 
 from course_lib.analysis import population
 

@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from ..data import load
+from ..data import state as data_state
 from ..errors import CourseError
 from . import indicators
 
@@ -78,6 +79,12 @@ def _countries() -> pd.DataFrame:
     w["country"] = w["country"].astype(str)
     w["year"] = w["year"].astype("int64")
     return w.reset_index(drop=True)
+
+
+@lru_cache(maxsize=4)
+def _country_codes(state: tuple) -> frozenset[str]:
+    """ISO3 codes of the single economies (cached per state of data/)."""
+    return frozenset(_countries()["iso3"])
 
 
 @lru_cache(maxsize=8)
@@ -150,7 +157,7 @@ def codes(members: str | Iterable[str]) -> list[str]:
     if bad:
         raise CourseError(f"{bad[0]!r} is not an ISO3 code; give text such as 'KAZ'.")
     out = list(dict.fromkeys(c.strip().upper() for c in items))
-    known = set(_countries()["iso3"])
+    known = _country_codes(data_state())
     unknown = [c for c in out if c not in known]
     if unknown:
         raise CourseError(

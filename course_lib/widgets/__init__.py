@@ -70,8 +70,9 @@ def freeze_static(fig, dynamic: list) -> None:
         for a in [*ax.texts, *ax.lines, *ax.collections, *ax.patches, *ax.images]:
             if id(a) not in keep:
                 a.set_visible(False)
-        if ax.get_legend() is not None:
-            ax.get_legend().set_visible(False)
+        legend = ax.get_legend()
+        if legend is not None and id(legend) not in keep:
+            legend.set_visible(False)
         ax.set_axis_off()
     for t in fig.texts:
         if id(t) not in keep:
@@ -84,6 +85,52 @@ def freeze_static(fig, dynamic: list) -> None:
     for a in dynamic:
         a.set_visible(True)
     fig.figimage(background, origin="upper", zorder=-1)
+
+
+def freeze_per_key(fig, ax, dynamic: list, setups: dict) -> dict:
+    """Like :func:`freeze_static`, for an axes that has several states (a y-scale per
+    measure, labels per claim): draw the unchanging part once per state and keep each
+    as an image; from then on only the ``dynamic`` artists are drawn.
+
+    ``setups`` maps a key to a function that puts ``ax`` in that key's state (limits,
+    ticks, labels, title). If the figure has a layout engine, the layout of its current
+    state is computed once and then fixed, so every state shares one axes position.
+    Returns ``{key: RGBA array}``; show one with ``fig.figimage(arr, origin="upper",
+    zorder=-1)`` and swap it with ``.set_data`` (and set the key's limits) on change.
+    """
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    if fig.get_layout_engine() is not None:
+        canvas.draw()  # the layout engine places everything here
+        fig.set_layout_engine("none")
+    for a in dynamic:
+        a.set_visible(False)
+    backgrounds = {}
+    for key, setup in setups.items():
+        setup()
+        canvas.draw()
+        backgrounds[key] = np.asarray(canvas.buffer_rgba()).copy()
+    keep = {id(a) for a in dynamic}
+    for a in [*ax.texts, *ax.lines, *ax.collections, *ax.patches, *ax.images]:
+        if id(a) not in keep:
+            a.set_visible(False)
+    legend = ax.get_legend()
+    if legend is not None and id(legend) not in keep:
+        legend.set_visible(False)
+    ax.set_axis_off()
+    from matplotlib.text import Text
+
+    for t in ax.get_children():  # the three titles and any other text of the axes
+        if isinstance(t, Text) and id(t) not in keep:
+            t.set_visible(False)
+    for t in fig.texts:
+        if id(t) not in keep:
+            t.set_visible(False)
+    for a in dynamic:
+        a.set_visible(True)
+    return backgrounds
 
 
 _INSTANCES: "weakref.WeakSet[Explorer]" = weakref.WeakSet()

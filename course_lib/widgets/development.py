@@ -18,7 +18,7 @@ from __future__ import annotations
 import textwrap
 
 from ..plotting import GREY, PALETTE, source_note
-from . import Explorer, explorer, new_figure
+from . import Explorer, explorer, freeze_per_key, new_figure
 
 CHOSEN_COLOR = PALETTE[0]
 END_COLOR = PALETTE[3]
@@ -146,43 +146,10 @@ def development_explorer(measure: str = "theil", members: str = "2017 members") 
         return view["readout"]
 
     dynamic = [*others.values(), *labels.values(), chosen, ends, first_text, last_text]
-    backgrounds = _freeze_per_measure(fig, ax, dynamic, {m: (lambda m=m: titles(m))
+    backgrounds = freeze_per_key(fig, ax, dynamic, {m: (lambda m=m: titles(m))
                                                          for m in D.MEASURES})
     background = fig.figimage(backgrounds[measure], origin="upper", zorder=-1)
     return explorer({"measure": measure_w, "members": members_w}, update, fig,
                     title="Uneven development among the SCO members",
                     description="Choose a measure of dispersion and a member set; the trend "
                                 "redraws and the readout gives the first and last values.")
-
-
-def _freeze_per_measure(fig, ax, dynamic: list, setups: dict) -> dict:
-    """Render the unchanging part of the figure (axes, ticks, labels, title, source line)
-    once per measure, keep each as an image, and hide it from later drawings.
-
-    Like :func:`course_lib.widgets.freeze_static`, but with one background per y-axis
-    (each measure has its own scale), since text is what costs most in a redraw. The
-    layout is fixed (no layout engine) and the x-axis never changes. ``setups`` maps a
-    key to a function that puts the axes in that key's state (limits, labels, title).
-    """
-    import numpy as np
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
-    for a in dynamic:
-        a.set_visible(False)
-    backgrounds = {}
-    for key, setup in setups.items():
-        setup()
-        canvas.draw()
-        backgrounds[key] = np.asarray(canvas.buffer_rgba()).copy()
-    keep = {id(a) for a in dynamic}
-    for a in [*ax.texts, *ax.lines, *ax.collections, *ax.patches]:
-        if id(a) not in keep:
-            a.set_visible(False)
-    ax.set_axis_off()
-    ax.title.set_visible(False)
-    for t in fig.texts:
-        t.set_visible(False)
-    for a in dynamic:
-        a.set_visible(True)
-    return backgrounds

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..claims import claims, verdict_by_reading
 from ..plotting import GREY, PALETTE
-from . import Explorer, explorer, new_figure
+from . import Explorer, explorer, freeze_per_key, new_figure
 
 VERDICT_CHOICES = ("undecided", "supported", "partly supported", "not supported",
                    "not checkable")
@@ -39,6 +39,15 @@ def describe_reading(table: pd.DataFrame, reading: str, article: float | None, u
             f"reading alone the claim is <b>{r['verdict_if_primary']}</b>.")
 
 
+def _short(label: str, width: int = 40) -> str:
+    """A tick label of at most ``width`` characters (the dropdown shows the full one).
+
+    >>> _short("a" * 50)[-3:]
+    'aa…'
+    """
+    return label if len(label) <= width else label[: width - 1].rstrip() + "…"
+
+
 def definitions_explorer() -> Explorer:
     """Pick a claim and one of its readings; see the value, the % of the article's
     number and the verdict that reading alone would give."""
@@ -60,40 +69,57 @@ def definitions_explorer() -> Explorer:
 
     claim_w.observe(sync, names="value")
 
-    state: dict[str, Any] = {"claim": None, "marks": None, "order": []}
     max_labels = 12
+    limits: dict[str, tuple] = {}
+    shown = {cid: t.dropna(subset=["pct_of_article"]).sort_values("pct_of_article")
+             for cid, t in readings.items()}
 
     def draw_claim(claim: str) -> None:
-        """Redraw the axes for a new claim (only when the claim changes)."""
-        shown = readings[claim].dropna(subset=["pct_of_article"]).sort_values("pct_of_article")
-        ax.clear()
+        """Put the axes in this claim's state: band, limits, labels, title."""
+        rows = shown[claim]
+        for a in [*ax.lines, *ax.patches]:
+            a.remove()
         ax.axvspan(95, 105, color="#DDDDDD", zorder=0)
         ax.axvline(100, color="#555555", linewidth=1)
-        y = list(range(len(shown)))
-        state["marks"] = ax.scatter(shown.pct_of_article, y, s=36, color=GREY, zorder=3)
-        ax.set_ylim(-0.7, len(shown) - 0.3)
-        lo, hi = float(shown.pct_of_article.min()), float(shown.pct_of_article.max())
+        ax.set_ylim(-0.7, len(rows) - 0.3)
+        lo, hi = float(rows.pct_of_article.min()), float(rows.pct_of_article.max())
         ax.set_xlim(min(lo, 90) - 3, max(hi, 110) + 3)
-        if len(shown) <= max_labels:
-            ax.set_yticks(y, [r[:42] for r in shown.reading], fontsize=8)
+        if len(rows) <= max_labels:
+            ax.set_yticks(range(len(rows)), [_short(r) for r in rows.reading], fontsize=8)
+            ax.set_ylabel("")
         else:
             ax.set_yticks([])
-            ax.set_ylabel(f"{len(shown)} readings, sorted by value")
+            ax.set_ylabel(f"{len(rows)} readings, sorted by value")
         ax.set_xlabel("value as % of the article's number (grey band: within 5 %)")
         ax.set_title(f"{claim}: every reading against the article", loc="left",
                      fontweight="bold", fontsize=10)
-        state["claim"], state["order"] = claim, list(shown.reading)
+        limits[claim] = (ax.get_xlim(), ax.get_ylim())  # what its background is drawn with
+
+    # Lay out once, with room for the longest labels of any claim, then fix the layout.
+    # Each claim's axes (band, ticks, labels, title) are drawn once into a background
+    # image; an update draws only the points on top of it (text costs most to draw).
+    widest = max(shown, key=lambda c: max((len(_short(r)) for r in shown[c].reading), default=0)
+                 if len(shown[c]) <= max_labels else 0)
+    draw_claim(widest)
+    marks = ax.scatter([], [], s=36, color=GREY, zorder=3)
+    backgrounds = freeze_per_key(fig, ax, [marks],
+                                 {c: (lambda c=c: draw_claim(c)) for c in shown})
+    background = fig.figimage(backgrounds[ids[0]], origin="upper", zorder=-1)
+    state: dict[str, Any] = {"claim": None, "order": []}
 
     def update(claim: str, reading: str) -> str:
         t = readings[claim]
         if reading not in set(t.reading):
             reading = t.reading.iloc[0]
         if state["claim"] != claim:
-            draw_claim(claim)
-        colors = [PALETTE[3] if r == reading else GREY for r in state["order"]]
-        sizes = [90 if r == reading else 36 for r in state["order"]]
-        state["marks"].set_color(colors)
-        state["marks"].set_sizes(sizes)
+            rows = shown[claim]
+            background.set_data(backgrounds[claim])
+            ax.set_xlim(*limits[claim][0])
+            ax.set_ylim(*limits[claim][1])
+            marks.set_offsets(list(zip(rows.pct_of_article, range(len(rows)))))
+            state["claim"], state["order"] = claim, list(rows.reading)
+        marks.set_color([PALETTE[3] if r == reading else GREY for r in state["order"]])
+        marks.set_sizes([90 if r == reading else 36 for r in state["order"]])
         article = table.loc[claim, "value"]
         unit = str(table.loc[claim, "unit"])
         return describe_reading(t, reading, None if pd.isna(article) else float(article), unit)

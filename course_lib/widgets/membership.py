@@ -69,7 +69,7 @@ def status_explorer(width: float = 7.5, height: float = 4.0):
     from matplotlib.patches import Patch
 
     from .. import maps, sco
-    from . import explorer, new_figure, render_png
+    from . import explorer, freeze_static, new_figure
 
     this_year = pd.Timestamp.today().year
     options = [("End of the year on the slider (31 Dec)", "year")]
@@ -93,15 +93,17 @@ def status_explorer(width: float = 7.5, height: float = 4.0):
     ax.set_xticks([0, 60, 120])
     ax.set_yticks([0, 40, 80])
     ax.tick_params(labelsize=7)
-    ax.legend(handles=[Patch(color=STATUS_COLORS[s], label=l) for s, l in LABELS.items()],
-              loc="lower left", fontsize=7, ncols=2)
+    # the key sits outside the map, so it can stay in the frozen background
+    fig.legend(handles=[Patch(color=STATUS_COLORS[s], label=text) for s, text in LABELS.items()],
+               loc="outside upper right", fontsize=7, ncols=4, frameon=False)
     title = ax.set_title("SCO statuses on 01 Jan 2000", fontsize=10, loc="left")
     # short source line in the image; the full note (disputed borders) is in the
     # description above the controls (text in HTML costs nothing to redraw)
     fig.text(0.01, 0.005, "Source: data/sco_membership.csv; Natural Earth 1:110m (de facto "
              "borders)", fontsize=6, color="#444444", va="bottom")
-    render_png(fig)           # lay out once, then freeze the layout (faster redraws)
-    fig.set_layout_engine("none")
+    # lay out once; keep axes, ticks, key and source line as a background image, so an
+    # update redraws only the coloured countries and the title
+    freeze_static(fig, [coll, title])
     none = STATUS_COLORS["none"]
 
     def update(moment: str, year: int) -> str:

@@ -1,0 +1,77 @@
+"""Results computed from data/ are cached per state of the files, never past a change.
+
+sco.members, sco.status_on and claims.evaluate keep results so that notebooks and
+explorers stay fast; a changed or damaged file must still be noticed at once.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from course_lib import claims, data, sco
+from course_lib.errors import DataError
+
+
+@pytest.fixture()
+def data_copy(tmp_path, monkeypatch):
+    folder = tmp_path / "data"
+    shutil.copytree(data.data_dir(), folder)
+    monkeypatch.setenv("SCO_COURSE_DATA_DIR", str(folder))
+    return folder
+
+
+def _touch_later(path):
+    """Make sure the modification time moves even on coarse-clock file systems."""
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+
+
+def test_state_changes_with_any_file(data_copy):
+    before = data.state()
+    target = data_copy / "claims.csv"
+    target.write_bytes(target.read_bytes() + b"\n")
+    _touch_later(target)
+    assert data.state() != before
+
+
+def test_members_notice_a_damaged_membership_file(data_copy):
+    assert "IND" in sco.members("2017-10-01")
+    f = data_copy / "sco_membership.csv"
+    f.write_text(f.read_text(encoding="utf-8").replace("IND", "XXX", 1), encoding="utf-8")
+    _touch_later(f)
+    with pytest.raises(DataError, match="sco_membership.csv"):
+        sco.members("2017-10-01")
+
+
+def test_evaluate_notices_a_damaged_file_after_caching(data_copy):
+    ev = claims.evaluate("accession_2017")
+    assert ev.verdict == "supported"
+    f = data_copy / "sco_membership.csv"
+    f.write_bytes(f.read_bytes()[:-40])
+    _touch_later(f)
+    with pytest.raises(DataError, match="sco_membership.csv"):
+        claims.evaluate("accession_2017")
+
+
+def test_cached_results_are_copies():
+    a = sco.status_on("2017-10-01")
+    a.loc[0, "iso3"] = "ZZZ"
+    assert "ZZZ" not in set(sco.status_on("2017-10-01").iso3)
+    members = sco.members(2017)
+    members.append("ZZZ")
+    assert "ZZZ" not in sco.members(2017)
+    ev = claims.evaluate("population_share")
+    ev.readings.loc[0, "value"] = -1.0
+    ev.sources.append("nowhere")
+    again = claims.evaluate("population_share")
+    assert (again.readings["value"] != -1.0).all() and "nowhere" not in again.sources
+
+
+def test_second_evaluation_reuses_the_computation():
+    claims.evaluate("largest_organization")
+    hits = claims._computed_cached.cache_info().hits
+    claims.evaluate("largest_organization")
+    assert claims._computed_cached.cache_info().hits == hits + 1
