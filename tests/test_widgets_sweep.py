@@ -103,3 +103,21 @@ def test_01_year_slider_is_live_only_when_the_dropdown_says_so():
     assert ex.readout.value != before and "2000" in ex.readout.value
     moment.value = "2017-10-01"
     assert year.disabled
+
+
+@pytest.mark.parametrize("name", list(BUILDERS))
+def test_live_text_stays_on_the_figure(name):
+    """Titles and other live text are drawn inside the picture (a frozen background
+    once pushed a title off the top of the figure without any error)."""
+    from matplotlib.text import Text
+
+    ex = BUILDERS[name]()
+    fig = ex.figure
+    w, h = fig.bbox.width, fig.bbox.height
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        for t in ax.get_children():
+            if isinstance(t, Text) and t.get_visible() and t.get_text().strip():
+                bb = t.get_window_extent(renderer)
+                assert -2 <= bb.x0 and bb.x1 <= w + 2 and -2 <= bb.y0 and bb.y1 <= h + 2, \
+                    f"{name}: {t.get_text()!r} drawn outside the figure at {bb}"

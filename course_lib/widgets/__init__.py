@@ -46,34 +46,50 @@ def new_figure(nrows: int = 1, ncols: int = 1, *, width: float = 7.5, height: fl
     return fig, axes
 
 
-def freeze_static(fig, dynamic: list) -> None:
+def freeze_static(fig, dynamic: list, live_axes: tuple = ()) -> None:
     """Draw everything that never changes once, keep it as a background image, and
     from then on draw only the ``dynamic`` artists on top of it.
 
     Call it after building the figure, with every artist that an update changes. The
     layout is computed once (then switched off) and the axes limits must stay fixed,
     so ticks, grid, legend and labels of the first drawing hold for every later one.
-    Text is what costs most in a redraw; this keeps explorer updates fast.
+    ``live_axes`` (for example ``(ax.yaxis,)``) keeps whole axis objects live, with
+    their ticks, grid and label, for a scale that changes with the data. Text is what
+    costs most in a redraw; this keeps explorer updates fast.
     """
     import numpy as np
     from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
 
     canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
     canvas.draw()  # the layout engine places everything here, with every artist
     fig.set_layout_engine("none")
-    for a in dynamic:
+    live = [*dynamic, *live_axes]
+    for a in live:
         a.set_visible(False)
     canvas.draw()
     background = np.asarray(canvas.buffer_rgba()).copy()
-    keep = {id(a) for a in dynamic}
+    keep = {id(a) for a in live}
     for ax in fig.axes:
-        for a in [*ax.texts, *ax.lines, *ax.collections, *ax.patches, *ax.images]:
+        for a in [*ax.lines, *ax.collections, *ax.patches, *ax.images]:
             if id(a) not in keep:
                 a.set_visible(False)
+        for t in ax.get_children():  # ax.texts and the three titles
+            # (an empty title stays visible: hiding it moves the others off the figure)
+            if isinstance(t, Text) and id(t) not in keep and t.get_text():
+                t.set_visible(False)
         legend = ax.get_legend()
         if legend is not None and id(legend) not in keep:
             legend.set_visible(False)
-        ax.set_axis_off()
+        if any(id(axis) in keep for axis in (ax.xaxis, ax.yaxis)):
+            ax.patch.set_visible(False)  # the background image shows the face
+            for spine in ax.spines.values():
+                spine.set_visible(False)
+            for axis in (ax.xaxis, ax.yaxis):
+                if id(axis) not in keep:
+                    axis.set_visible(False)
+        else:
+            ax.set_axis_off()
     for t in fig.texts:
         if id(t) not in keep:
             t.set_visible(False)
@@ -82,7 +98,10 @@ def freeze_static(fig, dynamic: list) -> None:
         t = getattr(fig, attr, None)
         if t is not None and id(t) not in keep:
             t.set_visible(False)
-    for a in dynamic:
+    for legend in getattr(fig, "legends", []):
+        if id(legend) not in keep:
+            legend.set_visible(False)
+    for a in live:
         a.set_visible(True)
     fig.figimage(background, origin="upper", zorder=-1)
 
@@ -123,7 +142,8 @@ def freeze_per_key(fig, ax, dynamic: list, setups: dict) -> dict:
     from matplotlib.text import Text
 
     for t in ax.get_children():  # the three titles and any other text of the axes
-        if isinstance(t, Text) and id(t) not in keep:
+        # (an empty title stays visible: hiding it moves the others off the figure)
+        if isinstance(t, Text) and id(t) not in keep and t.get_text():
             t.set_visible(False)
     for t in fig.texts:
         if id(t) not in keep:

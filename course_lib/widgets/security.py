@@ -16,7 +16,7 @@ import textwrap
 from typing import Iterable
 
 from ..plotting import GREY, PALETTE, source_note
-from . import Explorer, explorer, new_figure
+from . import Explorer, explorer, freeze_static, new_figure
 
 LINESTYLES = ("-", "--")
 #: Line colours: the house palette without its yellow, too pale for thin lines on white.
@@ -110,7 +110,11 @@ def violence_explorer(selected: Iterable[str] | None = None) -> Explorer:
     ax.text(V.CANDIDATE_YEARS[0] - 0.4, 0.98, "unverified", transform=ax.get_xaxis_transform(),
             fontsize=7, va="top", ha="right", color="#444444")
     ax.set_xlabel("year")
+    title = ax.set_title(" ", loc="left")
     _fixed_layout(fig, ax)
+    # shading, notes, x-axis and source line go into a background image drawn once;
+    # the lines, the title and the y-axis (its scale follows the data) stay live
+    freeze_static(fig, [*lines.values(), together, title], live_axes=(ax.yaxis,))
 
     def update(countries: tuple, kind: str, measure: str) -> str:
         chosen = list(countries)
@@ -140,7 +144,7 @@ def violence_explorer(selected: Iterable[str] | None = None) -> Explorer:
         ax.set_ylim(0, top * 1.08 if top > 0 else 1)
         unit = V.MEASURES[measure]
         ax.set_ylabel(unit)
-        ax.set_title(f"{V.TYPES[kind].capitalize()}: {unit}, 1989–2022", loc="left")
+        title.set_text(f"{V.TYPES[kind].capitalize()}: {unit}, 1989–2022")
         return view["readout"] + "<br>" + _key(shown)
 
     return explorer({"countries": countries, "kind": kind, "measure": measure}, update, fig,
