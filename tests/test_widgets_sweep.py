@@ -121,3 +121,26 @@ def test_live_text_stays_on_the_figure(name):
                 bb = t.get_window_extent(renderer)
                 assert -2 <= bb.x0 and bb.x1 <= w + 2 and -2 <= bb.y0 and bb.y1 <= h + 2, \
                     f"{name}: {t.get_text()!r} drawn outside the figure at {bb}"
+
+
+@pytest.mark.parametrize("name", list(BUILDERS))
+def test_nothing_is_cut_at_the_left_or_right_edge(name):
+    """After any change, the outermost pixel columns of the picture stay blank: a tick
+    label, title or point that runs into them is cut off (07 once cut its '800' tick)."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    ex = BUILDERS[name]()
+    cut = set()
+    for cname, w in ex.controls.items():
+        for v in _values(w)[:30]:
+            if v == w.value:
+                continue
+            w.value = v
+            grey = np.asarray(Image.open(io.BytesIO(ex.image.value)).convert("L"))
+            for side, column in (("left", grey[:, 0]), ("right", grey[:, -1])):
+                if (column < 200).any():
+                    cut.add(f"{side} edge after {cname}={v!r}")
+    assert not cut, f"{name}: drawing reaches the " + "; ".join(sorted(cut)[:4])

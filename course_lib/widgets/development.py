@@ -91,7 +91,7 @@ def development_explorer(measure: str = "theil", members: str = "2017 members") 
 
     fig, ax = new_figure(width=7.5, height=4.0)
     fig.set_layout_engine("none")
-    ax.set_position([0.1, 0.2, 0.86, 0.7])
+    ax.set_position([0.1, 0.2, 0.8, 0.7])  # room at the right for the set labels
     others = {s: ax.plot([], [], color=GREY, lw=1.2)[0] for s in D.MEMBER_SETS}
     labels = {s: ax.text(0, 0, "", fontsize=7.5, color="#666666", va="center", ha="left")
               for s in D.MEMBER_SETS}
@@ -114,7 +114,7 @@ def development_explorer(measure: str = "theil", members: str = "2017 members") 
     def titles(measure: str) -> None:
         ax.set_ylim(*limits[measure])
         ax.set_ylabel(D.MEASURES[measure])
-        ax.set_title(f"How uneven is GDP per capita among the members? "
+        ax.set_title(f"How uneven is GDP per capita? "
                      f"{D.upper_first(D.SHORT_MEASURES[measure])}", loc="left", fontsize=10.5,
                      fontweight="bold")
 

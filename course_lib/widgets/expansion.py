@@ -73,6 +73,8 @@ def share_explorer(width: float = 6.5, height: float = 3.6):
                     color=GREY, fontsize=12)
     render_png(fig)  # lay out once, then freeze: redraws skip the layout pass
     fig.set_layout_engine("none")
+    box = ax.get_position()  # a little more room at the left for the y label
+    ax.set_position([box.x0 + 0.015, box.y0, box.width - 0.015, box.height])
 
     def update(definition: str, year: int) -> str:
         v = population.view(definition, year)

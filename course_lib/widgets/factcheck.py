@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..claims import claims, verdict_by_reading
 from ..plotting import GREY, PALETTE
-from . import Explorer, explorer, freeze_per_key, new_figure
+from . import Explorer, explorer, freeze_per_key, new_figure, render_png
 
 VERDICT_CHOICES = ("undecided", "supported", "partly supported", "not supported",
                    "not checkable")
@@ -82,8 +82,9 @@ def definitions_explorer() -> Explorer:
         ax.axvspan(95, 105, color="#DDDDDD", zorder=0)
         ax.axvline(100, color="#555555", linewidth=1)
         ax.set_ylim(-0.7, len(rows) - 0.3)
-        lo, hi = float(rows.pct_of_article.min()), float(rows.pct_of_article.max())
-        ax.set_xlim(min(lo, 90) - 3, max(hi, 110) + 3)
+        lo, hi = min(float(rows.pct_of_article.min()), 90), max(float(rows.pct_of_article.max()), 110)
+        pad = 0.04 * (hi - lo)  # room for the markers at both ends
+        ax.set_xlim(lo - pad, hi + pad)
         if len(rows) <= max_labels:
             ax.set_yticks(range(len(rows)), [_short(r) for r in rows.reading], fontsize=8)
             ax.set_ylabel("")
@@ -102,6 +103,10 @@ def definitions_explorer() -> Explorer:
                  if len(shown[c]) <= max_labels else 0)
     draw_claim(widest)
     marks = ax.scatter([], [], s=36, color=GREY, zorder=3)
+    render_png(fig)  # constrained layout places the axes for the widest labels ...
+    fig.set_layout_engine("none")
+    box = ax.get_position()  # ... then a fixed margin at the right for the last tick label
+    ax.set_position([box.x0, box.y0, box.width - 0.03, box.height])
     backgrounds = freeze_per_key(fig, ax, [marks],
                                  {c: (lambda c=c: draw_claim(c)) for c in shown})
     background = fig.figimage(backgrounds[ids[0]], origin="upper", zorder=-1)
