@@ -92,7 +92,7 @@ def violence_explorer(selected: Iterable[str] | None = None) -> Explorer:
         style={"description_width": "initial"},
     )
     kind = W.Dropdown(options=[(label, key) for key, label in V.TYPES.items()], value="all",
-                      description="Violence", layout=W.Layout(width="22em"))
+                      description="Violence", layout=W.Layout(width="27em"))
     measure = W.ToggleButtons(options=[("Deaths", "count"), ("Per million people", "per_million")],
                               value="count", description="Show")
 
@@ -124,7 +124,8 @@ def violence_explorer(selected: Iterable[str] | None = None) -> Explorer:
             leg = ax.get_legend()
             if leg is not None:
                 leg.remove()
-            return "Choose at least one country (Ctrl/Cmd-click to select several)."
+            return ("Choose at least one country (Ctrl/Cmd-click to select several; by keyboard, "
+                    "Ctrl+arrow keys to move and Ctrl+Space to add or remove).")
         view = V.explorer_view(chosen, kind, measure)
         series = view["countries"]
         years = series.index.to_numpy()
@@ -149,5 +150,6 @@ def violence_explorer(selected: Iterable[str] | None = None) -> Explorer:
 
     return explorer({"countries": countries, "kind": kind, "measure": measure}, update, fig,
                     title="Organised-violence deaths in SCO member states",
-                    description="Pick countries (Ctrl/Cmd-click for several), a type of "
-                                "violence, and counts or rates per million people.")
+                    description="Pick countries (Ctrl/Cmd-click for several; by keyboard, Ctrl+arrow "
+                                "keys then Ctrl+Space), a type of violence, and counts or "
+                                "rates per million people.")
