@@ -248,6 +248,40 @@ def controls(explorer: Locator) -> list[tuple[str, Locator]]:
     return found
 
 
+_CUT_LABELS_JS = """(ex) => {
+  const cut = [];
+  const canvas = document.createElement('canvas').getContext('2d');
+  const textWidth = (el, text) => {
+    const st = getComputedStyle(el);
+    canvas.font = `${st.fontStyle} ${st.fontWeight} ${st.fontSize} ${st.fontFamily}`;
+    return canvas.measureText(text).width;
+  };
+  // Buttons and labels cut with an ellipsis: their content is wider than their box.
+  for (const el of ex.querySelectorAll('button, .widget-label, .widget-label-basic')) {
+    if (el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+      cut.push(`${el.tagName.toLowerCase()} '${el.textContent.trim()}'`);
+  }
+  // A closed drop-down shows one option: every option must fit beside the arrow.
+  for (const sel of ex.querySelectorAll('.widget-dropdown select')) {
+    const st = getComputedStyle(sel);
+    // The arrow sits in the right padding (ipywidgets' CSS), or takes ~16 px of its own.
+    const room = sel.clientWidth - parseFloat(st.paddingLeft)
+                 - Math.max(parseFloat(st.paddingRight), 16);
+    for (const opt of sel.options) {
+      const w = textWidth(sel, opt.text);
+      if (w > room) cut.push(`option '${opt.text}' (${Math.round(w)} px in ${Math.round(room)})`);
+    }
+  }
+  return cut;
+}"""
+
+
+def cut_labels(explorer: Locator) -> list[str]:
+    """Texts of the explorer's controls that do not fit in their box (a button or label
+    cut with an ellipsis, a drop-down option wider than the closed drop-down)."""
+    return explorer.evaluate(_CUT_LABELS_JS)
+
+
 def _key_for(kind: str, el: Locator) -> tuple[Locator, str | list[str]]:
     """Which element to focus and which key(s) to press so that the value changes."""
     if kind == "slider":

@@ -162,6 +162,17 @@ def test_every_control_works_by_keyboard(notebook: Opened, screenshots, timings)
     assert not failures, f"{notebook.name}: the keyboard did not change: " + "; ".join(failures)
 
 
+def test_control_labels_fit(notebook: Opened, screenshots):
+    """No button, label or drop-down option of an explorer is cut off: a learner must
+    be able to read every choice."""
+    page = notebook.page
+    exs = pages.explorers(page)
+    with shot_on_failure(page, screenshots, notebook.name.removesuffix(".ipynb")):
+        cut = [f"explorer {i + 1}: {c}" for i in range(exs.count())
+               for c in pages.cut_labels(exs.nth(i))]
+        assert not cut, f"{notebook.name}: labels cut off: " + "; ".join(cut)
+
+
 def test_explorer_reachable_with_tab(notebook: Opened, screenshots, timings):
     """Tab from the control before reaches the explorer; Tab walks every control inside."""
     page = notebook.page

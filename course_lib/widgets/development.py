@@ -85,7 +85,7 @@ def development_explorer(measure: str = "theil", members: str = "2017 members") 
 
     measure_w = W.Dropdown(options=[(label, key) for key, label in D.MEASURES.items()],
                            value=measure, description="Measure",
-                           layout=W.Layout(width="24em"))
+                           layout=W.Layout(width="31em"))
     members_w = W.Dropdown(options=list(D.MEMBER_SETS), value=members,
                            description="Members", layout=W.Layout(width="17em"))
 

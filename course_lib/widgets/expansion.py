@@ -52,7 +52,7 @@ def share_explorer(width: float = 6.5, height: float = 3.6):
 
     definition = W.Dropdown(
         options=[(label, key) for key, label in population.DEFINITIONS.items()],
-        value="oct2017", description="Who counts", layout=W.Layout(width="380px"))
+        value="oct2017", description="Who counts", layout=W.Layout(width="430px"))
     year = W.IntSlider(value=2017, min=first, max=last, step=1, description="Year",
                        continuous_update=False, layout=W.Layout(width="340px"))
 

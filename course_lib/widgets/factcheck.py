@@ -61,7 +61,7 @@ def definitions_explorer() -> Explorer:
     ids = list(readings)
     claim_w = W.Dropdown(options=ids, value=ids[0], description="claim")
     reading_w = W.Dropdown(options=list(readings[ids[0]].reading), description="reading",
-                           layout=W.Layout(width="28em"))
+                           layout=W.Layout(width="100%"))  # own line: readings are long
     fig, ax = new_figure(width=7.5, height=3.4)
 
     def sync(change: Any) -> None:  # new claim -> its readings

@@ -74,11 +74,11 @@ def heritage_explorer(width: float = 7.6, height: float = 4.4):
                 for m in heritage.MEMBER_SETS)
 
     category = W.ToggleButtons(options=list(heritage.CATEGORIES), value="all",
-                               description="Count", style={"button_width": "110px"})
+                               description="Count", style={"button_width": "150px"})
     denominator = W.ToggleButtons(options=list(heritage.DENOMINATORS), value="whole List",
                                   description="Share of", style={"button_width": "110px"})
     members = W.Dropdown(options=list(heritage.MEMBER_SETS), value="2017 members",
-                         description="States", layout=W.Layout(width="380px"))
+                         description="States", layout=W.Layout(width="420px"))
     counting = W.ToggleButtons(options=list(heritage.COUNTINGS), value="once",
                                description="Transboundary",
                                style={"button_width": "100px", "description_width": "initial"})

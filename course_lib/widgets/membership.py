@@ -75,7 +75,7 @@ def status_explorer(width: float = 7.5, height: float = 4.0):
     options = [("End of the year on the slider (31 Dec)", "year")]
     options += [(label, date) for label, date in sco.KEY_DATES.items()]
     moment = W.Dropdown(options=options, value="2017-10-01", description="Date",
-                        layout=W.Layout(width="420px"))
+                        layout=W.Layout(width="450px"))
     year = W.IntSlider(value=2017, min=1996, max=this_year, step=1, description="Year",
                        continuous_update=False, disabled=True,
                        layout=W.Layout(width="320px"))
