@@ -72,6 +72,7 @@ def development_explorer(measure: str = "theil", members: str = "2017 members") 
         Member set shown first (a key of ``development.MEMBER_SETS``).
     """
     import ipywidgets as W
+    from matplotlib import patheffects
 
     from ..analysis import development as D
 
@@ -97,10 +98,12 @@ def development_explorer(measure: str = "theil", members: str = "2017 members") 
               for s in D.MEMBER_SETS}
     (chosen,) = ax.plot([], [], color=CHOSEN_COLOR, lw=2.6)
     (ends,) = ax.plot([], [], "o", color=END_COLOR, ms=6, zorder=4)
+    # a thin white halo keeps the end values readable over grid lines and grey lines
+    halo = [patheffects.withStroke(linewidth=2, foreground="white")]
     first_text = ax.text(0, 0, "", fontsize=8.5, color=END_COLOR, ha="left", va="bottom",
-                         fontweight="bold")
+                         fontweight="bold", path_effects=halo, zorder=5)
     last_text = ax.text(0, 0, "", fontsize=8.5, color=END_COLOR, ha="right", va="bottom",
-                        fontweight="bold")
+                        fontweight="bold", path_effects=halo, zorder=5)
     ax.set_xlim(x_min - 0.5, x_max + 4.5)  # room for the set labels at the right
     ax.set_xlabel("year")
     source_note(ax, *D.SOURCES, extra="GDP per capita in current US$ (nominal, not PPP). "
@@ -136,9 +139,15 @@ def development_explorer(measure: str = "theil", members: str = "2017 members") 
         (y0, v0), (y1, v1) = view["first"], view["last"]
         ends.set_data([y0, y1], [v0, v1])
         fmt = "{:.1f}" if measure == "ratio" else "{:.2f}"
-        first_text.set_position((y0 + 0.3, v0))
+        # each end value goes on the side of its point that the line leaves free
+        values, nudge = series.to_numpy(), 0.02 * (hi - lo)
+        rising = len(values) > 1 and values[1] > values[0]
+        first_text.set_position((y0 + 0.3, v0 - nudge if rising else v0 + nudge))
+        first_text.set_va("top" if rising else "bottom")
         first_text.set_text(fmt.format(v0))
-        last_text.set_position((y1 - 0.3, v1))
+        from_above = len(values) > 1 and values[-2] > values[-1]
+        last_text.set_position((y1 - 0.3, v1 - nudge if from_above else v1 + nudge))
+        last_text.set_va("top" if from_above else "bottom")
         last_text.set_text(fmt.format(v1))
         if backgrounds:
             background.set_data(backgrounds[measure])
