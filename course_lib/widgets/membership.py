@@ -101,6 +101,7 @@ def status_explorer(width: float = 7.5, height: float = 4.0):
     # description above the controls (text in HTML costs nothing to redraw)
     fig.text(0.01, 0.005, "Source: data/sco_membership.csv; Natural Earth 1:110m (de facto "
              "borders)", fontsize=6, color="#444444", va="bottom")
+    fig.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))  # the source line has its own row
     # lay out once; keep axes, ticks, key and source line as a background image, so an
     # update redraws only the coloured countries and the title
     freeze_static(fig, [coll, title])
