@@ -52,6 +52,15 @@ def test_dashboard_renders_without_error(dashboard):
     assert pages.explorers(page).count() >= 1
 
 
+def test_dashboard_labels_fit(dashboard):
+    """On the projected dashboard too, every choice of the explorer can be read whole."""
+    page, _, stem = dashboard
+    exs = pages.explorers(page)
+    cut = [f"explorer {i + 1}: {c}" for i in range(exs.count())
+           for c in pages.cut_labels(exs.nth(i))]
+    assert not cut, f"{stem} (Voila): labels cut off: " + "; ".join(cut)
+
+
 def test_dashboard_explorer_reached_with_tab(dashboard, timings):
     """From the top of the page, Tab alone reaches the first explorer's controls."""
     page, _, stem = dashboard
