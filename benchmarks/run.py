@@ -132,6 +132,10 @@ def _cell_seconds(cell) -> float:
     return (parse(end) - parse(start)).total_seconds()
 
 
+def _shows_png(cell) -> bool:
+    return any("image/png" in o.get("data", {}) for o in cell.get("outputs", []))
+
+
 def _cell_parts(nb, total: float) -> dict[str, float]:
     """Split an executed notebook's time by kind of cell: the first code cell (imports),
     cells that build an explorer, other cells that show a figure, the rest, and what is
@@ -140,12 +144,11 @@ def _cell_parts(nb, total: float) -> dict[str, float]:
     code = [c for c in nb.cells if c.cell_type == "code"]
     for i, cell in enumerate(code):
         secs = _cell_seconds(cell)
-        pngs = any("image/png" in o.get("data", {}) for o in cell.get("outputs", []))
         if i == 0:
             kind = "imports"
         elif "_explorer(" in cell.source or "verdict_form(" in cell.source:
             kind = "explorers"
-        elif pngs:
+        elif _shows_png(cell):
             kind = "figures"
         else:
             kind = "other cells"
@@ -158,6 +161,12 @@ def _inline_pngs(nb) -> int:
     """How many PNG figures an executed notebook shows inline."""
     return sum(1 for cell in nb.cells if cell.cell_type == "code"
                for out in cell.get("outputs", []) if "image/png" in out.get("data", {}))
+
+
+def _add_parts(into: dict[str, float], nb, seconds: float) -> None:
+    """Add an executed notebook's time, split by :func:`_cell_parts`, to a run's sums."""
+    for k, v in _cell_parts(nb, seconds).items():
+        into[k] = into.get(k, 0.0) + v
 
 
 def _with_first_cell(path: Path, source: str):
@@ -184,8 +193,7 @@ def bench_course(runs: int, only: str | None) -> dict:
             nb = nbformat.read(str(p), as_version=4)
             t = _execute(nb, p.parent)
             figures += _inline_pngs(nb)
-            for k, v in _cell_parts(nb, t).items():
-                run_parts[k] = run_parts.get(k, 0.0) + v
+            _add_parts(run_parts, nb, t)
             per_nb[p.name].append(t)
             t_course += t
             t_bare += _execute(_with_first_cell(p, NO_INLINE_FIGURES), p.parent)
@@ -199,8 +207,7 @@ def bench_course(runs: int, only: str | None) -> dict:
                 nb = nbformat.from_dict(floor_nb)
                 t = _execute(nb, Path(tmp))
                 t_floor += t
-                for k, v in _cell_parts(nb, t).items():
-                    run_floor[k] = run_floor.get(k, 0.0) + v
+                _add_parts(run_floor, nb, t)
         floor_parts.append(run_floor)
         course.append(t_course)
         floor.append(t_floor)
@@ -301,8 +308,8 @@ def _where_time_goes(c: dict) -> list[str]:
     r_crop = ratio(c["no_crop_s"]) if c.get("no_crop_s") else None
     lines = ["", "## Where the course's time goes", ""]
     parts, fparts = c.get("cell_parts_s"), c.get("floor_parts_s")
+    figs = c.get("inline_figures", 0)
     if parts and fparts:
-        figs = c.get("inline_figures", 0)
         rows = [("kernel start and shutdown (outside any cell)", "kernel"),
                 ("first code cell: imports (pandas, matplotlib, ipywidgets; course_lib)",
                  "imports"),
@@ -323,7 +330,6 @@ def _where_time_goes(c: dict) -> list[str]:
               "", "| run | course s | course / floor |", "|---|---|---|",
               f"| as shipped | {course_s:.1f} | {r_course:.2f} |"]
     no_crop_text = ""
-    figs = c.get("inline_figures", 0)
     if figs:
         lines_fig = (f"Drawing takes {1000 * (course_s - bare_s) / figs:.0f} ms per inline "
                      f"figure on average ({figs} figures). ")

@@ -65,3 +65,15 @@ def test_helpers_leave_global_settings_alone(fig_ax):
     plotting.percent_axis(ax)
     plotting.finish(ax, "title", "x", "y", "sco_membership")
     assert dict(mpl.rcParams) == before
+
+
+def test_source_line_gets_its_own_row_under_the_axes():
+    fig, ax = plotting.figure(layout="constrained")
+    ax.set_xlabel("year")
+    line = plotting.source_line(fig, "Source: data/sco_membership.csv")
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    label_bottom = ax.xaxis.label.get_window_extent(renderer).y0
+    line_top = line.get_window_extent(renderer).y1
+    plt.close(fig)
+    assert line_top <= label_bottom, (line_top, label_bottom)

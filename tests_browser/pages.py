@@ -276,10 +276,13 @@ _CUT_LABELS_JS = """(ex) => {
 }"""
 
 
-def cut_labels(explorer: Locator) -> list[str]:
-    """Texts of the explorer's controls that do not fit in their box (a button or label
-    cut with an ellipsis, a drop-down option wider than the closed drop-down)."""
-    return explorer.evaluate(_CUT_LABELS_JS)
+def cut_labels(page: Page) -> list[str]:
+    """Texts of the explorers' controls that do not fit in their box (a button or label
+    cut with an ellipsis, a drop-down option wider than the closed drop-down), each
+    prefixed with its explorer's number."""
+    exs = explorers(page)
+    return [f"explorer {i + 1}: {c}" for i in range(exs.count())
+            for c in exs.nth(i).evaluate(_CUT_LABELS_JS)]
 
 
 def _key_for(kind: str, el: Locator) -> tuple[Locator, str | list[str]]:

@@ -7,7 +7,7 @@ shows the same shares over time).
 from __future__ import annotations
 
 from ..analysis import population
-from ..plotting import GREY, PALETTE
+from ..plotting import GREY, PALETTE, source_line
 
 LINE_COLORS = dict(zip(population.DEFINITIONS, (PALETTE[0], PALETTE[1], PALETTE[2])))
 XMAX_SHARE = 25.0  # per cent: the largest single country (China) stays below this
@@ -66,9 +66,7 @@ def share_explorer(width: float = 6.5, height: float = 3.6):
     ax.set_xlabel("% of world population")
     ax.set_ylabel("country (ISO3)")
     title = ax.set_title("Share 00.0 % of world population in 0000", fontsize=10, loc="left")
-    fig.text(0.01, 0.005, "Source: World Bank WDI; data/sco_membership.csv", fontsize=7,
-             color="#444444", va="bottom")
-    fig.get_layout_engine().set(rect=(0, 0.045, 1, 0.955))  # the source line has its own row
+    source_line(fig, "Source: World Bank WDI; data/sco_membership.csv")
     bars = ax.barh(range(MAX_BARS), [0] * MAX_BARS, color=PALETTE[0])
     empty = ax.text(0.5, 0.5, "", ha="center", va="center", transform=ax.transAxes,
                     color=GREY, fontsize=12)

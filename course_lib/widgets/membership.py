@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..analysis import membership
-from ..plotting import STATUS_COLORS
+from ..plotting import STATUS_COLORS, source_line
 
 EXTENT = (-20.0, 150.0, -5.0, 82.0)  # Europe, Africa's north, Asia: every SCO state
 LABELS = {"shanghai_five": "Shanghai Five", "member": "member", "observer": "observer",
@@ -99,9 +99,8 @@ def status_explorer(width: float = 7.5, height: float = 4.0):
     title = ax.set_title("SCO statuses on 01 Jan 2000", fontsize=10, loc="left")
     # short source line in the image; the full note (disputed borders) is in the
     # description above the controls (text in HTML costs nothing to redraw)
-    fig.text(0.01, 0.005, "Source: data/sco_membership.csv; Natural Earth 1:110m (de facto "
-             "borders)", fontsize=6, color="#444444", va="bottom")
-    fig.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))  # the source line has its own row
+    source_line(fig, "Source: data/sco_membership.csv; Natural Earth 1:110m (de facto "
+                "borders)", fontsize=6)
     # lay out once; keep axes, ticks, key and source line as a background image, so an
     # update redraws only the coloured countries and the title
     freeze_static(fig, [coll, title])
