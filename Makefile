@@ -36,7 +36,7 @@ $(STAMP): pyproject.toml
 lab: setup
 	$(BIN)/python -m course_lib workspace
 	$(BIN)/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
-	  --ServerApp.allow_root=True --ServerApp.root_dir=workspace 00_start_here.ipynb
+	  --ServerApp.allow_root=True --ServerApp.root_dir=workspace workspace/00_start_here.ipynb
 
 test: setup student
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --nbval-lax \

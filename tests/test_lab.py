@@ -31,9 +31,24 @@ def _lab_command_from_makefile() -> list[str]:
     block = re.search(r"^lab:.*?\n((?:\t.*\n)+)", text, re.M).group(1)
     joined = block.replace("\\\n", " ")
     line = [ln for ln in joined.splitlines() if "jupyter lab" in ln][0].strip()
-    args = line.split()[2:]  # drop $(BIN)/jupyter lab
-    return [a for a in args if "$(" not in a and not a.startswith("--ServerApp.root_dir")
-            and not a.endswith(".ipynb")]
+    return line.split()[2:]  # drop $(BIN)/jupyter lab
+
+
+def _as_makefile_runs_it(args: list[str], workspace: Path, port: int, token: str) -> list[str]:
+    """The Makefile's arguments as written, with the workspace folder moved to a temporary
+    one and our own port and token (the notebook to open stays: a wrong path there makes
+    the server exit, which is how `make lab` once failed while this test passed)."""
+    out = []
+    for a in args:
+        if "$(" in a:
+            continue  # --ServerApp.port=$(PORT): ours below
+        if a.startswith("--ServerApp.root_dir="):
+            a = f"--ServerApp.root_dir={workspace}"
+        elif a.endswith(".ipynb"):
+            a = str(workspace / Path(a).name) if a.startswith("workspace/") else a
+        out.append(a)
+    return out + [f"--ServerApp.port={port}", f"--IdentityProvider.token={token}",
+                  "--ServerApp.port_retries=0"]
 
 
 @pytest.mark.slow
@@ -42,14 +57,17 @@ def test_lab_serves_start_notebook_on_loopback_with_token(tmp_path):
     assert "--ServerApp.ip=127.0.0.1" in args
     subprocess.run([sys.executable, "-m", "course_lib", "workspace", "--dir", str(tmp_path)],
                    check=True, capture_output=True)
+    assert any(a.endswith("00_start_here.ipynb") for a in args), args
     port, token = _free_port(), secrets.token_hex(16)
-    cmd = [sys.executable, "-m", "jupyter", "lab", *args, f"--ServerApp.port={port}",
-           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={tmp_path}",
-           "--ServerApp.port_retries=0"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    cmd = [sys.executable, "-m", "jupyter", "lab",
+           *_as_makefile_runs_it(args, tmp_path, port, token)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            cwd=REPO)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(120):
+            if proc.poll() is not None:
+                pytest.fail("JupyterLab exited: " + proc.stderr.read()[-2000:])
             try:
                 with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
                     if r.status == 200:
