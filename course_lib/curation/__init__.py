@@ -1,0 +1,1 @@
+"""Curation: build the course's data package from the open sources (see each module)."""

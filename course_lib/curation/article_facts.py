@@ -1,0 +1,266 @@
+"""Facts typed from the article (as outlined for the course) and from other cited
+publications: the documents timeline, the Charter principles, the two named places, the
+article's claims and the RATS table. Each becomes one resource of the data package.
+
+Every row carries its source; paraphrases are the course's own words; quotations are
+only the verbatim phrases of ARTICLE_OUTLINE.md's table of exact quotations.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .common import (ARTICLE, ARTICLE_FULL, LIC_ARTICLE_FACTS, F, fail, iso3_field, num,
+                     resource, source, year_field)
+
+SRC_CONTEXT = "ARTICLE_OUTLINE context"
+DOCUMENTS = [  # year, month, title, kind, place, named_in_article, source
+    (2001, "", "Shanghai Convention on Combating Terrorism, Separatism and Extremism", "convention", "", True, ARTICLE),
+    (2004, "", "Agreement on Cooperation between SCO Member States in Combating Illicit Trafficking of Drugs, "
+     "Psychotropic Substances and Precursors", "agreement", "", True, ARTICLE),
+    (2006, "", "Agreement on Cooperation in Identifying and Blocking the Channels of Penetration on the Territory "
+     "of SCO Member States of Individuals Involved in Terrorist, Separatist and Extremist Activities",
+     "agreement", "", True, ARTICLE),
+    (2006, "", "United Nations Global Counter-Terrorism Strategy", "un_document", "", True, ARTICLE),
+    (2009, "", "Convention of the Shanghai Cooperation Organization against Terrorism", "convention", "", True, ARTICLE),
+    (2009, "", "Agreement on Cooperation in Ensuring International Information Security between SCO Member States",
+     "agreement", "Yekaterinburg", True, f"{ARTICLE}; year and place: {SRC_CONTEXT}"),
+    (2014, "9", "Agreement between the Governments of the SCO Member States on Creating Favourable Conditions for "
+     "International Road Transportation", "agreement", "Dushanbe, Tajikistan", True, ARTICLE),
+    (2015, "", "Agreement on Cooperation and Interaction of the SCO Member States on Border Issues", "agreement", "",
+     True, ARTICLE),
+    (2015, "", "Statement by the Heads of SCO Member States on Drug Threat", "statement", "", True, ARTICLE),
+    (2016, "", "2016-2018 SCO Member States Programme on Cooperation in Combating Terrorism, Separatism and Extremism",
+     "programme", "", True, ARTICLE),
+    (2016, "4", "UNGASS 2016: the General Assembly's special session on the world drug problem", "event",
+     "New York", True, ARTICLE),
+    (2016, "11", "High-level Special Event \"The United Nations and the Shanghai Cooperation Organization: Jointly "
+     "Countering Challenges and Threats\"", "event", "New York", True, ARTICLE),
+    (2017, "3", "High-level side event \"The United Nations and Shanghai Cooperation Organization in the Fight "
+     "Against Drugs: Common Threats and Joint Actions\"", "event", "Vienna", True, ARTICLE),
+    (2017, "6", "SCO Convention on Countering Extremism", "convention", "Astana", True, ARTICLE),
+    (2017, "6", "Statement by the SCO Heads of the Member States on Joint Counteraction to International Terrorism",
+     "statement", "Astana", True, ARTICLE),
+    (2017, "6", "Astana Declaration of the Heads of State of the Shanghai Cooperation Organization", "declaration",
+     "Astana", True, ARTICLE),
+]
+DOC_KINDS = ["convention", "agreement", "statement", "programme", "declaration", "un_document", "event"]
+
+PLACES = [  # place, iso3, lat, lon, role, source  (34°36'N 119°10'E; 54°43'N 20°31'E)
+    ("Lianyungang", "CHN", 34.6, 119.1667, "eastern end named in the article",
+     "Wikipedia, 'Lianyungang', infobox coordinates 34°36'N 119°10'E"),
+    ("Kaliningrad", "RUS", 54.7167, 20.5167, "western end named in the article",
+     "Wikipedia, 'Kaliningrad', infobox coordinates 54°43'N 20°31'E"),
+]
+CHARTER = "Charter of the United Nations, 1945"
+PRINCIPLES = [  # principle, charter_reference, note, source
+    ("sovereign equality of states", "Art. 2(1)",
+     "Stated in the Charter: the UN is based on the sovereign equality of all its Members.", CHARTER),
+    ("non-intervention in domestic affairs", "Art. 2(7)",
+     "Art. 2(7) bars the UN itself from intervening in matters essentially within a state's domestic "
+     "jurisdiction; the duty of states not to intervene in each other's affairs was spelled out in the 1970 "
+     "Friendly Relations Declaration, GA res. 2625 (XXV).", CHARTER),
+    ("territorial integrity", "Art. 2(4)",
+     "Art. 2(4) forbids the threat or use of force against the territorial integrity or political "
+     "independence of any state.", CHARTER),
+    ("inviolability of borders", "Art. 2(4) (derived)",
+     "Not written in the Charter: inviolability of frontiers is principle III of the 1975 Helsinki Final Act "
+     "(CSCE); it is derived from the ban on force against territorial integrity in Art. 2(4).", CHARTER),
+    ("non-aggression", "Art. 1(1); Art. 2(4); Art. 39",
+     "The Charter has no article titled non-aggression: Art. 1(1) makes suppressing acts of aggression a "
+     "purpose, Art. 2(4) bans force, Art. 39 lets the Security Council determine aggression; aggression was "
+     "defined later in GA res. 3314 (XXIX), 1974.", CHARTER),
+    ("peaceful settlement of disputes", "Art. 2(3); Chapter VI (Art. 33)",
+     "Members settle their disputes by peaceful means; Art. 33 lists the means (negotiation, mediation, "
+     "arbitration, judicial settlement and others).", CHARTER),
+    ("no use or threat of force", "Art. 2(4)",
+     "Members refrain in their international relations from the threat or use of force.", CHARTER),
+    ("right to choose one's own political, economic and cultural path", "Art. 1(2) (related)",
+     "Not written in the Charter: the right of every state to choose its political, economic, social and "
+     "cultural system is stated in the 1970 Friendly Relations Declaration, GA res. 2625 (XXV); it is related "
+     "to self-determination of peoples in Art. 1(2).", CHARTER),
+]
+
+CLAIMS = [  # claim_id, section, paraphrase, value, unit, period, quote, tolerance
+    ("population_share", "02_expansion",
+     "The SCO member states are home to nearly 44 % of the people on Earth.", "44", "%", "2017",
+     "almost 44 per cent", ""),
+    ("largest_organization", "02_expansion",
+     "The SCO is the biggest regional organization in the world.", "1", "rank", "2017",
+     "largest regional organization on Earth", ""),
+    ("nuclear_powers", "02_expansion",
+     "Four of the SCO's member states have nuclear weapons.", "4", "states", "2017",
+     "four nuclear powers", ""),
+    ("nuclear_half", "02_expansion",
+     "Those four are half of all the world's nuclear-armed states.", "50", "%", "2017",
+     "half of the world's nuclear States", ""),
+    ("rats_2011_2015", "03_security_and_stability",
+     "Under the coordination of the SCO's anti-terrorist structure, member states report a list of "
+     "counter-terrorism results for 2011-2015 (see the table rats_2011_2015).", "", "table", "2011-2015",
+     "Regional Anti-Terrorist Structure", ""),
+    ("heroin_tonnes", "04_drug_trafficking",
+     "Joint special operations of the member states seized 69 tonnes of heroin in the last five years.",
+     "69", "tonnes", "five years before 2017 (not stated exactly)", "69 tonnes of heroin", ""),
+    ("heroin_share", "04_drug_trafficking",
+     "That seizure is said to be about 14 % of the drugs confiscated worldwide (of all drugs or of heroin is "
+     "not clear).", "14", "%", "five years before 2017 (not stated exactly)",
+     "14 per cent of drugs confiscated worldwide", ""),
+    ("precursors_tonnes", "04_drug_trafficking",
+     "The same operations seized 75 tonnes of drug precursors.", "75", "tonnes",
+     "five years before 2017 (not stated exactly)", "75 tonnes of precursors", ""),
+    ("heritage_share", "06_cultural_dialogue",
+     "Cultural sites of the SCO countries make up a fifth of the UNESCO World Heritage List.", "20", "%",
+     "2017", "20 per cent", ""),
+    ("accession_2017", "01_what_is_the_sco",
+     "India and Pakistan became full members at the Astana summit of 8-9 June 2017 (as a decimal year).",
+     "2017.44", "year", "2017-06-09", "India and Pakistan", "0.01"),
+]
+
+RATS = [  # item_id, item, value, qualifier, unit
+    ("attacks_prevented", "terrorist attacks stopped while still being planned", "20", "exact", "count"),
+    ("crimes_averted", "terrorist or extremist crimes averted", "650", "exact", "count"),
+    ("training_camps_neutralized", "terrorist training camps put out of action", "440", "exact", "count"),
+    ("members_neutralized", "members of international terrorist organizations neutralized", "1700", "exact", "count"),
+    ("persons_arrested", "members of illegal armed groups, accomplices and suspects arrested", "2700",
+     "more_than", "count"),
+    ("persons_extradited", "people tied to terrorist or extremist groups handed over to another state", "213",
+     "exact", "count"),
+    ("wanted_list_entries", "suspects placed on wanted lists", "180", "exact", "count"),
+    ("weapons_bases_uncovered", "hidden bases with weapons found", "600", "exact", "count"),
+    ("ieds_confiscated", "improvised explosive devices seized", "3250", "more_than", "count"),
+    ("weapons_confiscated", "weapons seized", "10000", "exact", "count"),
+    ("ammunition_confiscated", "rounds of ammunition seized", "450000", "about", "count"),
+    ("explosives_confiscated", "explosives seized", "52", "more_than", "tonnes"),
+]
+
+
+def article_fact_resources(outline: "Path | None") -> list[tuple[tuple[dict, bytes], pd.DataFrame]]:
+    """The typed-fact resources, each as ((descriptor, csv bytes), table)."""
+    out: list = []
+
+    def add(res_and_data, df):
+        out.append((res_and_data, df))
+
+    outline_text = outline.read_text(encoding="utf-8") if outline and outline.is_file() else None
+    docs = pd.DataFrame(DOCUMENTS, columns=["year", "month", "title", "kind", "place", "named_in_article", "source"])
+    if outline_text is not None:
+        flat = re.sub(r"\s+", " ", outline_text)
+        for t in docs.title:
+            base = t if not t.startswith("UNGASS 2016") else None  # descriptive title (not in the outline)
+            if base and base not in flat:
+                fail(f"documents: title not found in ARTICLE_OUTLINE.md: {t!r}")
+    docs["named_in_article"] = docs.named_in_article.map({True: "true", False: "false"})
+    docs["_m"] = pd.to_numeric(docs.month.replace("", None))
+    docs = docs.sort_values(["year", "_m", "title"], kind="mergesort", na_position="first").drop(columns="_m")
+    article_src = [source(ARTICLE_FULL, "United Nations (UN Chronicle)", url="https://www.un.org/en/chronicle")]
+    add(resource(
+        "documents", docs, "Documents and events the article names (timeline)",
+        """
+The conventions, agreements, statements, programmes, declarations, UN documents and events that the article
+names, with the year, the month and place where the article (as outlined for the course) gives them, and
+whether the article names it. Titles are the official titles as the article gives them (titles are facts).
+
+* `month` and `place` are empty where the article does not give them; no days are given.
+* The information-security agreement is named without a year in the article; its year and place (2009,
+  Yekaterinburg) come from the course's context notes.
+* The UN General Assembly special session on the world drug problem (New York, April 2016) is named in the
+  article's drug section; its title here is a descriptive one.
+""", article_src, [LIC_ARTICLE_FACTS], f"{ARTICLE_FULL}; compiled by the SCO course.",
+        [year_field(), F("month", "integer", "Month", "Month where the article gives it", minimum=1, maximum=12),
+         F("title", "string", "Title", "Title as the article gives it", required=True, unique=True),
+         F("kind", "string", "Kind", "Type of document or event", required=True, enum=DOC_KINDS),
+         F("place", "string", "Place", "Where adopted or held, where the article names it"),
+         F("named_in_article", "boolean", "Named in the article", "true if the article names it", required=True),
+         F("source", "string", "Source", "Where the row comes from", required=True)],
+        ["title"]), docs)
+
+    pr = pd.DataFrame(PRINCIPLES, columns=["principle", "charter_reference", "note", "source"])
+    add(resource(
+        "charter_principles", pr, "UN Charter principles the article invokes",
+        """
+The principles of international law that the article says the SCO upholds, with where each stands in the
+UN Charter. Two are not written in the Charter: the inviolability of borders (Helsinki Final Act, 1975) and
+each state's right to choose its own political, economic and cultural system (Friendly Relations
+Declaration, GA res. 2625 (XXV), 1970); the note says so. Principles and notes are in our own words.
+""", [source(CHARTER, "United Nations", url="https://www.un.org/en/about-us/un-charter/full-text"),
+      source(ARTICLE_FULL, "United Nations (UN Chronicle)", url="https://www.un.org/en/chronicle")],
+        [LIC_ARTICLE_FACTS], "Charter of the United Nations (1945); list of principles from " + ARTICLE_FULL + ".",
+        [F("principle", "string", "Principle", "Short name (our words)", required=True, unique=True),
+         F("charter_reference", "string", "Charter reference", "Article(s) of the UN Charter", required=True),
+         F("note", "string", "Note", "Where the principle comes from (our words)", required=True),
+         F("source", "string", "Source", "Source of the reference", required=True)],
+        ["principle"]), pr)
+
+    pl = pd.DataFrame(PLACES, columns=["place", "iso3", "lat", "lon", "role", "source"])
+    add(resource(
+        "places", pl, "Places the article names (coordinates)",
+        """
+The two ports the article names as the east and west ends of the members' territory, with the coordinates
+of their city centres in decimal degrees (WGS84), converted from degrees and minutes as given in the
+Wikipedia infoboxes of the cities (typed for the course; precise to about 1 km, enough for distances of
+thousands of kilometres).
+""", [source("Wikipedia, articles 'Lianyungang' and 'Kaliningrad' (coordinates in the infobox)",
+             "Wikipedia contributors", url="https://en.wikipedia.org/wiki/Lianyungang")],
+        [LIC_ARTICLE_FACTS], "City-centre coordinates from Wikipedia, typed for the SCO course.",
+        [F("place", "string", "Place", "City name", required=True, unique=True),
+         iso3_field(),
+         F("lat", "number", "Latitude", "Decimal degrees north", unit="degrees", required=True,
+           minimum=-90, maximum=90),
+         F("lon", "number", "Longitude", "Decimal degrees east", unit="degrees", required=True,
+           minimum=-180, maximum=180),
+         F("role", "string", "Role", "Why the article names it", required=True),
+         F("source", "string", "Source", "Where the coordinates come from", required=True)],
+        ["place"]), pl)
+
+    cl = pd.DataFrame(CLAIMS, columns=["claim_id", "section", "paraphrase", "value", "unit", "period", "quote",
+                                       "tolerance"])
+    for q in cl.quote:
+        if len(q.split()) > 8:
+            fail(f"claims: quote longer than eight words: {q!r}")
+    cl["source"] = ARTICLE
+    cl = cl[["claim_id", "section", "paraphrase", "value", "unit", "period", "quote", "source", "tolerance"]]
+    add(resource(
+        "claims", cl, "The article's numeric claims",
+        """
+One row per number the article states, with the course notebook that checks it, a one-sentence paraphrase in
+our own words, the value and unit, the period the claim refers to and a short quotation (at most eight
+words) from the article. `tolerance` is an absolute tolerance used when judging the claim (only for the
+accession date, given as a decimal year: 9 June 2017 = 2017.44).
+
+* `rats_2011_2015` is a table of figures, not one number: see `rats_2011_2015`.
+* "Five years" before the 2017 article is not defined precisely by the article.
+""", article_src, [LIC_ARTICLE_FACTS], f"{ARTICLE_FULL}; claims compiled by the SCO course.",
+        [F("claim_id", "string", "Claim id", "Identifier", required=True, unique=True, pattern="[a-z0-9_]+"),
+         F("section", "string", "Notebook", "Course notebook that checks the claim", required=True,
+           enum=["01_what_is_the_sco", "02_expansion", "03_security_and_stability", "04_drug_trafficking",
+                 "05_economic_development", "06_cultural_dialogue"]),
+         F("paraphrase", "string", "Paraphrase", "The claim in our own words", required=True),
+         F("value", "number", "Value", "The article's number (empty for a table of figures)"),
+         F("unit", "string", "Unit", "Unit of value", required=True),
+         F("period", "string", "Period", "Time the claim refers to"),
+         F("quote", "string", "Quote", "At most eight words from the article"),
+         F("source", "string", "Source", "Citation of the article", required=True),
+         F("tolerance", "number", "Tolerance", "Absolute tolerance for judging the claim (unit of value)",
+           minimum=0)],
+        ["claim_id"]), cl)
+
+    ra = pd.DataFrame(RATS, columns=["item_id", "item", "value", "qualifier", "unit"])
+    add(resource(
+        "rats_2011_2015", ra, "RATS results claimed for 2011-2015",
+        """
+The results the article attributes to the SCO's Regional Anti-Terrorist Structure (RATS) for 2011-2015, in
+the article's order. `qualifier` keeps the article's wording: `exact`, `more_than` or `about`. These are the
+organization's own figures: no independent source reports them; items are described in our own words.
+""", article_src, [LIC_ARTICLE_FACTS], f"{ARTICLE_FULL}; table compiled by the SCO course.",
+        [F("item_id", "string", "Item id", "Identifier", required=True, unique=True, pattern="[a-z0-9_]+"),
+         F("item", "string", "Item", "What was counted (our words)", required=True),
+         num("value", "Value", "", "The article's figure, in the unit of column unit", integer=True),
+         F("qualifier", "string", "Qualifier", "exact, more_than or about", required=True,
+           enum=["exact", "more_than", "about"]),
+         F("unit", "string", "Unit", "count or tonnes", required=True, enum=["count", "tonnes"])],
+        ["item_id"]), ra)
+
+    return out
