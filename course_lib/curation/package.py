@@ -47,9 +47,9 @@ def _guarded(where: Path, files: list[Path], step: Callable, *args):
     except CurationError:
         raise
     except (KeyError, ValueError, TypeError, IndexError, AttributeError, OSError) as exc:
-        names = ", ".join(str(where / f) for f in files)
-        raise CurationError(f"{names}: expected the layout its SOURCE.md describes; found content the "
-                            f"curation cannot read ({type(exc).__name__}: {exc}).") from None
+        names = " or ".join(str(where / f) for f in files)
+        raise CurationError(f"{names}: expected the layout described in the folder's SOURCE.md; found a "
+                            f"value or shape the curation cannot read ({type(exc).__name__}: {exc}).") from None
 
 
 def build(src: Path, facts: Path, outline: Path | None,
