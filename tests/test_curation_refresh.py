@@ -227,3 +227,54 @@ def test_refresh_needs_an_explicit_out_folder(capsys):
 def test_a_missing_sources_folder_is_named(tmp_path):
     with pytest.raises(CourseError, match="no such folder"):
         refresh(tmp_path / "nowhere", tmp_path / "out", log=quiet)
+
+
+# ------------------------------------------------------------------ only some sources: --keep-from
+def test_only_world_bank_sources_with_keep_from_refresh_one_table(tmp_path):
+    src = fixture_copy(tmp_path)
+    reference = tmp_path / "ref"
+    build_fixture(src, reference)
+    only_wb = tmp_path / "wb" / "sources"
+    shutil.copytree(src / "wb-wdi", only_wb / "wb-wdi")
+    pop = only_wb / "wb-wdi" / "sp.pop.totl.csv"
+    pop.write_text(pop.read_text(encoding="utf-8").replace("China,CHN,2017,1390000000", "China,CHN,2017,1400000000"),
+                   encoding="utf-8")
+    out = tmp_path / "out"
+    result = build_fixture(only_wb, out, keep_from=reference)
+    assert result["notes"]["kept_from"]["sources"] == ["unesco-whc", "owid-nuclear-weapons", "ucdp-conflict",
+                                                       "sipri-milex", "facts", "natural-earth-110m"]
+    differ = sorted(p.name for p in out.iterdir() if p.read_bytes() != (reference / p.name).read_bytes())
+    assert differ == ["README.md", "datapackage.json", "wb_indicators.csv"]
+    old, new = raw(reference / "wb_indicators.csv"), raw(out / "wb_indicators.csv")
+    changed = new[(old != new).any(axis=1)]
+    assert changed[["iso3", "year", "population"]].values.tolist() == [["CHN", "2017", "1400000000"]]
+
+
+def test_a_kept_file_that_does_not_match_its_hash_stops(tmp_path):
+    src = fixture_copy(tmp_path)
+    reference = tmp_path / "ref"
+    build_fixture(src, reference)
+    shutil.rmtree(src / "sipri-milex")
+    (reference / "sipri_milex.csv").write_text("iso3,country,year\n", encoding="utf-8")
+    with pytest.raises(CourseError, match=r"sipri_milex.csv: expected sha256:.*restore the file"):
+        build_fixture(src, tmp_path / "out", keep_from=reference)
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_absent_source_folder_without_keep_from_is_named(tmp_path):
+    src = fixture_copy(tmp_path)
+    shutil.rmtree(src / "owid-nuclear-weapons")
+    with pytest.raises(CourseError, match=r"owid-nuclear-weapons: expected a source folder.*--keep-from"):
+        build_fixture(src, tmp_path / "out")
+
+
+@pytest.mark.slow
+def test_a_world_bank_folder_and_data_rebuild_data_byte_for_byte(tmp_path):
+    """What a user with the repository and a World Bank folder can do (here the course's own copy)."""
+    if not SHARED_SOURCES.is_dir():
+        pytest.skip("../shared/data/sources is not next to this clone: no World Bank folder of the shipped vintage")
+    shutil.copytree(SHARED_SOURCES / "wb-wdi", tmp_path / "sources" / "wb-wdi")
+    out = tmp_path / "out"
+    refresh(tmp_path / "sources", out, log=quiet, use_frictionless=False, keep_from=DATA)
+    differ = [p.name for p in DATA.iterdir() if (out / p.name).read_bytes() != p.read_bytes()]
+    assert differ == []

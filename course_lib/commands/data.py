@@ -28,6 +28,9 @@ def _refresh_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--outline", type=Path, default=None,
                    help="ARTICLE_OUTLINE.md for the title check (default: SOURCES/../../ARTICLE_OUTLINE.md; "
                         "skipped with a note when absent)")
+    p.add_argument("--keep-from", type=Path, default=None, metavar="PACKAGE",
+                   help="take the resources of sources absent from SOURCES unchanged from this package "
+                        "(e.g. data: refresh only the World Bank table from a new download)")
     p.add_argument("--no-published-totals", action="store_true",
                    help="skip checks against published totals (UNESCO's 1,073 properties in 2017): "
                         "only for partial extracts such as test fixtures")
@@ -40,7 +43,8 @@ def _refresh(args: argparse.Namespace) -> int:
 
     result = refresh(args.sources, args.out, args.facts, args.outline,
                      published_totals=not args.no_published_totals,
-                     use_frictionless=not args.no_frictionless, log=lambda m: print(m, file=sys.stderr))
+                     use_frictionless=not args.no_frictionless, keep_from=args.keep_from,
+                     log=lambda m: print(m, file=sys.stderr))
     print("\n".join(result["sizes"]))
     print(f"validated: {result['checked']}")
     changed = result["changed"]
@@ -68,8 +72,9 @@ def _download(args: argparse.Namespace) -> int:
                      progress=not args.quiet)
     for f in files:
         print(f)
-    print(f"{len(files) - 1} indicators written. Next: copy the other sources beside wb-wdi/ and run "
-          f"`python -m course_lib data refresh --sources {args.out} --out DIR`.")
+    print(f"{len(files) - 1} indicators written. Next: `python -m course_lib data refresh --sources {args.out} "
+          f"--keep-from data --out DIR` (the other tables unchanged from data/), or put the other sources "
+          f"beside wb-wdi/ and leave out --keep-from.")
     return 0
 
 

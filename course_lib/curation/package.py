@@ -5,6 +5,10 @@ The sources folder is laid out as ``../shared/data/sources`` (one folder per sou
 each described by its SOURCE.md); the fact tables default to ``<sources>/../facts``
 and the article outline to ``<sources>/../../ARTICLE_OUTLINE.md`` (optional: without
 it the check of the documents' titles against the outline is skipped).
+With ``keep_from`` (an existing package such as ``data/``), the resources of a source
+whose folder is absent are taken unchanged from that package (each file checked
+against its recorded sha256), so that a new World Bank download alone can refresh
+``wb_indicators``.
 
 Rules: every module copies numbers as published and keeps gaps as gaps; the build is
 deterministic (no timestamps, rows sorted), so the same sources give byte-identical
@@ -18,17 +22,21 @@ files of resources that no longer exist are removed).
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import io
 import json
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Callable
 
+import pandas as pd
+
 from . import facts as facts_mod
 from . import natural_earth, nuclear, sipri, ucdp, unesco, worldbank
 from .article_facts import article_fact_resources
-from .common import CurationError, fail, write_if_changed, year_range
+from .common import CurationError, fail, require_file, source_error, write_if_changed, year_range
 
 MAX_BYTES = 10 * 1024 * 1024
 MANAGED = ("datapackage.json", "README.md")  # besides the resources' CSV files
@@ -52,9 +60,48 @@ def _guarded(where: Path, files: list[Path], step: Callable, *args):
                             f"value or shape the curation cannot read ({type(exc).__name__}: {exc}).") from None
 
 
-def build(src: Path, facts: Path, outline: Path | None,
-          published_totals: bool = True) -> tuple[dict, dict[str, bytes], dict]:
-    """The package descriptor, the bytes of each CSV and the curation's check notes."""
+# source folder (facts: the facts folder) -> the resources built from it, in package order
+SOURCES = {
+    "wb-wdi": ["wb_indicators"],
+    "unesco-whc": ["world_heritage", "world_heritage_states"],
+    "owid-nuclear-weapons": ["nuclear_warheads", "nuclear_status"],
+    "ucdp-conflict": ["ucdp_deaths", "ucdp_deaths_ged191"],
+    "sipri-milex": ["sipri_milex"],
+    "facts": ["sco_membership", "regional_organizations", "unodc_seizures", "source_keys"],
+    "natural-earth-110m": ["world_shapes", "countries"],
+}
+# the column whose range the README shows as "years", where it is not `year` (as the modules do)
+YEARS_OF = {"world_heritage": lambda d: d.year_inscribed, "sco_membership": lambda d: d.start_date.str[:4],
+            "regional_organizations": lambda d: d.joined}
+
+
+def kept_entries(package_dir: Path, names: list[str]) -> list:
+    """Resources taken unchanged from an existing package (each file checked against its sha256)."""
+    pkg_file = require_file(package_dir / "datapackage.json", "a data package (datapackage.json)")
+    pkg = json.loads(pkg_file.read_text(encoding="utf-8"))
+    by_name = {r["name"]: r for r in pkg.get("resources", [])}
+    out = []
+    for name in names:
+        if name not in by_name:
+            source_error(pkg_file, f"a resource {name!r}", "none (this package cannot stand in for its source)")
+        res = copy.deepcopy(by_name[name])
+        path = require_file(package_dir / res["path"], f"the file of resource {name!r}")
+        data = path.read_bytes()
+        digest = "sha256:" + hashlib.sha256(data).hexdigest()
+        if digest != res.get("hash"):
+            source_error(path, f"{res.get('hash')} as its datapackage.json records", f"{digest} (restore the file)")
+        df = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
+        out.append(((res, data), df.assign(year=YEARS_OF[name](df)) if name in YEARS_OF else df))
+    return out
+
+
+def build(src: Path, facts: Path, outline: Path | None, published_totals: bool = True,
+          keep_from: Path | None = None) -> tuple[dict, dict[str, bytes], dict]:
+    """The package descriptor, the bytes of each CSV and the curation's check notes.
+
+    With ``keep_from`` (an existing package), the resources of a source folder that is
+    absent are taken unchanged from that package; without it an absent folder stops.
+    """
     notes: dict = {}
     resources: list[dict] = []
     files: dict[str, bytes] = {}
@@ -66,17 +113,41 @@ def build(src: Path, facts: Path, outline: Path | None,
             files[res["path"]] = data
         notes.update(more_notes)
 
-    wb_files = [Path("wb-wdi") / f"{code}.*" for _c, code, _t, _u in worldbank.WB_SERIES]
-    entries, more, wb = _guarded(src, wb_files, worldbank.resources, src)
-    add_all(entries, more)
-    valid = set(wb.iso3[wb.kind == "country"]) | natural_earth.natural_earth_codes(src)
-    add_all(*_guarded(src, unesco.FILES, unesco.resources, src, valid, published_totals))
-    add_all(*_guarded(src, nuclear.FILES, nuclear.resources, src))
-    add_all(*_guarded(src, ucdp.FILES, ucdp.resources, src))
-    add_all(*_guarded(src, sipri.FILES, sipri.resources, src))
-    add_all(*_guarded(facts, facts_mod.FILES, facts_mod.resources, facts))
+    folders = {name: (facts if name == "facts" else src / name) for name in SOURCES}
+    absent = [name for name, folder in folders.items() if not folder.is_dir()]
+    if absent and keep_from is None:
+        fail(f"{folders[absent[0]]}: expected a source folder (its files as its SOURCE.md describes); found no "
+             f"such folder. Give every source, or take the resources of absent sources unchanged from an "
+             f"existing package with --keep-from (e.g. --keep-from data).")
+    kept = {name: kept_entries(Path(keep_from), SOURCES[name]) for name in absent}
+    notes["kept_from"] = {"package": str(keep_from), "sources": absent} if absent else {}
+
+    def step(name: str, files_: list[Path], fn: Callable, *args) -> None:
+        if name in kept:
+            add_all(kept[name], {})
+        else:
+            add_all(*_guarded(folders[name].parent if name == "facts" else src, files_, fn, *args))
+
+    if "natural-earth-110m" in kept:  # the map's codes, from the kept countries table
+        countries = kept["natural-earth-110m"][1][1]
+        ne_codes = (set(countries.iso_a3) | set(countries.adm0_a3)) - {"-99"}
+    else:
+        ne_codes = natural_earth.natural_earth_codes(src)
+    if "wb-wdi" in kept:
+        add_all(kept["wb-wdi"], {})
+        wb = kept["wb-wdi"][0][1]
+    else:
+        wb_files = [Path("wb-wdi") / f"{code}.*" for _c, code, _t, _u in worldbank.WB_SERIES]
+        entries, more, wb = _guarded(src, wb_files, worldbank.resources, src, ne_codes)
+        add_all(entries, more)
+    valid = set(wb.iso3[wb.kind == "country"]) | ne_codes
+    step("unesco-whc", unesco.FILES, unesco.resources, src, valid, published_totals)
+    step("owid-nuclear-weapons", nuclear.FILES, nuclear.resources, src)
+    step("ucdp-conflict", ucdp.FILES, ucdp.resources, src)
+    step("sipri-milex", sipri.FILES, sipri.resources, src)
+    step("facts", [Path(facts.name) / f for f in facts_mod.FILES], facts_mod.resources, facts)
     add_all(article_fact_resources(outline), {})
-    add_all(*_guarded(src, natural_earth.FILES, natural_earth.resources, src))
+    step("natural-earth-110m", natural_earth.FILES, natural_earth.resources, src)
     pkg = {
         "name": "sco-course-data",
         "title": "Security by Prevention? The SCO in data: course datasets",
@@ -154,7 +225,7 @@ def install(new: Path, out: Path) -> list[str]:
 
 
 def refresh(sources: Path, out: Path, facts: Path | None = None, outline: Path | None = None, *,
-            published_totals: bool = True, use_frictionless: bool = True,
+            published_totals: bool = True, use_frictionless: bool = True, keep_from: Path | None = None,
             log: Callable[[str], None] = print) -> dict:
     """Build from ``sources``, validate in a temporary folder, then install into ``out``.
 
@@ -170,7 +241,10 @@ def refresh(sources: Path, out: Path, facts: Path | None = None, outline: Path |
     if not outline.is_file():
         log(f"note: no article outline at {outline}: the check of the documents' titles against it is skipped")
         outline = None
-    pkg, files, notes = build(src, facts, outline, published_totals)
+    pkg, files, notes = build(src, facts, outline, published_totals, Path(keep_from).resolve() if keep_from else None)
+    if notes.get("kept_from"):
+        log(f"note: taken unchanged from {keep_from} (their sources are absent): "
+            + ", ".join(n for s in notes["kept_from"]["sources"] for n in SOURCES[s]))
     out = Path(out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f".{out.name}-refresh-", dir=out.parent) as tmp:

@@ -54,7 +54,7 @@ AGGREGATE_NAME_RX = re.compile(
     r"Arab|Caribbean|Pacific|Middle East|HIPC|classification", re.I)
 
 
-def build_wb(src: Path) -> tuple[pd.DataFrame, dict]:
+def build_wb(src: Path, ne_codes: set[str] | None = None) -> tuple[pd.DataFrame, dict]:
     folder = src / "wb-wdi"
     frames = []
     names: dict[str, str] = {}
@@ -72,7 +72,7 @@ def build_wb(src: Path) -> tuple[pd.DataFrame, dict]:
     wide = pd.concat(frames, axis=1, join="outer").fillna("").reset_index()
     wide["year"] = wide["year"].astype(int)
     codes = set(wide["iso3"])
-    ne = natural_earth_codes(src)
+    ne = natural_earth_codes(src) if ne_codes is None else ne_codes
     # classification checks (see the resource description for the rule)
     bad = sorted(WB_AGGREGATES & ne)
     if bad:
@@ -132,7 +132,7 @@ def provenance(formats: dict[str, dict]) -> tuple[str, str, list[dict]]:
     return vintage, "vintage: " + vintage, sources
 
 
-def resources(src: Path) -> tuple[list, dict, pd.DataFrame]:
+def resources(src: Path, ne_codes: set[str] | None = None) -> tuple[list, dict, pd.DataFrame]:
     out: list = []
     notes: dict = {}
 
@@ -140,7 +140,7 @@ def resources(src: Path) -> tuple[list, dict, pd.DataFrame]:
         out.append((res_and_data, df))
 
     # ---------------------------------------------------------------- wb_indicators
-    wb, info = build_wb(src)
+    wb, info = build_wb(src, ne_codes)
     notes["wb_indicators"] = info
     vintage, via, wb_sources = provenance(info["formats"])
     wb_fields = [
