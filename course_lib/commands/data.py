@@ -5,7 +5,8 @@ one entry and two small functions.
 
 * ``data refresh --sources DIR --out DIR2``: build a whole package from a sources
   folder laid out as ``../shared/data/sources``; validated before anything in DIR2
-  changes (``--out data`` replaces the course's own data/).
+  changes (``--out data`` replaces the course's own data/); with ``--keep-from data``
+  the tables of sources absent from DIR are taken unchanged from data/.
 * ``data download worldbank --out DIR``: fetch the course's World Bank indicators
   through the API into ``DIR/wb-wdi/`` (a sources folder refresh can read).
 """

@@ -78,8 +78,11 @@ YEARS_OF = {"world_heritage": lambda d: d.year_inscribed, "sco_membership": lamb
 def kept_entries(package_dir: Path, names: list[str]) -> list:
     """Resources taken unchanged from an existing package (each file checked against its sha256)."""
     pkg_file = require_file(package_dir / "datapackage.json", "a data package (datapackage.json)")
-    pkg = json.loads(pkg_file.read_text(encoding="utf-8"))
-    by_name = {r["name"]: r for r in pkg.get("resources", [])}
+    try:
+        pkg = json.loads(pkg_file.read_text(encoding="utf-8"))
+        by_name = {r["name"]: r for r in pkg.get("resources", [])}
+    except (UnicodeDecodeError, json.JSONDecodeError, AttributeError, KeyError, TypeError) as exc:
+        source_error(pkg_file, "a Data Package descriptor (JSON with a list of resources)", f"{exc}")
     out = []
     for name in names:
         if name not in by_name:
