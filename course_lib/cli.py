@@ -15,6 +15,7 @@ import sys
 # name -> (module in course_lib.commands, one-line help)
 COMMANDS = {
     "check-data": ("check_data", "verify every data file against data/datapackage.json"),
+    "data": ("data", "data packages: diff OLD NEW (what changed, which verdicts moved)"),
     "run-all": ("run_all", "execute every notebook into build/executed/ (progress bar)"),
     "student": ("student", "build the student edition (no solutions) into build/student/"),
     "report": ("report", "write the fact-check report (Markdown + HTML) into build/report/"),

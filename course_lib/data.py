@@ -57,11 +57,17 @@ class _Restore:
 _RESTORE = _Restore()
 
 
+_NAMED: set[str] = set()  # other packages named by the user (data diff, --data)
+
+
 def _external(folder: Path) -> bool:
-    """True for the package chosen by ``COURSE_DATA`` when it is not the course's own
-    ``data/``. (A folder passed as ``data_folder`` stands for a copy of ``data/``.)"""
-    return (data_env() is not None and not is_default_data(folder)
-            and Path(folder).resolve() == data_dir())
+    """True for a package other than the course's ``data/`` that the user chose
+    (``COURSE_DATA``, ``--data``, ``data diff``); a folder passed only as
+    ``data_folder`` stands for a copy of ``data/`` (the tests' damaged copies)."""
+    if is_default_data(folder):
+        return False
+    folder = Path(folder).resolve()
+    return str(folder) in _NAMED or (data_env() is not None and folder == data_dir())
 
 
 def _rel(path: Path) -> str:
@@ -421,15 +427,18 @@ def _load_resource(res: dict[str, Any], folder: Path) -> pd.DataFrame:
 _CHECKED: dict[str, tuple] = {}
 
 
-def check_package(data_folder: str | os.PathLike | None = None) -> None:
+def check_package(data_folder: str | os.PathLike | None = None, named: bool = False) -> None:
     """Check every file of a package (sha256, columns, types, constraints) once for each
     state of its files; raise one :class:`DataError` naming the first bad file and the
     fix. :func:`load` calls it first for a package chosen by ``COURSE_DATA`` (the
-    course's ``data/`` is checked file by file as it is loaded).
+    course's ``data/`` is checked file by file as it is loaded). ``named=True`` marks
+    a folder the user chose, so messages give its full path and the fix for it.
 
     >>> check_package()
     """
     folder = data_dir(data_folder)
+    if named and not is_default_data(folder):
+        _NAMED.add(str(folder))
     now = state(folder)
     if _CHECKED.get(str(folder)) == now:
         return
@@ -581,6 +590,6 @@ def use(folder: str | os.PathLike) -> Path:
     it starts (sets ``COURSE_DATA``), after checking the whole package; return it.
     Used by the ``--data`` option of run-all, report and site."""
     path = data_dir(folder)
-    check_package(path)
+    check_package(path, named=True)
     os.environ["COURSE_DATA"] = str(path)
     return path
