@@ -5,6 +5,12 @@ Every table lives in ``data/`` beside this package and is described in
 schema and sha256 hash. :func:`load` refuses a file whose bytes or columns differ from
 that description, with one clear message that names the file and how to restore it.
 
+Another package (a refreshed vintage, say) is used instead when the environment
+variable ``COURSE_DATA`` names its folder (``--data DIR`` on run-all, report and site
+sets it; kernels and subprocesses inherit it). Such a package is checked whole on its
+first load (:func:`check_package`); :func:`identity` says which package and vintage a
+result comes from.
+
 >>> cat = catalog()
 >>> {"name", "title", "source", "licence", "rows"} <= set(cat.columns)
 True
