@@ -198,3 +198,17 @@ def test_inject_parameters_replaces_an_earlier_injection():
     assert nb.cells.index(injected[0]) == 1
     with pytest.raises(CourseError, match="no parameter c"):
         runner.inject_parameters(nb, {"c": 1})
+
+
+def test_identity_reads_the_vintage_from_the_sources(clean_env, package_copy):
+    pkg_path = package_copy / "datapackage.json"
+    pkg = json.loads(pkg_path.read_text(encoding="utf-8"))
+    pkg["resources"][0]["sources"] = [{"publisher": "World Bank", "title": "WDI API",
+                                       "lastUpdated": "2026-07-01"}]
+    pkg_path.write_text(json.dumps(pkg), encoding="utf-8")
+    ident = data.identity(package_copy)
+    assert ident.vintage.startswith("World Bank 2026-07-01; ")
+    assert ident.sha256 == hashlib.sha256(pkg_path.read_bytes()).hexdigest()
+    expected = {f"{s['repository']}@{s['commit'][:7]}" for r in pkg["resources"]
+                for s in r.get("sources", []) if s.get("commit")}
+    assert set(ident.vintage.split("; ")[1:]) == expected
