@@ -22,7 +22,7 @@ COMMANDS = {
     "teaching": ("teaching", "regenerate docs/teaching.md and the README course map from the notebooks"),
     "questions": ("questions", "list every exercise id with its prompt"),
     "workspace": ("workspace", "copy the notebooks into workspace/ for you to edit (keeps your copies)"),
-    "data": ("data", "rebuild the data package from sources (refresh) or fetch World Bank data (download)"),
+    "data": ("data", "data packages: refresh from sources, download World Bank data, diff OLD NEW"),
 }
 
 

@@ -5,6 +5,12 @@ Every table lives in ``data/`` beside this package and is described in
 schema and sha256 hash. :func:`load` refuses a file whose bytes or columns differ from
 that description, with one clear message that names the file and how to restore it.
 
+Another package (a refreshed vintage, say) is used instead when the environment
+variable ``COURSE_DATA`` names its folder (``--data DIR`` on run-all, report and site
+sets it; kernels and subprocesses inherit it). Such a package is checked whole on its
+first load (:func:`check_package`); :func:`identity` says which package and vintage a
+result comes from.
+
 >>> cat = catalog()
 >>> {"name", "title", "source", "licence", "rows"} <= set(cat.columns)
 True
@@ -21,6 +27,7 @@ import io
 import json
 import os
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -28,24 +35,66 @@ from typing import Any
 import pandas as pd
 
 from .errors import DataError
-from .paths import data_dir
+from .paths import data_dir, data_env, is_default_data
 
 PACKAGE_FILE = "datapackage.json"
 
-_RESTORE = (
+_RESTORE_DEFAULT = (
     "Restore the course's copy with `git checkout -- {rel}` in the course folder "
     "(or download the course again)."
 )
+_RESTORE_OTHER = (
+    "To fix it, rebuild that package (`python -m course_lib data refresh --sources DIR "
+    "--out {folder}`), or record the file's new sha256 in its datapackage.json if you "
+    "changed it on purpose; or unset COURSE_DATA to use the course's own data/."
+)
+
+
+class _Restore:
+    """``_RESTORE.format(rel=...)`` gives the fix that fits the file's package."""
+
+    @staticmethod
+    def format(rel: str) -> str:
+        if rel.startswith("data/"):
+            return _RESTORE_DEFAULT.format(rel=rel)
+        return _RESTORE_OTHER.format(folder=str(Path(rel).parent))
+
+
+_RESTORE = _Restore()
+
+
+_NAMED: set[str] = set()  # other packages named by the user (data diff, --data)
+
+
+def _external(folder: Path) -> bool:
+    """True for a package other than the course's ``data/`` that the user chose
+    (``COURSE_DATA``, ``--data``, ``data diff``); a folder passed only as
+    ``data_folder`` stands for a copy of ``data/`` (the tests' damaged copies)."""
+    if is_default_data(folder):
+        return False
+    folder = Path(folder).resolve()
+    return str(folder) in _NAMED or (data_env() is not None and folder == data_dir())
 
 
 def _rel(path: Path) -> str:
-    return f"data/{path.name}"
+    """How messages name a file: ``data/x.csv`` in the course's own package (or a copy
+    of it), the full path in a package chosen by ``COURSE_DATA``."""
+    path = Path(path)
+    return str(path) if _external(path.parent) else f"data/{path.name}"
 
 
 # --------------------------------------------------------------------------- package
 @lru_cache(maxsize=8)
 def _read_package(folder: str, mtime_ns: int) -> dict[str, Any]:
     path = Path(folder) / PACKAGE_FILE
+    if _external(Path(folder)) and not path.is_file():
+        where = "does not exist" if not Path(folder).is_dir() else "holds no datapackage.json"
+        raise DataError(
+            f"The data folder {folder} (chosen by COURSE_DATA or --data) {where}. Point "
+            "COURSE_DATA at a folder made by `python -m course_lib data refresh` (it holds "
+            "datapackage.json and the CSV files it lists), or unset COURSE_DATA to use the "
+            "course's own data/."
+        )
     try:
         text = path.read_text(encoding="utf-8")
     except OSError:
@@ -64,6 +113,13 @@ def _read_package(folder: str, mtime_ns: int) -> dict[str, Any]:
             f"The data catalogue {_rel(path)} has no list of resources. "
             + _RESTORE.format(rel=_rel(path))
         )
+    for i, res in enumerate(package["resources"]):
+        if not (isinstance(res, dict) and isinstance(res.get("name"), str)
+                and isinstance(res.get("path"), str)):
+            raise DataError(
+                f"The data catalogue {_rel(path)} is malformed: resource {i + 1} has no "
+                "'name' and 'path'. " + _RESTORE.format(rel=_rel(path))
+            )
     return package
 
 
@@ -312,7 +368,7 @@ def _load_cached(path_str: str, mtime_ns: int, size: int, res_json: str) -> pd.D
     if expected is not None and hashlib.sha256(raw).hexdigest() != expected:
         raise DataError(
             f"{rel} has been modified: its contents no longer match the sha256 recorded in "
-            "data/datapackage.json, so its numbers cannot be trusted. "
+            f"{_rel(path.parent / PACKAGE_FILE)}, so its numbers cannot be trusted. "
             + _RESTORE.format(rel=rel)
         )
     schema_ = res.get("schema", {})
@@ -362,12 +418,51 @@ def path_of(name: str, data_folder: str | os.PathLike | None = None) -> Path:
     return data_dir(data_folder) / resource(name, data_folder)["path"]
 
 
+def _load_resource(res: dict[str, Any], folder: Path) -> pd.DataFrame:
+    """The checked (cached) table of one catalogue entry; not a copy."""
+    path = folder / res["path"]
+    try:
+        stat = path.stat()
+    except OSError:
+        raise DataError(
+            f"The data file {_rel(path)} is missing. " + _RESTORE.format(rel=_rel(path))
+        ) from None
+    return _load_cached(str(path), stat.st_mtime_ns, stat.st_size, json.dumps(res, sort_keys=True))
+
+
+_CHECKED: dict[str, tuple] = {}
+
+
+def check_package(data_folder: str | os.PathLike | None = None, named: bool = False) -> None:
+    """Check every file of a package (sha256, columns, types, constraints) once for each
+    state of its files; raise one :class:`DataError` naming the first bad file and the
+    fix. :func:`load` calls it first for a package chosen by ``COURSE_DATA`` (the
+    course's ``data/`` is checked file by file as it is loaded). ``named=True`` marks
+    a folder the user chose, so messages give its full path and the fix for it.
+
+    >>> check_package()
+    """
+    folder = data_dir(data_folder)
+    if named and not is_default_data(folder):
+        _NAMED.add(str(folder))
+    now = state(folder)
+    if _CHECKED.get(str(folder)) == now:
+        return
+    for res in package(folder)["resources"]:
+        try:
+            _load_resource(res, folder)
+        except DataError as exc:
+            raise DataError(f"The data package in {folder} failed its check: {exc}") from None
+    _CHECKED[str(folder)] = now
+
+
 def load(name: str, data_folder: str | os.PathLike | None = None) -> pd.DataFrame:
     """Load one curated dataset as a DataFrame, checked against the catalogue.
 
     The file's sha256 must match ``data/datapackage.json``; its columns, types and
     constraints must match the schema. Any failure raises :class:`DataError` with one
-    message naming the file and how to restore it. Each call returns a fresh copy,
+    message naming the file and how to restore it. A package chosen by ``COURSE_DATA``
+    is checked whole on its first load (:func:`check_package`). Each call returns a fresh copy,
     so changing it never changes what the next call returns.
 
     Parameters
@@ -384,16 +479,10 @@ def load(name: str, data_folder: str | os.PathLike | None = None) -> pd.DataFram
     ['dialogue_partner', 'member']
     """
     res = resource(name, data_folder)
-    path = data_dir(data_folder) / res["path"]
-    try:
-        stat = path.stat()
-    except OSError:
-        raise DataError(
-            f"The data file data/{res['path']} is missing. "
-            + _RESTORE.format(rel=f"data/{res['path']}")
-        ) from None
-    df = _load_cached(str(path), stat.st_mtime_ns, stat.st_size, json.dumps(res, sort_keys=True))
-    return df.copy()
+    folder = data_dir(data_folder)
+    if _external(folder):
+        check_package(folder)
+    return _load_resource(res, folder).copy()
 
 
 def state(data_folder: str | os.PathLike | None = None) -> tuple:
@@ -435,3 +524,78 @@ def verify(data_folder: str | os.PathLike | None = None) -> pd.DataFrame:
 def sha256_of(name: str, data_folder: str | os.PathLike | None = None) -> str:
     """The sha256 of a dataset's file as it is on disk now (not as recorded)."""
     return _sha256(path_of(name, data_folder))
+
+
+# --------------------------------------------------------------------------- identity
+_VINTAGE_KEYS = ("version", "year", "lastUpdated", "last_updated", "retrieved", "accessed",
+                 "date")
+
+
+@dataclass(frozen=True)
+class DataIdentity:
+    """Which data package a result comes from: its name and version, the folder, the
+    vintage of its sources and the sha256 of its ``datapackage.json``."""
+
+    name: str
+    version: str
+    folder: str
+    default: bool
+    vintage: str
+    sha256: str
+
+    def __str__(self) -> str:
+        where = "the course's data/" if self.default else self.folder
+        return (f"{self.name} {self.version} ({where}); sources: {self.vintage}; "
+                f"datapackage.json sha256 {self.sha256[:12]}")
+
+
+def _vintage(pkg: dict[str, Any]) -> str:
+    """The sources' versions, once each in catalogue order: ``repository@commit`` (short)
+    for a source with a commit, else its title with any version, year or date given."""
+    seen: list[str] = []
+    for res in pkg["resources"]:
+        for src in res.get("sources", []) or []:
+            if not isinstance(src, dict):
+                continue
+            if src.get("commit"):
+                label = f"{src.get('repository') or src.get('publisher', '')}@{str(src['commit'])[:7]}"
+            else:
+                marks = [str(src[k]) for k in _VINTAGE_KEYS if src.get(k)]
+                if not marks:
+                    continue
+                label = f"{src.get('publisher') or src.get('title', '')} {', '.join(marks)}"
+            if label not in seen:
+                seen.append(label)
+    return "; ".join(seen) or "not stated"
+
+
+def identity(data_folder: str | os.PathLike | None = None) -> DataIdentity:
+    """Name, version, folder, sources' vintage and catalogue sha256 of the data package
+    in use (``COURSE_DATA``, else ``data/``), for footers and reports.
+
+    >>> ident = identity()
+    >>> ident.name, ident.default, len(ident.sha256)
+    ('sco-course-data', True, 64)
+    >>> "datasets/world-development-indicators@" in ident.vintage
+    True
+    """
+    folder = data_dir(data_folder)
+    pkg = package(folder)
+    return DataIdentity(
+        name=str(pkg.get("name", "")),
+        version=str(pkg.get("version", "")),
+        folder=str(folder),
+        default=is_default_data(folder),
+        vintage=_vintage(pkg),
+        sha256=_sha256(folder / PACKAGE_FILE),
+    )
+
+
+def use(folder: str | os.PathLike) -> Path:
+    """Make ``folder`` the data package of this process and of every kernel or command
+    it starts (sets ``COURSE_DATA``), after checking the whole package; return it.
+    Used by the ``--data`` option of run-all, report and site."""
+    path = data_dir(folder)
+    check_package(path, named=True)
+    os.environ["COURSE_DATA"] = str(path)
+    return path

@@ -33,12 +33,15 @@ class EnvReport:
     versions: dict[str, str]
     data: list[dict[str, str]] = field(default_factory=list)
     data_version: str = ""
+    package: str = ""
 
     def _repr_markdown_(self) -> str:
         lines = ["**Reproducibility.** This notebook ran with:", ""]
         lines.append(
             ", ".join(f"{k} {v}" for k, v in self.versions.items())
         )
+        if self.package:
+            lines += ["", f"Data package: {self.package}."]
         lines += ["", f"Data package version {self.data_version}; files and sha256 (first 12):", ""]
         lines.append(
             "; ".join(f"`{d['file']}` {d['sha256'][:12]} {d['status']}" for d in self.data)
@@ -47,14 +50,21 @@ class EnvReport:
 
     def __str__(self) -> str:
         text = "\n".join(f"{k}: {v}" for k, v in self.versions.items())
+        if self.package:
+            text += f"\ndata package: {self.package}"
         text += "\n" + "\n".join(f"{d['file']}: {d['sha256'][:12]} {d['status']}" for d in self.data)
         return text
 
 
 def env_report(datasets: list[str] | None = None) -> EnvReport:
     """Python and package versions, and for each dataset (default: all) whether its
-    file on disk still matches the sha256 recorded in ``data/datapackage.json``."""
-    from .data import _expected_hash, names, package, path_of, resource
+    file on disk still matches the sha256 recorded in ``data/datapackage.json``, and
+    which data package (``COURSE_DATA``, else ``data/``) and vintage the notebook used.
+
+    >>> "sco-course-data" in env_report().package
+    True
+    """
+    from .data import _expected_hash, _rel, identity, names, package, path_of, resource
 
     versions = {"python": platform.python_version(), "platform": sys.platform}
     versions.update({p: _version(p) for p in PACKAGES})
@@ -70,5 +80,6 @@ def env_report(datasets: list[str] | None = None) -> EnvReport:
             status = "✓" if actual == expected else "✗ modified"
         except OSError:
             status = "✗ missing"
-        rows.append({"file": f"data/{res['path']}", "sha256": expected, "status": status})
-    return EnvReport(versions=versions, data=rows, data_version=str(package().get("version", "")))
+        rows.append({"file": _rel(path), "sha256": expected, "status": status})
+    return EnvReport(versions=versions, data=rows, data_version=str(package().get("version", "")),
+                     package=str(identity()))

@@ -1,15 +1,31 @@
 """Execute notebooks with nbclient (used by ``run-all``, the benchmarks and tests).
 
 Executing never writes into ``notebooks/``: results go to a build folder.
+
+Parameters work as with papermill: a notebook declares its natural parameters in
+a code cell tagged ``parameters``; to run it with other values, a cell tagged
+``injected-parameters`` that assigns them is inserted just after that cell.
+
+>>> import nbformat
+>>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("year = 2017")])
+>>> nb.cells[0].metadata["tags"] = ["parameters"]
+>>> declared_parameters(nb)
+{'year': '2017'}
+>>> inject_parameters(nb, {"year": 2020}).cells[1].source
+'# Parameters\\nyear = 2020\\n'
 """
 
 from __future__ import annotations
 
+import ast
 import time
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from .paths import BUILD_DIR, NOTEBOOKS_DIR
+
+PARAMETERS_TAG = "parameters"
+INJECTED_TAG = "injected-parameters"
 
 
 def course_notebooks(folder: Path | None = None) -> list[Path]:
@@ -22,12 +38,83 @@ def course_notebooks(folder: Path | None = None) -> list[Path]:
     return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb"))
 
 
-def execute(path: Path, *, timeout: int = 600, cwd: Path | None = None):
-    """Execute one notebook in a fresh kernel; return (executed notebook, seconds)."""
+def parse_value(text: str) -> Any:
+    """A command-line value as Python: a literal (number, string in quotes, tuple,
+    list, True/False/None) when it is one, otherwise the text itself.
+
+    >>> parse_value("2020"), parse_value("(2012, 2016)"), parse_value("2012-2016")
+    (2020, (2012, 2016), '2012-2016')
+    """
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return text
+
+
+def _tags(cell) -> list[str]:
+    return list(cell.get("metadata", {}).get("tags", []))
+
+
+def _parameters_index(nb) -> int | None:
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and PARAMETERS_TAG in _tags(cell):
+            return i
+    return None
+
+
+def declared_parameters(nb) -> dict[str, str]:
+    """Names assigned in the notebook's ``parameters`` cell, with their default as
+    written ({} when it has none)."""
+    i = _parameters_index(nb)
+    if i is None:
+        return {}
+    source = nb.cells[i].source
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return {}
+    found: dict[str, str] = {}
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else (
+            [node.target] if isinstance(node, ast.AnnAssign) and node.value is not None else [])
+        for target in targets:
+            if isinstance(target, ast.Name):
+                found[target.id] = ast.get_source_segment(source, node.value) or ""
+    return found
+
+
+def inject_parameters(nb, parameters: dict[str, Any]):
+    """Insert (or replace) the ``injected-parameters`` cell after the ``parameters``
+    cell; return the notebook. Raises CourseError when a name is not declared."""
+    import nbformat
+
+    from .errors import CourseError
+
+    declared = declared_parameters(nb)
+    unknown = [name for name in parameters if name not in declared]
+    if unknown:
+        have = ", ".join(declared) or "none (no cell tagged 'parameters')"
+        raise CourseError(f"This notebook has no parameter {', '.join(unknown)}; "
+                          f"its parameters are: {have}.")
+    nb.cells = [c for c in nb.cells if INJECTED_TAG not in _tags(c)]
+    lines = ["# Parameters"] + [f"{name} = {value!r}" for name, value in parameters.items()]
+    cell = nbformat.v4.new_code_cell("\n".join(lines) + "\n")
+    cell.metadata["tags"] = [INJECTED_TAG]
+    nb.cells.insert(_parameters_index(nb) + 1, cell)
+    return nb
+
+
+def execute(path: Path, *, timeout: int = 600, cwd: Path | None = None,
+            parameters: dict[str, Any] | None = None):
+    """Execute one notebook in a fresh kernel, with ``parameters`` injected if given;
+    return (executed notebook, seconds). The kernel inherits the environment, so
+    ``COURSE_DATA`` chooses its data package."""
     import nbformat
     from nbclient import NotebookClient
 
     nb = nbformat.read(str(path), as_version=4)
+    if parameters:
+        inject_parameters(nb, parameters)
     start = time.perf_counter()
     client = NotebookClient(
         nb, timeout=timeout, kernel_name="python3",
@@ -37,12 +124,39 @@ def execute(path: Path, *, timeout: int = 600, cwd: Path | None = None):
     return nb, time.perf_counter() - start
 
 
+def split_parameters(paths: Iterable[Path], parameters: dict[str, Any] | None
+                     ) -> dict[Path, dict[str, Any]]:
+    """For each notebook, the given parameters it declares. A name that no notebook
+    declares raises CourseError listing the parameters there are."""
+    import nbformat
+
+    from .errors import CourseError
+
+    parameters = parameters or {}
+    out: dict[Path, dict[str, Any]] = {}
+    declared_anywhere: dict[str, list[str]] = {}
+    for path in paths:
+        declared = declared_parameters(nbformat.read(str(path), as_version=4))
+        for name in declared:
+            declared_anywhere.setdefault(name, []).append(Path(path).name[:2])
+        out[Path(path)] = {k: v for k, v in parameters.items() if k in declared}
+    unknown = [name for name in parameters if name not in declared_anywhere]
+    if unknown:
+        have = "; ".join(f"{n} (in {', '.join(nbs)})" for n, nbs in declared_anywhere.items())
+        raise CourseError(f"No notebook has a parameter called {', '.join(unknown)}. "
+                          f"The parameters are: {have or 'none'}.")
+    return out
+
+
 def run_all(paths: Iterable[Path] | None = None, outdir: Path | None = None,
-            progress: bool = True) -> list[tuple[str, float]]:
-    """Execute notebooks one by one into ``outdir`` (default build/executed/)."""
+            progress: bool = True, parameters: dict[str, Any] | None = None
+            ) -> list[tuple[str, float]]:
+    """Execute notebooks one by one into ``outdir`` (default build/executed/); each
+    notebook gets the ``parameters`` its ``parameters`` cell declares."""
     import nbformat
 
     paths = list(paths) if paths is not None else course_notebooks()
+    per_notebook = split_parameters(paths, parameters)
     outdir = Path(outdir) if outdir else BUILD_DIR / "executed"
     outdir.mkdir(parents=True, exist_ok=True)
     times: list[tuple[str, float]] = []
@@ -55,7 +169,7 @@ def run_all(paths: Iterable[Path] | None = None, outdir: Path | None = None,
         for path in paths:
             if bar is not None:
                 bar.set_postfix_str(Path(path).name)
-            nb, seconds = execute(Path(path))
+            nb, seconds = execute(Path(path), parameters=per_notebook[Path(path)])
             nbformat.write(nb, str(outdir / Path(path).name))
             times.append((Path(path).name, seconds))
             if bar is not None:

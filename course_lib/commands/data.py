@@ -79,12 +79,36 @@ def _download(args: argparse.Namespace) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- diff
+def _diff_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("old", help="folder of the old data package (e.g. data)")
+    parser.add_argument("new", help="folder of the new data package")
+    parser.add_argument("--out", default=None, metavar="FILE",
+                        help="also write the report as Markdown to FILE")
+    parser.add_argument("--top", type=int, default=15,
+                        help="changed values listed per resource (default 15)")
+    parser.add_argument("--no-claims", action="store_true",
+                        help="compare the data only (skip evaluating the claims)")
+
+
+def _diff_run(args: argparse.Namespace) -> int:
+    from ..datadiff import diff
+
+    text = diff(args.old, args.new, out=args.out, claims=not args.no_claims, top=args.top)
+    print(text, end="")
+    if args.out:
+        print(f"\nwritten to {args.out}")
+    return 0
+
+
 # name -> (one-line help, add_arguments, run)
 SUBCOMMANDS = {
     "refresh": ("build a data package from a sources folder (validated before it replaces anything)",
                 _refresh_arguments, _refresh),
     "download": ("fetch the course's World Bank indicators through the API into a sources folder",
                  _download_arguments, _download),
+    "diff": ("what changed between two data packages: rows per resource and claims' verdicts",
+             _diff_arguments, _diff_run),
 }
 
 

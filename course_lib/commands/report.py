@@ -11,10 +11,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", default=None, help="output folder (default build/report)")
     parser.add_argument("--verdicts", default=None,
                         help="a JSON file of your verdicts: {claim_id: {verdict, reasoning}}")
+    parser.add_argument("--data", default=None, metavar="DIR",
+                        help="use the data package in DIR instead of data/ (as COURSE_DATA=DIR)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.data:
+        from ..data import use
+
+        use(args.data)
     from ..errors import CourseError
     from ..report import write_report
 

@@ -21,10 +21,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "(default); student: solutions replaced by the stub")
     parser.add_argument("--no-execute", action="store_true",
                         help="export the notebooks without running them (layout checks)")
+    parser.add_argument("--data", default=None, metavar="DIR",
+                        help="use the data package in DIR instead of data/ (as COURSE_DATA=DIR)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.data:
+        from ..data import use
+
+        use(args.data)
     from ..site import build_site, check_links, summary
 
     result = build_site(Path(args.out) if args.out else None, args.only,
