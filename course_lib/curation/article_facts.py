@@ -376,8 +376,8 @@ and the states that sent troops, as reported by the news or official page cited 
 * The list says that exercises took place, where and with whom; it says nothing about what they achieved.
 * Peace Mission 2018 (Chebarkul, Russia, the first with India and Pakistan) came after the article and is
   not in the table.
-""", [source(ARTICLE_FULL, "United Nations (UN Chronicle)", url="https://www.un.org/en/chronicle"),
-      source("News agencies and official pages, one cited on each row", "various (see the source column)")],
+""", [source("Peace Mission exercises: news agencies and official pages, one cited on each row",
+             "news and official pages cited on each row, compiled by the SCO course")],
         [LIC_COMPILATION], "Compiled by the SCO course from the sources cited on each row.",
         [year_field(), F("month", "integer", "Month", "Month the exercise started", required=True, minimum=1,
                          maximum=12),
