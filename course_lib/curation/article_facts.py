@@ -13,39 +13,74 @@ from pathlib import Path
 
 import pandas as pd
 
-from .common import (ARTICLE, ARTICLE_FULL, LIC_ARTICLE_FACTS, F, fail, iso3_field, num,
+from .common import (ARTICLE, ARTICLE_FULL, LIC_ARTICLE_FACTS, LIC_COMPILATION, F, fail, iso3_field, num,
                      resource, source, year_field)
 
-SRC_CONTEXT = "ARTICLE_OUTLINE context"
+# Where the date (and place) of a document comes from, when it is not the article: a public page
+# that states it (the article names every document; for some it gives no year or month).
+_NAMED = f"named in {ARTICLE}"
+SRC_CONV_2009 = ("GRIPS/University of Tokyo, 'The World and Japan' database, text of the Convention of the SCO "
+                 "against Terrorism: place Yekaterinburg, date 16 June 2009; its preamble dates the Shanghai "
+                 "Convention 15 June 2001 (https://worldjpn.net/documents/texts/SCO/20090616.T1E.html)")
+SRC_DRUGS_2004 = ("Kun.uz, 'SCO competent authorities for combatting illicit drug trafficking to convene in "
+                  "Tashkent', 19 April 2022: the agreement is dated 17 June 2004 "
+                  "(https://m.kun.uz/en/news/2022/04/19/sco-competent-authorities-for-combatting-illicit-drug-"
+                  "trafficking-to-convene-in-tashkent)")
+SRC_CHANNELS_2006 = ("Eastday/Itar-Tass, June 2006: the agreement on exposing and blocking infiltration channels "
+                     "was to be signed at the SCO summit in Shanghai (held 15 June 2006) "
+                     "(http://english.eastday.com/eastday/englishedition/node20665/node20667/node22808/node138957/"
+                     "node138959/userobject1ai2101715.html)")
+SRC_GCTS_2006 = ("Office of the President of the UN General Assembly, 'Implementing the Global Counter-Terrorism "
+                 "Strategy': adopted by the General Assembly on 8 September 2006 as resolution A/RES/60/288 "
+                 "(http://www.un.org/ga/president/62/issues/cts.shtml)")
+SRC_INFOSEC_2009 = ("CIS Legislation database, the agreement between the governments of the SCO member states on "
+                    "cooperation in ensuring international information security, 'of June 16, 2009' "
+                    "(http://cis-legislation.com/document.fwx?rgn=28340); signed at the Yekaterinburg summit")
+SRC_UFA_2015 = ("People's Daily (Spanish edition), 11 July 2015, on the Ufa summit: the leaders signed an "
+                "agreement on border cooperation and approved a 2016-2018 programme against terrorism, "
+                "separatism and extremism (http://spanish.peopledaily.com.cn/n/2015/0711/c31621-8918963-3.html)")
+SRC_UFA_DRUGS_2015 = ("Xinhua via China.org.cn (chinagate), 'SCO leaders pledge to safeguard comprehensive "
+                      "security: communique', 11 July 2015: the Ufa summit adopted a statement on the drug "
+                      "problem (http://en.chinagate.cn/2015-07/11/content_36034740.htm)")
+SRC_ASTANA_2017 = ("SCO Secretariat, press release on the Heads of State Council meeting, Astana, 8-9 June 2017 "
+                   "(http://eng.sectsco.org/news/20170609/289274.html)")
 DOCUMENTS = [  # year, month, title, kind, place, named_in_article, source
-    (2001, "", "Shanghai Convention on Combating Terrorism, Separatism and Extremism", "convention", "", True, ARTICLE),
-    (2004, "", "Agreement on Cooperation between SCO Member States in Combating Illicit Trafficking of Drugs, "
-     "Psychotropic Substances and Precursors", "agreement", "", True, ARTICLE),
-    (2006, "", "Agreement on Cooperation in Identifying and Blocking the Channels of Penetration on the Territory "
+    (2001, "6", "Shanghai Convention on Combating Terrorism, Separatism and Extremism", "convention", "Shanghai",
+     True, f"{_NAMED}; date: {SRC_CONV_2009}"),
+    (2004, "6", "Agreement on Cooperation between SCO Member States in Combating Illicit Trafficking of Drugs, "
+     "Psychotropic Substances and Precursors", "agreement", "", True, f"{_NAMED}; date: {SRC_DRUGS_2004}"),
+    (2006, "6", "Agreement on Cooperation in Identifying and Blocking the Channels of Penetration on the Territory "
      "of SCO Member States of Individuals Involved in Terrorist, Separatist and Extremist Activities",
-     "agreement", "", True, ARTICLE),
-    (2006, "", "United Nations Global Counter-Terrorism Strategy", "un_document", "", True, ARTICLE),
-    (2009, "", "Convention of the Shanghai Cooperation Organization against Terrorism", "convention", "", True, ARTICLE),
-    (2009, "", "Agreement on Cooperation in Ensuring International Information Security between SCO Member States",
-     "agreement", "Yekaterinburg", True, f"{ARTICLE}; year and place: {SRC_CONTEXT}"),
+     "agreement", "Shanghai", True, f"{_NAMED}; date and place: {SRC_CHANNELS_2006}"),
+    (2006, "9", "United Nations Global Counter-Terrorism Strategy", "un_document", "New York", True,
+     f"{_NAMED}; date: {SRC_GCTS_2006}"),
+    (2009, "6", "Convention of the Shanghai Cooperation Organization against Terrorism", "convention",
+     "Yekaterinburg", True, f"{_NAMED}; date and place: {SRC_CONV_2009}"),
+    (2009, "6", "Agreement on Cooperation in Ensuring International Information Security between SCO Member States",
+     "agreement", "Yekaterinburg", True, f"{_NAMED}; date and place: {SRC_INFOSEC_2009}"),
     (2014, "9", "Agreement between the Governments of the SCO Member States on Creating Favourable Conditions for "
-     "International Road Transportation", "agreement", "Dushanbe, Tajikistan", True, ARTICLE),
-    (2015, "", "Agreement on Cooperation and Interaction of the SCO Member States on Border Issues", "agreement", "",
-     True, ARTICLE),
-    (2015, "", "Statement by the Heads of SCO Member States on Drug Threat", "statement", "", True, ARTICLE),
-    (2016, "", "2016-2018 SCO Member States Programme on Cooperation in Combating Terrorism, Separatism and Extremism",
-     "programme", "", True, ARTICLE),
+     "International Road Transportation", "agreement", "Dushanbe, Tajikistan", True,
+     f"{ARTICLE} (the article gives the place and month)"),
+    (2015, "7", "Agreement on Cooperation and Interaction of the SCO Member States on Border Issues", "agreement",
+     "Ufa", True, f"{_NAMED}; date and place: {SRC_UFA_2015}"),
+    (2015, "7", "Statement by the Heads of SCO Member States on Drug Threat", "statement", "Ufa", True,
+     f"{_NAMED}; date and place: {SRC_UFA_DRUGS_2015}"),
+    (2015, "7", "2016-2018 SCO Member States Programme on Cooperation in Combating Terrorism, Separatism and "
+     "Extremism", "programme", "Ufa", True, f"{_NAMED} (it covers 2016-2018); approval: {SRC_UFA_2015}"),
     (2016, "4", "UNGASS 2016: the General Assembly's special session on the world drug problem", "event",
-     "New York", True, ARTICLE),
+     "New York", True, f"{ARTICLE} (the article gives the place and month)"),
     (2016, "11", "High-level Special Event \"The United Nations and the Shanghai Cooperation Organization: Jointly "
-     "Countering Challenges and Threats\"", "event", "New York", True, ARTICLE),
+     "Countering Challenges and Threats\"", "event", "New York", True,
+     f"{ARTICLE} (the article gives the place and month)"),
     (2017, "3", "High-level side event \"The United Nations and Shanghai Cooperation Organization in the Fight "
-     "Against Drugs: Common Threats and Joint Actions\"", "event", "Vienna", True, ARTICLE),
-    (2017, "6", "SCO Convention on Countering Extremism", "convention", "Astana", True, ARTICLE),
+     "Against Drugs: Common Threats and Joint Actions\"", "event", "Vienna", True,
+     f"{ARTICLE} (the article gives the place and month)"),
+    (2017, "6", "SCO Convention on Countering Extremism", "convention", "Astana", True,
+     f"{ARTICLE}; summit dates: {SRC_ASTANA_2017}"),
     (2017, "6", "Statement by the SCO Heads of the Member States on Joint Counteraction to International Terrorism",
-     "statement", "Astana", True, ARTICLE),
+     "statement", "Astana", True, f"{ARTICLE}; summit dates: {SRC_ASTANA_2017}"),
     (2017, "6", "Astana Declaration of the Heads of State of the Shanghai Cooperation Organization", "declaration",
-     "Astana", True, ARTICLE),
+     "Astana", True, f"{ARTICLE}; summit dates: {SRC_ASTANA_2017}"),
 ]
 DOC_KINDS = ["convention", "agreement", "statement", "programme", "declaration", "un_document", "event"]
 
@@ -56,7 +91,10 @@ PLACES = [  # place, iso3, lat, lon, role, source  (34°36'N 119°10'E; 54°43'N
      "Wikipedia, 'Kaliningrad', infobox coordinates 54°43'N 20°31'E"),
 ]
 CHARTER = "Charter of the United Nations, 1945"
-PRINCIPLES = [  # principle, charter_reference, note, source
+#: How the article lists a principle: among the Charter's principles it gives as examples, or among the
+#: other norms of international law it adds after them.
+CHARTER_LISTED, OTHER_NORM = "Charter principle", "other norm of international law"
+PRINCIPLES = [  # principle, charter_reference, note, source, article_lists_as (added below)
     ("sovereign equality of states", "Art. 2(1)",
      "Stated in the Charter: the UN is based on the sovereign equality of all its Members.", CHARTER),
     ("non-intervention in domestic affairs", "Art. 2(7)",
@@ -81,8 +119,11 @@ PRINCIPLES = [  # principle, charter_reference, note, source
     ("right to choose one's own political, economic and cultural path", "Art. 1(2) (related)",
      "Not written in the Charter: the right of every state to choose its political, economic, social and "
      "cultural system is stated in the 1970 Friendly Relations Declaration, GA res. 2625 (XXV); it is related "
-     "to self-determination of peoples in Art. 1(2).", CHARTER),
+     "to self-determination of peoples in Art. 1(2). The article lists it among the other norms of international "
+     "law, not among the Charter's principles.", CHARTER),
 ]
+#: The principles the article lists among the other norms of international law (all others: Charter principles).
+OTHER_NORMS = {"right to choose one's own political, economic and cultural path"}
 
 CLAIMS = [  # claim_id, section, paraphrase, value, unit, period, quote, tolerance
     ("population_share", "02_expansion",
@@ -137,6 +178,42 @@ RATS = [  # item_id, item, value, qualifier, unit
 ]
 
 
+#: The Peace Mission anti-terrorist exercises held before the article (October 2017). Participants are the
+#: states that sent troops (observers are not counted), as the page cited on the row reports them.
+PEACE_MISSIONS = [  # year, month, exercise, host_iso3, location, participants, source
+    (2005, 8, "Peace Mission 2005", "CHN;RUS",
+     "command talks in Vladivostok (Russia); field phase on the Shandong peninsula and nearby waters (China)",
+     "CHN;RUS",
+     "Xinhua via China.org.cn, 'China, Russia to hold joint military exercises', 2 August 2005 "
+     "(http://china.org.cn/english/2005/Aug/137129.htm)"),
+    (2007, 8, "Peace Mission 2007", "CHN;RUS",
+     "command talks in Urumqi (China); field phase at the Chebarkul range near Chelyabinsk (Russia)",
+     "CHN;KAZ;KGZ;RUS;TJK;UZB",
+     "China.org.cn, 'SCO anti-terror drill to boost security', August 2007 "
+     "(http://english.china.org.cn/english/international/220041.htm)"),
+    (2009, 7, "Peace Mission 2009", "CHN;RUS",
+     "opening in Khabarovsk (Russia); field phase at the Taonan training base, Jilin (China)",
+     "CHN;RUS",
+     "Shanghai Daily, 'China, Russia to conduct joint anti-terror military exercise', July 2009 "
+     "(https://archive.shine.cn/nation/China-Russia-to-conduct-joint-antiterror-military-exercise/"
+     "shdaily.shtml)"),
+    (2010, 9, "Peace Mission 2010", "KAZ", "Matybulak training area (Kazakhstan)",
+     "CHN;KAZ;KGZ;RUS;TJK",
+     "Satrapia, 'SCO military activities' (http://satrapia.com/central-asia/sco/military-activities)"),
+    (2012, 6, "Peace Mission 2012", "TJK", "Chorukh-Dayron range, Sughd province (Tajikistan)",
+     "CHN;KAZ;KGZ;RUS;TJK",
+     "SCO Regional Anti-Terrorist Structure, 'Coordination activities' (https://ecrats.org/en/activity/"
+     "coordination/)"),
+    (2014, 8, "Peace Mission 2014", "CHN", "Zhurihe training base, Inner Mongolia (China)",
+     "CHN;KAZ;KGZ;RUS;TJK",
+     "China Daily, 25 August 2014 (https://global.chinadaily.com.cn/test/2014-08/25/content_18481812.htm)"),
+    (2016, 9, "Peace Mission 2016", "KGZ", "Edelweiss mountain training centre, Issyk-Kul region (Kyrgyzstan)",
+     "CHN;KAZ;KGZ;RUS;TJK",
+     "Kazinform, 'SCO military drill Peace Mission 2016 finished in Kyrgyzstan', 22 September 2016 "
+     "(https://en.inform.kz/news/sco-military-drill-peace-mission-2016-finished-in-kyrgyzstan_a2951834/)"),
+]
+
+
 def article_fact_resources(outline: "Path | None") -> list[tuple[tuple[dict, bytes], pd.DataFrame]]:
     """The typed-fact resources, each as ((descriptor, csv bytes), table)."""
     out: list = []
@@ -163,9 +240,11 @@ The conventions, agreements, statements, programmes, declarations, UN documents 
 names, with the year, the month and place where the article (as outlined for the course) gives them, and
 whether the article names it. Titles are the official titles as the article gives them (titles are facts).
 
-* `month` and `place` are empty where the article does not give them; no days are given.
-* The information-security agreement is named without a year in the article; its year and place (2009,
-  Yekaterinburg) come from the course's context notes.
+* `source` credits the article for naming the document; where the article gives no year or month, the
+  date (and place) come from the public page cited in the same cell (treaty texts, the UN, the SCO
+  Secretariat, news agencies). `place` is empty where no source gives it; no days are given.
+* The 2016-2018 programme against terrorism, separatism and extremism covers 2016-2018 but was approved at
+  the Ufa summit in July 2015: its row is dated 2015.
 * The UN General Assembly special session on the world drug problem (New York, April 2016) is named in the
   article's drug section; its title here is a descriptive one.
 """, article_src, [LIC_ARTICLE_FACTS], f"{ARTICLE_FULL}; compiled by the SCO course.",
@@ -178,20 +257,33 @@ whether the article names it. Titles are the official titles as the article give
         ["title"]), docs)
 
     pr = pd.DataFrame(PRINCIPLES, columns=["principle", "charter_reference", "note", "source"])
+    if not OTHER_NORMS <= set(pr.principle):
+        fail(f"charter_principles: unknown principle in OTHER_NORMS: {sorted(OTHER_NORMS - set(pr.principle))}")
+    pr["article_lists_as"] = [OTHER_NORM if x in OTHER_NORMS else CHARTER_LISTED for x in pr.principle]
     add(resource(
         "charter_principles", pr, "UN Charter principles the article invokes",
         """
 The principles of international law that the article says the SCO upholds, with where each stands in the
-UN Charter. Two are not written in the Charter: the inviolability of borders (Helsinki Final Act, 1975) and
-each state's right to choose its own political, economic and cultural system (Friendly Relations
-Declaration, GA res. 2625 (XXV), 1970); the note says so. Principles and notes are in our own words.
+UN Charter. `article_lists_as` keeps the article's own grouping: it gives several principles of the Charter
+as examples, then adds each state's right to choose its own political, economic and cultural path as one of
+the other norms of international law.
+
+* Two are not written in the Charter: the inviolability of borders (Helsinki Final Act, 1975), which the
+  article nevertheless lists with the Charter's principles, and the right to choose one's own path (Friendly
+  Relations Declaration, GA res. 2625 (XXV), 1970); the note says so.
+* Non-intervention: Art. 2(7) binds the United Nations itself; the duty of states not to intervene in each
+  other's affairs is spelled out in GA res. 2625 (XXV).
+
+Principles and notes are in our own words.
 """, [source(CHARTER, "United Nations", url="https://www.un.org/en/about-us/un-charter/full-text"),
       source(ARTICLE_FULL, "United Nations (UN Chronicle)", url="https://www.un.org/en/chronicle")],
         [LIC_ARTICLE_FACTS], "Charter of the United Nations (1945); list of principles from " + ARTICLE_FULL + ".",
         [F("principle", "string", "Principle", "Short name (our words)", required=True, unique=True),
          F("charter_reference", "string", "Charter reference", "Article(s) of the UN Charter", required=True),
          F("note", "string", "Note", "Where the principle comes from (our words)", required=True),
-         F("source", "string", "Source", "Source of the reference", required=True)],
+         F("source", "string", "Source", "Source of the reference", required=True),
+         F("article_lists_as", "string", "Listed by the article as", "Charter principle, or other norm of "
+           "international law", required=True, enum=[CHARTER_LISTED, OTHER_NORM])],
         ["principle"]), pr)
 
     pl = pd.DataFrame(PLACES, columns=["place", "iso3", "lat", "lon", "role", "source"])
@@ -262,5 +354,40 @@ organization's own figures: no independent source reports them; items are descri
            enum=["exact", "more_than", "about"]),
          F("unit", "string", "Unit", "count or tonnes", required=True, enum=["count", "tonnes"])],
         ["item_id"]), ra)
+
+    pmx = pd.DataFrame(PEACE_MISSIONS, columns=["year", "month", "exercise", "host_iso3", "location",
+                                                "participants", "source"])
+    for col in ("host_iso3", "participants"):
+        bad = [v for v in pmx[col] if not re.fullmatch(r"[A-Z]{3}(;[A-Z]{3})*", v)]
+        if bad:
+            fail(f"peace_missions: {col} must be ISO3 codes joined by ';', not {bad[0]!r}")
+    if not all(set(h.split(";")) <= set(p.split(";")) for h, p in zip(pmx.host_iso3, pmx.participants)):
+        fail("peace_missions: every host must also be a participant")
+    add(resource(
+        "peace_missions", pmx, "Peace Mission anti-terrorist exercises of the SCO states, 2005-2016",
+        """
+The joint anti-terrorist exercises of the Peace Mission series that the article mentions, one row per
+exercise held before the article (October 2017): year and month, the host state(s), where it took place,
+and the states that sent troops, as reported by the news or official page cited on the row (our own words).
+
+* `host_iso3` and `participants` are ISO3 codes joined by `;`. Observers and invited guests are not
+  participants. Troop numbers are left out: the pages disagree and give round figures.
+* The 2005 and 2009 exercises were bilateral (China and Russia); the others were multilateral.
+* The list says that exercises took place, where and with whom; it says nothing about what they achieved.
+* Peace Mission 2018 (Chebarkul, Russia, the first with India and Pakistan) came after the article and is
+  not in the table.
+""", [source("Peace Mission exercises: news agencies and official pages, one cited on each row",
+             "news and official pages cited on each row, compiled by the SCO course")],
+        [LIC_COMPILATION], "Compiled by the SCO course from the sources cited on each row.",
+        [year_field(), F("month", "integer", "Month", "Month the exercise started", required=True, minimum=1,
+                         maximum=12),
+         F("exercise", "string", "Exercise", "Name of the exercise", required=True, unique=True),
+         F("host_iso3", "string", "Host(s)", "ISO3 codes of the host state(s), joined by ';'", required=True,
+           pattern="[A-Z]{3}(;[A-Z]{3})*"),
+         F("location", "string", "Location", "Where it took place (our words)", required=True),
+         F("participants", "string", "Participants", "ISO3 codes of the states that sent troops, joined by ';'",
+           required=True, pattern="[A-Z]{3}(;[A-Z]{3})*"),
+         F("source", "string", "Source", "Page that reports the row", required=True)],
+        ["exercise"]), pmx)
 
     return out

@@ -11,6 +11,13 @@ def _members_2017() -> list[str]:
     return members("2017-10-01")
 
 
+def _members_2011_2015() -> list[str]:
+    """The states that were members throughout 2011-2015 (on its first and its last day)."""
+    from ..sco import members
+
+    return sorted(set(members("2011-01-01")) & set(members("2015-12-31")))
+
+
 def _weapons_per_year() -> float:
     from ..analysis.violence import rats_per_year
 
@@ -26,13 +33,22 @@ def _pak_per_million() -> float:
 def _peak_year() -> int:
     from ..analysis.violence import peak_year
 
-    return peak_year(_members_2017(), "all", "count", last=2020)
+    return peak_year(_members_2011_2015(), "all", "count", last=2020)
 
 
 def _ratio() -> float:
     from ..analysis.violence import period_ratio
 
-    return period_ratio(_members_2017(), "all", "2011–2015", "2006–2010")
+    return period_ratio(_members_2011_2015(), "all", "2011–2015", "2006–2010")
+
+
+def _peace_all_members() -> int:
+    from ..data import load
+    from ..sco import members
+
+    ex = load("peace_missions")
+    return int(sum(set(members(f"{int(y)}-{int(m):02d}-01")) <= set(p.split(";"))
+                   for y, m, p in zip(ex["year"], ex["month"], ex["participants"])))
 
 
 def _pakistan_share() -> float:
@@ -83,40 +99,44 @@ QUESTIONS = [
     ),
     Question(
         qid="03_peak_year",
-        prompt="Compute: in which year from 1989 to 2020 did the eight members of October 2017, "
-        "taken together, record the most deaths in organised violence (all types)?",
+        prompt="Compute: in which year from 1989 to 2020 did the members of 2011–2015 (the founding "
+        "members), taken together, record the most deaths in organised violence (all types)?",
         expected=_peak_year,
         kind="integer",
         unit="year",
-        what="the year with the largest summed deaths of the October-2017 members, 1989–2020, "
-        "in data/ucdp_deaths.csv",
+        what="the year with the largest summed deaths of the states that were members throughout "
+        "2011–2015, 1989–2020, in data/ucdp_deaths.csv",
         hints=(
-            "`violence.group_series(members_2017, \"all\")` sums the countries for every year.",
+            "`sco.members(\"2015-12-31\")` gives the members of 2011–2015; "
+            "`violence.group_series(codes, \"all\")` sums the countries for every year.",
             "Keep the years up to 2020 with `.loc[:2020]`; `.idxmax()` gives the year of the "
             "largest value.",
-            "`answer = violence.group_series(members_2017, \"all\").loc[:2020].idxmax()`",
+            "`answer = violence.group_series(sco.members(\"2015-12-31\"), \"all\").loc[:2020].idxmax()`",
         ),
         explanation="Look at which country drives the peak: a group total can hide that one "
         "member dominates it.",
     ),
     Question(
         qid="03_ratio_periods",
-        prompt="Compute: the deaths in all organised violence of the eight members of October "
-        "2017 in 2011–2015, divided by their deaths in 2006–2010.",
+        prompt="Compute: the deaths in all organised violence of the members of 2011–2015 (the "
+        "founding members) in 2011–2015, divided by their deaths in 2006–2010.",
         expected=_ratio,
         kind="number",
         tolerance=0.01,
         unit="",
-        what="the ratio of summed deaths 2011–2015 to 2006–2010 for the October-2017 members "
-        "in data/ucdp_deaths.csv",
+        what="the ratio of summed deaths 2011–2015 to 2006–2010 for the states that were members "
+        "throughout 2011–2015, in data/ucdp_deaths.csv",
         hints=(
-            "Start from `violence.group_series(members_2017, \"all\")`.",
-            "`.loc[2011:2015].sum()` includes both end years.",
-            "`s = violence.group_series(members_2017, \"all\")` then "
-            "`answer = s.loc[2011:2015].sum() / s.loc[2006:2010].sum()`",
+            "Load `u = data.load(\"ucdp_deaths\")` and keep the rows with `type_of_violence == "
+            "\"all\"` and `iso3` in `sco.members(\"2015-12-31\")` (use `.isin`).",
+            "`.between(2011, 2015)` on the `year` column includes both end years; sum `deaths_best`.",
+            "`g = u[(u.type_of_violence == \"all\") & u.iso3.isin(sco.members(\"2015-12-31\"))]` "
+            "then `answer = g[g.year.between(2011, 2015)].deaths_best.sum() / "
+            "g[g.year.between(2006, 2010)].deaths_best.sum()`",
         ),
         explanation="A ratio below 1 means fewer deaths than in the five years before. It does "
-        "not say why.",
+        "not say why. Counting India and Pakistan, who joined only in 2017, would give a "
+        "different ratio for states the SCO did not cover at the time.",
     ),
     Question(
         qid="03_comparison_group",
@@ -147,8 +167,9 @@ QUESTIONS = [
     ),
     Question(
         qid="03_pakistan_share",
-        prompt="Extend: what percentage of the 2011–2015 deaths in all organised violence of the "
-        "eight members of October 2017 was recorded in Pakistan?",
+        prompt="Extend (second reading): what percentage of the 2011–2015 deaths in all organised "
+        "violence of the eight members of October 2017 was recorded in Pakistan, which joined only "
+        "in 2017?",
         expected=_pakistan_share,
         kind="number",
         tolerance=0.5,
@@ -162,7 +183,29 @@ QUESTIONS = [
             "`t = violence.country_series(members_2017, \"all\").loc[2011:2015].sum()` then "
             "`answer = 100 * t[\"PAK\"] / t.sum()`",
         ),
-        explanation="One member carries most of the group's deaths, so any trend of the group "
-        "is mostly that country's trend.",
+        explanation="One state, not yet a member in 2011–2015, carries most of the group's deaths: "
+        "any trend of that group is mostly Pakistan's trend, and says little about the states "
+        "RATS coordinated at the time.",
+    ),
+    Question(
+        qid="03_peace_all_members",
+        prompt="Compute: in how many Peace Mission exercises in data/peace_missions.csv did every "
+        "state that was an SCO member at the time send troops?",
+        expected=_peace_all_members,
+        kind="integer",
+        unit="exercises",
+        what="the rows of data/peace_missions.csv whose participants include every member on the "
+        "first day of the exercise's month (data/sco_membership.csv)",
+        hints=(
+            "For one row, `sco.members(f\"{year}-{month:02d}-01\")` gives the members at the time "
+            "and `participants.split(\";\")` the states that sent troops.",
+            "Every member took part when the set of members is a subset of the set of "
+            "participants: `set(a) <= set(b)`.",
+            "`answer = sum(set(sco.members(f\"{y}-{m:02d}-01\")) <= set(p.split(\";\")) for y, m, p in "
+            "zip(ex.year, ex.month, ex.participants))`",
+        ),
+        explanation="The bilateral exercises had China and Russia alone, and one member stayed "
+        "away from the later ones: compare the rows. Taking part is a fact; what the exercises "
+        "achieved is not in the table.",
     ),
 ]
