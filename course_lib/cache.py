@@ -16,6 +16,10 @@ explorers stay fast. Two things must never happen to a kept result:
 
 Errors are not cached: a call that raised raises again (and is retried) next time.
 
+Reading the fingerprint costs a few file-system calls. Inside :func:`snapshot` (an
+explorer's update, or the computation of one kept result) it is read once and every
+cached call of the block uses that one state: one consistent view of the package.
+
 >>> calls = []
 >>> @data_cached
 ... def table():
@@ -28,10 +32,11 @@ Errors are not cached: a call that raised raises again (and is retried) next tim
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
 import functools
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Iterator, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -76,12 +81,46 @@ def fresh(value: Any) -> Any:
     return copy.deepcopy(value)
 
 
+_PINNED: list[Any] = []  # states pinned by snapshot(), innermost last
+
+
+def _state() -> Any:
+    if _PINNED:
+        return _PINNED[-1]
+    from .data import state
+
+    return state()
+
+
+@contextlib.contextmanager
+def snapshot() -> Iterator[Any]:
+    """Read the data package's state once for a block of cached calls.
+
+    Every :func:`data_cached` call inside the block uses the state read on entry (a
+    change made *during* the block is seen by the next block). Blocks nest.
+
+    >>> with snapshot() as s:
+    ...     s is _state()
+    True
+    """
+    from .data import state
+
+    _PINNED.append(_PINNED[-1] if _PINNED else state())
+    try:
+        yield _PINNED[-1]
+    finally:
+        _PINNED.pop()
+
+
 def data_cached(func: F) -> F:
     """Decorator: keep ``func``'s results per argument tuple while the data package is
     unchanged, and return a fresh copy of the kept result on every call.
 
     The arguments must be hashable (ints, strings, tuples). The wrapper has
-    ``cache_clear()`` and ``cache_size()`` for tests.
+    ``cache_clear()`` and ``cache_size()`` for tests, and ``peek(*args)``: the kept
+    result itself, not a copy, for code inside ``course_lib`` that only *reads* it on a
+    hot path (an explorer's update). Never hand what ``peek`` returns to a learner, and
+    never modify it: derive a new object instead.
 
     >>> @data_cached
     ... def rows(name):
@@ -92,26 +131,33 @@ def data_cached(func: F) -> F:
     >>> rows.cache_size()
     1
     """
-    from .data import state
-
     store: dict[str, Any] = {"state": None, "values": {}}
 
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        now = state()
+    def peek(*args: Any, **kwargs: Any) -> Any:
+        now = _state()
         if store["state"] != now:
             store["state"], store["values"] = now, {}
         key = (args, tuple(sorted(kwargs.items()))) if kwargs else args
         values = store["values"]
         try:
-            result = values[key]
+            return values[key]
         except KeyError:
-            result = values[key] = func(*args, **kwargs)
-        return fresh(result)
+            _PINNED.append(now)  # the computation reads the same state throughout
+            try:
+                result = func(*args, **kwargs)
+            finally:
+                _PINNED.pop()
+            values[key] = result
+            return result
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return fresh(peek(*args, **kwargs))
 
     def cache_clear() -> None:
         store["state"], store["values"] = None, {}
 
+    wrapper.peek = peek  # type: ignore[attr-defined]
     wrapper.cache_clear = cache_clear  # type: ignore[attr-defined]
     wrapper.cache_size = lambda: len(store["values"])  # type: ignore[attr-defined]
     return wrapper  # type: ignore[return-value]

@@ -172,7 +172,7 @@ def _timeline() -> pd.DataFrame:
 
 @data_cached
 def _status_on(when: pd.Timestamp) -> pd.DataFrame:
-    t = _timeline()
+    t = _timeline.peek()  # read only
     active = t[(t.start <= when) & (t.end.isna() | (t.end > when))]
     out = active[["iso3", "country", "status", "start"]].rename(columns={"start": "since"})
     return out.sort_values(["status", "iso3"]).reset_index(drop=True)
@@ -216,7 +216,7 @@ def members(on: Any, status: str = "member") -> list[str]:
 
 @data_cached
 def _members(when: pd.Timestamp, status: str) -> tuple[str, ...]:
-    current = _status_on(when)
+    current = _status_on.peek(when)  # read only
     wanted = {"observer", "dialogue_partner"} if status == "partner" else {status}
     return tuple(sorted(current.loc[current.status.isin(wanted), "iso3"].unique().tolist()))
 
@@ -266,7 +266,7 @@ def latest_date() -> pd.Timestamp:
 
 @data_cached
 def _latest_date() -> pd.Timestamp:
-    t = _timeline()
+    t = _timeline.peek()  # read only
     return pd.Timestamp(pd.concat([t["start"], t["end"]]).dropna().max())
 
 

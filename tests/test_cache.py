@@ -268,3 +268,28 @@ def test_editing_a_returned_table_changes_no_later_answer(name):
                 assert again[k] == v, k
     else:
         assert again == reference
+
+
+def test_snapshot_reads_the_state_once_and_the_next_block_sees_a_change(data_copy):
+    with cache.snapshot():
+        a = sco.member_set("2017 members")
+
+        def drop_india(text):
+            return "".join(ln for ln in text.splitlines(keepends=True)
+                           if not (ln.startswith("IND,") and ",member," in ln))
+
+        _rewrite(data_copy, "sco_membership", drop_india)
+        assert sco.member_set("2017 members") == a  # one consistent view inside the block
+    assert "IND" not in sco.member_set("2017 members")  # seen by the next call
+
+
+def test_an_explorer_update_reads_the_state_once(monkeypatch):
+    from course_lib import data as data_module
+    from course_lib.widgets.expansion import share_explorer
+
+    ex = share_explorer()
+    calls = []
+    real = data_module.state
+    monkeypatch.setattr(data_module, "state", lambda *a, **k: calls.append(1) or real(*a, **k))
+    ex.controls["year"].value = 2010
+    assert len(calls) == 1

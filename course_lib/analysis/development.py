@@ -87,7 +87,8 @@ def _country_codes() -> frozenset[str]:
 
 
 def _pivot(indicator: str) -> pd.DataFrame:
-    return _pivot_checked(as_choice(indicator, indicators.indicators(), "indicator"))
+    """The kept year x country table itself: read it, never modify it."""
+    return _pivot_checked.peek(as_choice(indicator, indicators.indicators(), "indicator"))
 
 
 @data_cached
@@ -158,7 +159,7 @@ def panel(indicator: str, members: str | Iterable[str] | None = None,
     last = None if last is None else as_year(last)
     if members is not None:
         wide = wide[codes(members)]
-    return wide.loc[first:last]
+    return wide.loc[first:last].copy()
 
 
 # --------------------------------------------------------------------------- measures

@@ -288,7 +288,7 @@ def share(category: str = "all", denominator: str = "whole List",
             "With category 'all' the denominator is the whole List; 'cultural part' needs "
             "category 'cultural' or 'cultural + mixed'."
         )
-    inc = incidence()
+    inc = incidence.peek()  # read only (its arrays are read-only)
     listed = (inc.inscribed <= year) & (inc.removed > year)
     cat = inc.category_mask[category]
     hits = inc.hits[members]
@@ -408,7 +408,7 @@ def country_counts(members: str = "2017 members", year: int = ARTICLE_YEAR) -> p
     """
     codes = member_set(members)
     year = _check_year(year)
-    a = _entry_arrays()
+    a = _entry_arrays.peek()  # read only
     listed = (a["inscribed"] <= year) & (a["removed"] > year)
     n_codes, n_cat = len(a["codes"]), len(CATEGORY_ORDER)
     counts = np.bincount(a["iso"][listed] * n_cat + a["cat"][listed],
@@ -456,7 +456,7 @@ def inscriptions_per_year(members: str = "2017 members") -> pd.DataFrame:
     True
     """
     members = _check_members(members)
-    inc = incidence()
+    inc = incidence.peek()  # read only
     held = inc.hits[members] > 0
     df = pd.DataFrame({"year": inc.inscribed, "held": held})
     out = pd.crosstab(df["year"], df["held"]).reindex(columns=[True, False], fill_value=0)

@@ -41,7 +41,7 @@ MEMBER_SETS: dict[str, str] = {
 @data_cached
 def _span() -> tuple[int, int, frozenset]:
     """First and last year of the World Bank table, and its country codes."""
-    table = _pivot("population")
+    table = _pivot.peek("population")
     return int(table.index.min()), int(table.index.max()), frozenset(table.columns)
 
 
@@ -110,7 +110,7 @@ def share(indicator: str, members: Any, year: int) -> float:
     """
     _check_indicator(indicator)
     codes = group(members, year)
-    return _share_of(_pivot(indicator), codes, _check_year(year))
+    return _share_of(_pivot.peek(indicator), codes, _check_year(year))
 
 
 def _share_of(table: pd.DataFrame, codes: Iterable[str], year: int) -> float:
@@ -142,7 +142,7 @@ def share_series(indicator: str = "population", members: Any = EACH_YEAR,
     True
     """
     _check_indicator(indicator)
-    table = _pivot(indicator)
+    table = _pivot.peek(indicator)  # read only
     start = _check_year(start)
     end = int(table.index.max()) if end is None else _check_year(end)
     fixed = None if sco.varies_by_year(members) else _codes(members, start)
@@ -175,8 +175,7 @@ def country_values(members: Any, year: int,
     _check_indicator(indicator)
     year = _check_year(year)
     iso3s = _codes(members, year)
-    table = _pivot(indicator)
-    row = table.loc[year]
+    row = _pivot.peek(indicator).loc[year]  # a new Series
     names = sco.names()
     out = pd.DataFrame({
         "iso3": iso3s,
@@ -385,7 +384,7 @@ def view(members: Any, year: int, indicator: str = "population") -> dict:
     _check_indicator(indicator)
     year = _check_year(year)
     codes = group(members, year)
-    table = _pivot(indicator)
+    table = _pivot.peek(indicator)  # read only
     world = float(table.loc[year, WORLD])
     countries = country_values(codes, year, indicator) if codes else pd.DataFrame(
         columns=["iso3", "country", "value", "share"])

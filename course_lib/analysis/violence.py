@@ -208,7 +208,7 @@ def country_names() -> dict[str, str]:
     >>> country_names()["KGZ"]
     'Kyrgyzstan'
     """
-    return dict(_names())
+    return dict(_names.peek())
 
 
 def _check_type(type_of_violence: str) -> str:
@@ -229,12 +229,13 @@ def check_iso3s(iso3s: Any) -> list[str]:
     ...
     course_lib.errors.CourseError: Choose at least one country (ISO3 codes such as 'KAZ').
     """
-    return as_iso3s(iso3s, dict(_names()), where="data/ucdp_deaths.csv")
+    return as_iso3s(iso3s, dict(_names.peek()), where="data/ucdp_deaths.csv")
 
 
 def _codes(members: Any, year: Any = None) -> list[str]:
     """A ``members=`` argument as UCDP codes (a set's members, or checked codes)."""
-    return sco.members_of(members, year, known=dict(_names()), where="data/ucdp_deaths.csv")
+    return sco.members_of(members, year, known=dict(_names.peek()),
+                          where="data/ucdp_deaths.csv")
 
 
 def _mask(members: Any, index: pd.Index) -> pd.DataFrame:
@@ -300,7 +301,7 @@ def country_series(members: Any, type_of_violence: str = "all",
     >>> list(s.columns), int(s.loc[2009, "PAK"]) > int(s.loc[2009, "IND"])
     (['PAK', 'IND'], True)
     """
-    wide, pop = _pivots()
+    wide, pop = _pivots.peek()  # read only: every step below builds a new table
     d = wide[_check_type(type_of_violence)]
     mask = _mask(members, d.index)
     d = d.reindex(columns=mask.columns)
@@ -309,18 +310,21 @@ def country_series(members: Any, type_of_violence: str = "all",
     return d.where(mask)
 
 
-def _group_sums(members: Any, type_of_violence: str) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Per year: the group's deaths, its population (NaN if one is missing) and size."""
-    wide, pop = _pivots()
+def _group_sums(members: Any, type_of_violence: str) -> tuple[pd.Series, pd.Series, pd.DataFrame]:
+    """Per year: the group's deaths, its population (NaN if one is missing), and the
+    year x country table of who counts."""
+    wide, pop = _pivots.peek()  # read only: every step below builds new arrays
     d = wide[_check_type(type_of_violence)]
     mask = _mask(members, d.index)
-    n = mask.sum(axis=1)
-    deaths_ = d.reindex(columns=mask.columns).where(mask).sum(axis=1)
-    people = pop.reindex(columns=mask.columns)
-    p = people.where(mask).sum(axis=1)
-    p[(people.isna() & mask).any(axis=1) | (n == 0)] = np.nan
-    deaths_[n == 0] = np.nan
-    return deaths_, p, n
+    m = mask.to_numpy(dtype=bool)
+    deaths_ = np.where(m, d.reindex(columns=mask.columns).to_numpy(dtype=float), 0.0)
+    people = pop.reindex(columns=mask.columns).to_numpy(dtype=float)
+    n = m.sum(axis=1)
+    total = np.where(n > 0, np.nansum(deaths_, axis=1), np.nan)
+    gap = (np.isnan(people) & m).any(axis=1) | (n == 0)
+    p = np.where(gap, np.nan, np.where(m, np.nan_to_num(people), 0.0).sum(axis=1))
+    index = d.index
+    return pd.Series(total, index=index), pd.Series(p, index=index), mask
 
 
 def group_series(members: Any = EACH_YEAR, type_of_violence: str = "all",
@@ -347,7 +351,7 @@ def group_series(members: Any = EACH_YEAR, type_of_violence: str = "all",
 
 @data_cached
 def _grid_years() -> tuple[int, int]:
-    wide, _ = _pivots()
+    wide, _ = _pivots.peek()
     return int(wide["all"].index.min()), int(wide["all"].index.max())
 
 
@@ -377,14 +381,16 @@ def period_stats(members: Any = EACH_YEAR, type_of_violence: str = "all",
     True
     """
     periods = PERIODS if periods is None else periods
-    d, p, _ = _group_sums(members, type_of_violence)
-    mask = _mask(members, d.index)
+    d, p, mask = _group_sums(members, type_of_violence)
+    years = d.index.to_numpy()
+    m = mask.to_numpy(dtype=bool)
     rows = []
     for label, (first, last) in periods.items():
         first, last = _check_period(first, last)
-        total = float(d.loc[first:last].sum())
-        pop_mean = float(p.loc[first:last].mean(skipna=False)) / 1e6
-        counted = mask.loc[first:last].any(axis=0)
+        span = (years >= first) & (years <= last)
+        total = float(np.nansum(d.to_numpy()[span]))
+        pop_mean = float(p.to_numpy()[span].mean()) / 1e6
+        counted = m[span].any(axis=0)
         rows.append({
             "period": label, "first": first, "last": last,
             "deaths": total,
