@@ -14,8 +14,6 @@ counted from 31 December of that year: by then it had certainly happened.
 ['CHN', 'KAZ', 'KGZ', 'RUS', 'TJK', 'UZB']
 >>> len(members("2017-10-01")), len(members(2024))
 (8, 10)
->>> members("1999-01-01", status="shanghai_five")
-['CHN', 'KAZ', 'KGZ', 'RUS', 'TJK']
 
 Which states count
 ------------------
@@ -26,8 +24,6 @@ A time series defaults to :data:`EACH_YEAR`, the members *of each year*, so that
 period is judged with the members of that period; a fixed set (such as the 2017
 members) must be asked for, and the text should say why.
 
->>> member_set("2017 members") == members(ARTICLE_DATE)
-True
 >>> member_set(EACH_YEAR, 2010)
 ['CHN', 'KAZ', 'KGZ', 'RUS', 'TJK', 'UZB']
 >>> members_of(["pak", "IND"])
@@ -88,7 +84,7 @@ KEY_DATES = {
     "Shanghai Five founded (26 Apr 1996)": "1996-04-26",
     "SCO founded, Shanghai (15 Jun 2001)": "2001-06-15",
     "Astana summit: India and Pakistan join (9 Jun 2017)": "2017-06-09",
-    "Article published (Oct 2017)": "2017-10-01",
+    "Article published (Oct 2017)": ARTICLE_DATE,
     "Iran joins (4 Jul 2023)": "2023-07-04",
     "Belarus joins (4 Jul 2024)": "2024-07-04",
     "Tianjin summit (1 Sep 2025)": "2025-09-01",
@@ -116,13 +112,10 @@ def to_date(on: Any) -> pd.Timestamp:
     """
     if isinstance(on, bool):
         raise CourseError(f"{on!r} is not a date. Give a year such as 2017 or '2017-10-01'.")
-    if pd.api.types.is_number(on) and not isinstance(on, complex):
-        try:
-            year = as_year(on, 1900, 2100, where="the course")
-        except CourseError:
-            if isinstance(on, float) and on == on and on.is_integer():
-                raise
-            return _bad_date(on)
+    if pd.api.types.is_number(on):  # int, numpy integer, whole float: a year
+        year = as_year(on)
+        if not 1900 <= year <= 2100:
+            raise CourseError(f"{year} is outside the years the course covers (1900-2100).")
         return pd.Timestamp(f"{year}-12-31")
     if isinstance(on, pd.Timestamp):
         return on.normalize() if not pd.isna(on) else _bad_date(on)
@@ -253,10 +246,8 @@ def counts_over_time(start: int = 1996, end: int | None = None) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- member sets
 def latest_date() -> pd.Timestamp:
-    """The latest date in the membership table: "today" as far as the data know.
-
-    "Today's members" are the members on this date, so the answer depends on the data
-    package, not on the day the notebook runs.
+    """The latest date in the membership table: "today" as far as the data know (so
+    "today's members" depend on the data package, not on the day the notebook runs).
 
     >>> latest_date() >= pd.Timestamp("2024-07-04")
     True
@@ -318,12 +309,10 @@ def member_set(name: str, year: Any = None) -> list[str]:
     []
     """
     name = check_member_set(name)
+    if name == EACH_YEAR and year is None:
+        raise CourseError(f"The set {EACH_YEAR!r} changes every year: give the year, e.g. "
+                          f"member_set({EACH_YEAR!r}, 2015).")
     if name == EACH_YEAR:
-        if year is None:
-            raise CourseError(
-                f"The set {EACH_YEAR!r} changes every year: give the year, e.g. "
-                f"member_set({EACH_YEAR!r}, 2015)."
-            )
         return members(as_year(year, 1900, 2100))
     if name == "2001 founders":
         return members(FOUNDING_DATE)
@@ -337,51 +326,37 @@ def member_set(name: str, year: Any = None) -> list[str]:
     return sorted(codes)
 
 
+_DEFINITIONS = {
+    "2001 founders": "the {n} SCO members on {founded} (the founders)",
+    "2017 members": "the {n} SCO members on {article}",
+    "2017 members + observers": "the {n} SCO members and observers on {article}",
+    "2017 members + observers + dialogue partners":
+        "the {n} SCO members, observers and dialogue partners on {article}",
+    "today's members": "the {n} SCO members on {latest}, the latest date in "
+                       "data/sco_membership.csv",
+}
+
+
 def member_set_definition(name: str) -> str:
     """Who is in a member set and as of which date, with the number of states.
 
     >>> member_set_definition("2017 members")
     'the 8 SCO members on 2017-10-01'
-    >>> member_set_definition(EACH_YEAR)
-    'the SCO members on 31 December of each year'
     """
     name = check_member_set(name)
     if name == EACH_YEAR:
         return "the SCO members on 31 December of each year"
-    n = len(member_set(name))
-    if name == "today's members":
-        return (f"the {n} SCO members on {latest_date():%Y-%m-%d}, the latest date in "
-                "data/sco_membership.csv")
-    if name == "2001 founders":
-        return f"the {n} SCO members on {FOUNDING_DATE} (the founders)"
-    if name == "2017 members":
-        return f"the {n} SCO members on {ARTICLE_DATE}"
-    if name == "2017 members + observers":
-        return f"the {n} SCO members and observers on {ARTICLE_DATE}"
-    return f"the {n} SCO members, observers and dialogue partners on {ARTICLE_DATE}"
+    return _DEFINITIONS[name].format(n=len(member_set(name)), founded=FOUNDING_DATE,
+                                     article=ARTICLE_DATE, latest=f"{latest_date():%Y-%m-%d}")
 
 
 def members_of(members: Any, year: Any = None, known: Any = None,
                options: Iterable[str] | None = None, where: str = "") -> list[str]:
-    """Resolve a ``members=`` argument: a set's name, or ISO3 codes.
+    """Resolve a ``members=`` argument: a key of :data:`MEMBER_SETS` (sorted codes; for
+    :data:`EACH_YEAR` those of ``year``) or ISO3 codes in any case (order kept, repeats
+    dropped). ``known``, ``where``: the codes allowed and their table, as in
+    :func:`course_lib.validate.as_iso3s`; ``options``: the set names the caller offers.
 
-    Parameters
-    ----------
-    members : str or iterable of str
-        A key of :data:`MEMBER_SETS` (names are sorted codes) or ISO3 codes in any
-        case (kept in the order given, repeats dropped).
-    year : int, optional
-        The year, for :data:`EACH_YEAR`.
-    known : iterable or mapping code -> name, optional
-        Codes allowed (e.g. the countries of one table); see
-        :func:`course_lib.validate.as_iso3s`.
-    options : iterable of str, optional
-        The set names the caller offers (default: all).
-    where : str
-        The table the known codes come from, for the message.
-
-    Examples
-    --------
     >>> members_of("2017 members")[:3]
     ['CHN', 'IND', 'KAZ']
     >>> members_of("kaz")
@@ -398,21 +373,6 @@ def members_of(members: Any, year: Any = None, known: Any = None,
     return as_iso3s(members, known, where=where)
 
 
-def members_by_year(members: Any, years: Iterable[Any]) -> dict[int, list[str]]:
-    """The states of ``members`` in each year: a set that varies (:data:`EACH_YEAR`)
-    gives each year's members, a fixed set or codes the same list every year.
-
-    >>> by = members_by_year(EACH_YEAR, [2016, 2017])
-    >>> len(by[2016]), len(by[2017])
-    (6, 8)
-    """
-    years = [as_year(y, 1900, 2100) for y in years]
-    if varies_by_year(members):
-        return {y: member_set(EACH_YEAR, y) for y in years}
-    fixed = members_of(members)
-    return {y: list(fixed) for y in years}
-
-
 def member_table(members: Any, years: Iterable[Any]) -> pd.DataFrame:
     """Year x country table of booleans: does the country count in that year?
 
@@ -425,11 +385,13 @@ def member_table(members: Any, years: Iterable[Any]) -> pd.DataFrame:
     >>> bool(t.loc[2016, "IND"]), bool(t.loc[2017, "IND"])
     (False, True)
     """
-    by = members_by_year(members, years)
+    years = [as_year(y, 1900, 2100) for y in years]
     if varies_by_year(members):
+        by = {y: member_set(EACH_YEAR, y) for y in years}
         cols = sorted({c for codes in by.values() for c in codes})
     else:
-        cols = next(iter(by.values()), [])
+        cols = members_of(members)
+        by = {y: cols for y in years}
     out = pd.DataFrame(False, index=pd.Index(list(by), name="year"), columns=cols)
     for year, codes in by.items():
         out.loc[year, codes] = True
