@@ -11,7 +11,7 @@ borders as they are held de facto (for example in Kashmir); every map says so.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from .cache import data_cached
 from typing import Mapping
 
 import pandas as pd
@@ -36,19 +36,22 @@ def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-@lru_cache(maxsize=1)
+@data_cached
 def _polygons() -> dict[str, list]:
-    """iso3 -> list of (exterior ring array, [hole arrays]) as numpy arrays (cached)."""
+    """iso3 -> list of (exterior ring array, (hole arrays)) as read-only numpy arrays
+    (kept per state of the data; read-only, so handing them out copies nothing)."""
     import numpy as np
+
+    def ring(r):
+        a = np.column_stack([r["lon"].to_numpy(float), r["lat"].to_numpy(float)])
+        a.flags.writeable = False
+        return a
 
     df = load("world_shapes").sort_values(["iso3", "part", "ring", "order"])
     out: dict[str, list] = {}
     for (iso, _part), g in df.groupby(["iso3", "part"], sort=True):
-        rings = [
-            np.column_stack([r["lon"].to_numpy(float), r["lat"].to_numpy(float)])
-            for _, r in g.groupby("ring", sort=True)
-        ]
-        out.setdefault(str(iso), []).append((rings[0], rings[1:]))
+        rings = [ring(r) for _, r in g.groupby("ring", sort=True)]
+        out.setdefault(str(iso), []).append((rings[0], tuple(rings[1:])))
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -64,7 +65,7 @@ def test_removed_and_jerusalem():
     assert h.no_state().id_no.tolist() == [148]
 
 
-@pytest.mark.parametrize("bad", [1977, 2022, "2017", 2017.5, True, None])
+@pytest.mark.parametrize("bad", [1977, 2022, "20I7", 2017.5, True, None])
 def test_bad_years_give_course_errors(bad):
     with pytest.raises(CourseError):
         h.on_list(bad)
@@ -72,8 +73,9 @@ def test_bad_years_give_course_errors(bad):
         h.share(year=bad)
 
 
-def test_float_whole_year_accepted():
-    assert h.share(year=2017.0)["share"] == h.share(year=2017)["share"]
+@pytest.mark.parametrize("year", [2017.0, np.int64(2017), "2017"])
+def test_what_pandas_hands_a_learner_is_a_year(year):
+    assert h.share(year=year)["share"] == h.share(year=2017)["share"]
 
 
 # --------------------------------------------------------------------------- member sets
@@ -148,11 +150,13 @@ def test_wider_sets_never_lower():
         assert vals == sorted(vals)
 
 
-def test_incidence_is_read_only_and_cached():
+def test_incidence_is_read_only_and_shares_nothing_mutable():
     inc = h.incidence()
-    assert inc is h.incidence()
+    assert inc.hits["2017 members"] is h.incidence().hits["2017 members"]  # kept, not rebuilt
     with pytest.raises(ValueError):
         inc.hits["2017 members"][0] = 99
+    inc.hits.pop("2017 members")
+    assert "2017 members" in h.incidence().hits
 
 
 # --------------------------------------------------------------------------- tables

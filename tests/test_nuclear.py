@@ -4,6 +4,7 @@ the nuclear_powers / nuclear_half evidence, against the raw CSVs."""
 from __future__ import annotations
 
 import pandas as pd
+import numpy as np
 import pytest
 
 from course_lib import sco
@@ -60,7 +61,9 @@ def test_npt_states_from_first_possessing_year(raw):
 @pytest.mark.parametrize("bad", [
     lambda: N.armed_states(2017, "tested"),
     lambda: N.armed_states(1800),
-    lambda: N.armed_states("2017"),
+    lambda: N.armed_states("2017a"),
+    lambda: N.armed_states(2017.5),
+    lambda: N.warheads_share(["RUSS"], 2017),
     lambda: N.warheads_share(["RUS"], 2050),
 ])
 def test_bad_input(bad):
@@ -90,3 +93,15 @@ def test_nuclear_half_evidence(raw):
     # the verdict follows the central rule from these numbers
     from course_lib.claims import verdict
     assert ev.verdict == verdict(ev.article_value, ev.value, ev.readings.value.tolist())
+
+
+@pytest.mark.parametrize("year", [np.int64(2017), 2017.0, "2017"])
+def test_years_as_pandas_hands_them(year):
+    """df.year.max() is a numpy integer; a CSV may give 2017.0 or "2017"."""
+    assert N.armed_states(year) == N.armed_states(2017)
+    assert N.warheads_share(["RUS"], year) == N.warheads_share(["RUS"], 2017)
+
+
+def test_members_of_each_year_in_the_nuclear_table():
+    t = N.nuclear_table(2010, sco.EACH_YEAR)
+    assert set(t.loc[t.sco_member, "iso3"]) == set(N.armed_states(2010)) & set(sco.members(2010))

@@ -29,22 +29,22 @@ def test_share_matches_raw_table(raw_wb):
     codes = sco.members("2017-10-01")
     assert len(codes) == 8
     expected = _raw_share(raw_wb, codes, 2017)
-    assert P.share("population", "oct2017", 2017) == pytest.approx(expected, rel=1e-12)
-    assert P.share("surface_area_km2", "oct2017", 2017) == pytest.approx(
+    assert P.share("population", "2017 members", 2017) == pytest.approx(expected, rel=1e-12)
+    assert P.share("surface_area_km2", "2017 members", 2017) == pytest.approx(
         _raw_share(raw_wb, codes, 2017, "surface_area_km2"), rel=1e-12)
 
 
 def test_definitions_differ_as_they_should():
-    assert P.group("each_year", 2000) == []          # no SCO before 2001
-    assert P.group("each_year", 2001) == sco.members(2001)
-    assert P.group("oct2017", 1995) == P.group("oct2017", 2024)
-    obs = P.group("oct2017_observers", 2017)
-    assert set(P.group("oct2017", 2017)) < set(obs)
-    assert set(obs) - set(P.group("oct2017", 2017)) == set(sco.members("2017-10-01", "observer"))
+    assert P.group("members of each year", 2000) == []          # no SCO before 2001
+    assert P.group("members of each year", 2001) == sco.members(2001)
+    assert P.group("2017 members", 1995) == P.group("2017 members", 2024)
+    obs = P.group("2017 members + observers", 2017)
+    assert set(P.group("2017 members", 2017)) < set(obs)
+    assert set(obs) - set(P.group("2017 members", 2017)) == set(sco.members("2017-10-01", "observer"))
 
 
 def test_share_series_boundaries(raw_wb):
-    s = P.share_series("population", "each_year", 1990, 2025)
+    s = P.share_series("population", "members of each year", 1990, 2025)
     assert s.year.iloc[0] == 1990 and s.year.iloc[-1] == 2025
     assert s.loc[s.year < 2001, "share"].isna().all()
     assert s.loc[s.year < 2001, "n_states"].eq(0).all()
@@ -57,25 +57,27 @@ def test_share_series_boundaries(raw_wb):
 
 def test_missing_values_give_nan_not_zero():
     # surface area is not published for the latest years: share must be NaN
-    s = P.share_series("surface_area_km2", "oct2017")
+    s = P.share_series("surface_area_km2", "2017 members")
     last = s.iloc[-1]
     assert math.isnan(last["share"]) and last["missing"] != ""
 
 
 def test_country_values_sorted_and_shares_add_up():
-    codes = P.group("oct2017", 2017)
+    codes = P.group("2017 members", 2017)
     t = P.country_values(codes, 2017)
     assert t["value"].is_monotonic_decreasing
-    assert t["share"].sum() == pytest.approx(P.share("population", "oct2017", 2017))
+    assert t["share"].sum() == pytest.approx(P.share("population", "2017 members", 2017))
 
 
 @pytest.mark.parametrize("bad", [
     lambda: P.group("members", 2017),
-    lambda: P.group("oct2017", 1890),
-    lambda: P.group("oct2017", "2017"),
-    lambda: P.share("people", "oct2017", 2017),
+    lambda: P.group("2017 members", 1890),
+    lambda: P.group("2017 members", "2017a"),
+    lambda: P.group("2017 members", 2017.5),
+    lambda: P.share("people", "2017 members", 2017),
     lambda: P.country_values(["XXX"], 2017),
-    lambda: P.org_members("2017"),
+    lambda: P.org_members("twenty"),
+    lambda: P.share_series("population", "2017 member"),
 ])
 def test_bad_input_is_a_course_error(bad):
     with pytest.raises(CourseError):

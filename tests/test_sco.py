@@ -56,7 +56,7 @@ def test_bad_dates_give_a_clear_message(bad):
 
 
 def test_bad_status_lists_the_choices():
-    with pytest.raises(CourseError, match="member, observer"):
+    with pytest.raises(CourseError, match="'member', 'observer'"):
         sco.members(2017, status="members")
 
 
@@ -65,3 +65,82 @@ def test_counts_over_time_monotone_members():
     assert counts.loc[2001, "member"] == 6
     assert counts.loc[2024, "member"] == 10
     assert counts["member"].is_monotonic_increasing
+
+
+# --------------------------------------------------------------------------- member sets
+def _table_members(on):
+    """Members on a date, read straight from the CSV (independent of sco.members)."""
+    import pandas as pd
+
+    from course_lib import data
+
+    t = pd.read_csv(data.path_of("sco_membership"), dtype=str, keep_default_na=False)
+    when = pd.Timestamp(on)
+
+    def start(v):
+        return pd.Timestamp(f"{v}-12-31") if len(v) == 4 else pd.Timestamp(v)
+
+    def end(v):
+        return pd.Timestamp.max if v == "" else (
+            pd.Timestamp(f"{v}-01-01") if len(v) == 4 else pd.Timestamp(v))
+
+    rows = t[t.status == "member"]
+    return sorted({r.iso3 for r in rows.itertuples() if start(r.start_date) <= when < end(r.end_date)})
+
+
+def test_article_date_is_october_2017():
+    assert sco.ARTICLE_DATE.startswith("2017-10") and sco.ARTICLE_YEAR == 2017
+
+
+@pytest.mark.parametrize("name, on", [
+    ("2001 founders", sco.FOUNDING_DATE), ("2017 members", sco.ARTICLE_DATE),
+])
+def test_fixed_sets_against_the_table(name, on):
+    assert sco.member_set(name) == _table_members(on)
+
+
+def test_todays_members_are_those_of_the_latest_date_in_the_table():
+    import pandas as pd
+
+    from course_lib import data
+
+    t = pd.read_csv(data.path_of("sco_membership"), dtype=str, keep_default_na=False)
+    dates = [d for d in list(t.start_date) + list(t.end_date) if len(d) == 10]
+    assert sco.latest_date() >= pd.Timestamp(max(dates))
+    assert sco.member_set("today's members") == _table_members(sco.latest_date())
+
+
+def test_members_of_each_year_change_with_the_year():
+    for year in (2000, 2005, 2016, 2017, 2024):
+        assert sco.member_set(sco.EACH_YEAR, year) == _table_members(f"{year}-12-31")
+    with pytest.raises(CourseError, match="give the year"):
+        sco.member_set(sco.EACH_YEAR)
+    t = sco.member_table(sco.EACH_YEAR, range(2015, 2019))
+    assert t.sum(axis=1).tolist() == [6, 6, 8, 8]
+
+
+def test_observer_sets_add_the_observers_of_the_article_date():
+    m = set(sco.members(sco.ARTICLE_DATE))
+    o = set(sco.members(sco.ARTICLE_DATE, "observer"))
+    d = set(sco.members(sco.ARTICLE_DATE, "dialogue_partner"))
+    assert set(sco.member_set("2017 members + observers")) == m | o
+    assert set(sco.member_set("2017 members + observers + dialogue partners")) == m | o | d
+
+
+def test_members_argument_takes_a_name_codes_or_an_old_name():
+    assert sco.members_of("2017 members") == sco.member_set("2017 members")
+    assert sco.members_of(["ind", "PAK"]) == ["IND", "PAK"]
+    assert sco.members_of("oct2017") == sco.member_set("2017 members")
+    with pytest.raises(CourseError, match="Did you mean '2017 members'"):
+        sco.members_of("2017 memebrs")
+    with pytest.raises(CourseError, match="not offered here"):
+        sco.members_of(sco.EACH_YEAR, 2017, options=["2017 members"])
+    with pytest.raises(CourseError, match="member set"):
+        sco.members_of(42)
+
+
+def test_definitions_state_the_count_and_date():
+    for name in sco.MEMBER_SETS:
+        text = sco.member_set_definition(name)
+        if name != sco.EACH_YEAR:
+            assert str(len(sco.member_set(name))) in text

@@ -234,3 +234,39 @@ def test_rats_claim_is_not_checkable_with_readings():
     for word in ("self-reported", "not defined", "baseline", "comparison group", "independent"):
         assert word in ev.explanation
     assert set(ev.sources) <= {"rats_2011_2015", "ucdp_deaths"}
+
+
+# --------------------------------------------------------------------------- members of each year
+def test_group_defaults_to_the_members_of_each_year(raw):
+    """A past period is judged with the members of that period (issue 18)."""
+    u = raw["ucdp"]
+    u = u[u.type_of_violence == "all"]
+    s = V.group_series()
+    for year in (2005, 2012, 2017, 2020):
+        codes = sco.members(year)
+        assert s.loc[year] == u[(u.year == year) & u.iso3.isin(codes)].deaths_best.sum()
+    assert np.isnan(s.loc[1999])  # no SCO yet: no group, no number
+
+
+def test_period_stats_of_each_year_and_of_a_fixed_set(raw):
+    u = raw["ucdp"]
+    u = u[u.type_of_violence == "all"]
+    each = V.period_stats()
+    fixed = V.period_stats("2017 members")
+    six, eight = sco.members(2015), sco.members("2017-10-01")
+    assert len(six) == 6 and len(eight) == 8
+    for label, (a, b) in V.PERIODS.items():
+        expected = sum(u[(u.year == y) & u.iso3.isin(sco.members(y))].deaths_best.sum()
+                       for y in range(a, b + 1))
+        assert each.loc[label, "deaths"] == pytest.approx(expected)
+        expected8 = u[u.year.between(a, b) & u.iso3.isin(eight)].deaths_best.sum()
+        assert fixed.loc[label, "deaths"] == pytest.approx(expected8)
+    assert each.loc["2011–2015", "n_states"] == 6
+    assert fixed.loc["2011–2015", "n_states"] == 8
+    assert V.period_ratio() == pytest.approx(
+        each.loc["2011–2015", "deaths"] / each.loc["2006–2010", "deaths"])
+
+
+def test_country_series_of_each_year_blanks_years_outside_the_sco():
+    c = V.country_series(sco.EACH_YEAR)
+    assert np.isnan(c.loc[2015, "IND"]) and not np.isnan(c.loc[2018, "IND"])

@@ -17,15 +17,15 @@ def test_share_explorer_reacts_to_controls():
 
     ex = share_explorer()
     first_text, first_png = ex.readout.value, ex.image.value
-    assert f"{population.share('population', 'oct2017', 2017):.1f} %" in first_text
-    ex.controls["definition"].value = "oct2017_observers"
+    assert f"{population.share('population', '2017 members', 2017):.1f} %" in first_text
+    ex.controls["members"].value = "2017 members + observers"
     assert ex.readout.value != first_text and ex.image.value != first_png
-    assert f"{population.share('population', 'oct2017_observers', 2017):.1f} %" in ex.readout.value
-    ex.controls["definition"].value = "each_year"
+    assert f"{population.share('population', '2017 members + observers', 2017):.1f} %" in ex.readout.value
+    ex.controls["members"].value = "members of each year"
     ex.controls["year"].value = 1995
     assert "did not exist" in ex.readout.value  # no SCO before 2001: said, not a crash
     ex.controls["year"].value = 2024
-    assert f"{population.share('population', 'each_year', 2024):.1f} %" in ex.readout.value
+    assert f"{population.share('population', 'members of each year', 2024):.1f} %" in ex.readout.value
 
 
 def test_status_explorer_reacts_to_controls():

@@ -27,16 +27,16 @@ Three ideas:
 
 from __future__ import annotations
 
-import difflib
-from functools import lru_cache
-from typing import Iterable
+from typing import Any, Iterable
 
 import numpy as np
 import pandas as pd
 
+from .. import sco
+from ..cache import data_cached
 from ..data import load
-from ..data import state as data_state
 from ..errors import CourseError
+from ..validate import as_choice, as_year
 from . import indicators
 
 FIRST_YEAR = 1990
@@ -46,11 +46,10 @@ VIOLENCE_YEARS = (1990, 2020)
 GDP = "gdp_per_capita_usd"
 RATE = "deaths_per_million"
 
-#: member-set name -> the date passed to ``sco.members``
+#: The member sets this module offers (defined in :data:`course_lib.sco.MEMBER_SETS`):
+#: name -> who is in it. Each is a fixed group, compared over the same years.
 MEMBER_SETS: dict[str, str] = {
-    "2001 founders": "2001-07-01",
-    "2017 members": "2017-10-01",
-    "today's members": "today",
+    name: sco.MEMBER_SETS[name] for name in ("2001 founders", "2017 members", "today's members")
 }
 #: measure key -> label (with its unit)
 MEASURES: dict[str, str] = {
@@ -70,7 +69,7 @@ SOURCES = ["wb_indicators", "sco_membership"]
 
 
 # --------------------------------------------------------------------------- tables
-@lru_cache(maxsize=1)
+@data_cached
 def _countries() -> pd.DataFrame:
     """World Bank rows of single economies (no aggregates), typed once."""
     w = indicators.wb()
@@ -81,18 +80,19 @@ def _countries() -> pd.DataFrame:
     return w.reset_index(drop=True)
 
 
-@lru_cache(maxsize=4)
-def _country_codes(state: tuple) -> frozenset[str]:
-    """ISO3 codes of the single economies (cached per state of data/)."""
+@data_cached
+def _country_codes() -> frozenset[str]:
+    """ISO3 codes of the single economies."""
     return frozenset(_countries()["iso3"])
 
 
-@lru_cache(maxsize=8)
 def _pivot(indicator: str) -> pd.DataFrame:
-    if indicator not in indicators.indicators():
-        raise CourseError(
-            f"Unknown indicator {indicator!r}. Choose one of: {', '.join(indicators.indicators())}."
-        )
+    """The kept year x country table itself: read it, never modify it."""
+    return _pivot_checked.peek(as_choice(indicator, indicators.indicators(), "indicator"))
+
+
+@data_cached
+def _pivot_checked(indicator: str) -> pd.DataFrame:
     w = _countries()
     return w.pivot(index="year", columns="iso3", values=indicator).astype("float64").sort_index()
 
@@ -117,18 +117,10 @@ def member_set(name: str) -> list[str]:
     ...
     course_lib.errors.CourseError: Unknown member set '2017'. Did you mean '2017 members'? ...
     """
-    from .. import sco
-
-    if not isinstance(name, str) or name not in MEMBER_SETS:
-        close = difflib.get_close_matches(str(name), list(MEMBER_SETS), n=1, cutoff=0.3)
-        extra = f" Did you mean {close[0]!r}?" if close else ""
-        raise CourseError(
-            f"Unknown member set {name!r}.{extra} Choose one of: {', '.join(MEMBER_SETS)}."
-        )
-    return sco.members(MEMBER_SETS[name])
+    return sco.member_set(sco.check_member_set(name, MEMBER_SETS))
 
 
-def codes(members: str | Iterable[str]) -> list[str]:
+def codes(members: Any) -> list[str]:
     """A member-set name or ISO3 codes -> a checked list of codes of single economies.
 
     >>> codes("today's members")[:3]
@@ -138,34 +130,11 @@ def codes(members: str | Iterable[str]) -> list[str]:
     >>> codes(["WLD"])
     Traceback (most recent call last):
     ...
-    course_lib.errors.CourseError: Not single economies in data/wb_indicators.csv: WLD. ...
+    course_lib.errors.CourseError: Unknown country code 'WLD'. ...
     """
-    if isinstance(members, str):
-        if members in MEMBER_SETS:
-            return member_set(members)
-        members = [members]
-    try:
-        items = list(members)
-    except TypeError:
-        raise CourseError(
-            f"Give a member set ({', '.join(repr(m) for m in MEMBER_SETS)}) or ISO3 codes "
-            f"such as ['CHN', 'RUS'], not {members!r}."
-        ) from None
-    if not items:
-        raise CourseError("Choose at least one country (ISO3 codes such as 'KAZ').")
-    bad = [c for c in items if not isinstance(c, str)]
-    if bad:
-        raise CourseError(f"{bad[0]!r} is not an ISO3 code; give text such as 'KAZ'.")
-    out = list(dict.fromkeys(c.strip().upper() for c in items))
-    known = _country_codes(data_state())
-    unknown = [c for c in out if c not in known]
-    if unknown:
-        raise CourseError(
-            f"Not single economies in data/wb_indicators.csv: {', '.join(unknown)}. Use ISO3 "
-            f"codes of countries (aggregates such as WLD are not countries), or a member set: "
-            f"{', '.join(repr(m) for m in MEMBER_SETS)}."
-        )
-    return out
+    return sco.members_of(members, known=_country_codes(), options=MEMBER_SETS,
+                          where="data/wb_indicators.csv (single economies; aggregates such "
+                                "as WLD are not countries)")
 
 
 def panel(indicator: str, members: str | Iterable[str] | None = None,
@@ -186,6 +155,8 @@ def panel(indicator: str, members: str | Iterable[str] | None = None,
     (['CHN', 'KAZ', 'KGZ', 'RUS', 'TJK', 'UZB'], (1, 6))
     """
     wide = _pivot(indicator)
+    first = as_year(first)
+    last = None if last is None else as_year(last)
     if members is not None:
         wide = wide[codes(members)]
     return wide.loc[first:last].copy()
@@ -297,13 +268,7 @@ def theil_t(values, weights=None) -> pd.Series:
 
 
 def _check_measure(measure: str) -> str:
-    if not isinstance(measure, str) or measure not in MEASURES:
-        close = difflib.get_close_matches(str(measure), list(MEASURES), n=1)
-        extra = f" Did you mean {close[0]!r}?" if close else ""
-        raise CourseError(
-            f"Unknown measure {measure!r}.{extra} Choose one of: {', '.join(MEASURES)}."
-        )
-    return measure
+    return as_choice(measure, MEASURES, "measure")
 
 
 def _compute(measure: str, y: pd.DataFrame, pop: pd.DataFrame) -> pd.Series:
@@ -369,6 +334,7 @@ def richest_poorest(members: str | Iterable[str], year: int) -> dict:
     >>> r["richest"], r["poorest"], round(r["ratio"], 1) > 1
     ('RUS', 'TJK', True)
     """
+    year = as_year(year)
     row = panel(GDP, members, year, year)
     if row.empty:
         raise CourseError(f"No GDP per capita for {year}: the table covers "
@@ -467,8 +433,7 @@ def explorer_view(measure: str = "theil", members: str = "2017 members") -> dict
     >>> v["first"][0], v["readout"].startswith("Max/min ratio")
     (1990, True)
     """
-    if members not in MEMBER_SETS:
-        member_set(members)  # raises the clear error
+    members = sco.check_member_set(members, MEMBER_SETS)
     d = dispersion(members, measure)
     if d.empty:
         raise CourseError("No year has GDP per capita for two or more of these countries.")
@@ -492,7 +457,7 @@ def explorer_view(measure: str = "theil", members: str = "2017 members") -> dict
 
 
 # --------------------------------------------------------------------------- violence
-@lru_cache(maxsize=1)
+@data_cached
 def _violence_all() -> pd.DataFrame:
     """UCDP deaths (all types) joined to GDP per capita and per-million rates, every
     country-year of the UCDP table from 1990 (before dropping gaps)."""
@@ -509,12 +474,18 @@ def _violence_all() -> pd.DataFrame:
     return u[["iso3", "country", "year", "deaths_best", RATE, GDP]]
 
 
-def _check_years(first: int, last: int) -> tuple[int, int]:
-    lo, hi = FIRST_YEAR, int(_violence_all()["year"].max())
-    ok = all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in (first, last))
-    if not ok or first > last or first < lo or last > hi:
-        raise CourseError(f"Choose years within {lo}-{hi} (first <= last), not {first!r}-{last!r}.")
-    return int(first), int(last)
+@data_cached
+def _violence_last_year() -> int:
+    return int(_violence_all()["year"].max())
+
+
+def _check_years(first: Any, last: Any) -> tuple[int, int]:
+    lo, hi = FIRST_YEAR, _violence_last_year()
+    first = as_year(first, lo, hi, where="the development-violence table")
+    last = as_year(last, lo, hi, where="the development-violence table")
+    if last < first:
+        raise CourseError(f"Choose years with first <= last, not {first}-{last}.")
+    return first, last
 
 
 def development_violence(first: int = VIOLENCE_YEARS[0], last: int = VIOLENCE_YEARS[1],

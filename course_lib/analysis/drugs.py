@@ -18,15 +18,16 @@ The window is the five calendar years before the article (2017): 2012-2016.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from typing import Iterable
 
 import pandas as pd
 
+from ..cache import data_cached
 from ..data import load
 from ..errors import CourseError
+from ..sco import ARTICLE_YEAR
+from ..validate import as_year
 
-ARTICLE_YEAR = 2017
 WINDOW_YEARS = 5
 WORLD = "WORLD"
 
@@ -49,7 +50,7 @@ STATEMENTS = (
 
 
 # --------------------------------------------------------------------------- data
-@lru_cache(maxsize=1)
+@data_cached
 def _table() -> pd.DataFrame:
     return load("unodc_seizures")
 
@@ -90,7 +91,8 @@ def window(article_year: int = ARTICLE_YEAR, years: int = WINDOW_YEARS) -> list[
     """
     if not isinstance(years, int) or isinstance(years, bool) or years < 1:
         raise CourseError(f"The number of years must be a whole number of at least 1, not {years!r}.")
-    return list(range(int(article_year) - years, int(article_year)))
+    article_year = as_year(article_year)
+    return list(range(article_year - years, article_year))
 
 
 def article_value(claim_id: str) -> float:
@@ -123,10 +125,9 @@ def source_citation(key: str) -> str:
 def _years(years: Iterable[int] | None) -> list[int]:
     if years is None:
         return window()
-    try:
-        out = [int(y) for y in years]
-    except (TypeError, ValueError):
-        raise CourseError(f"Years must be whole numbers such as 2013, not {years!r}.") from None
+    if isinstance(years, str) or not hasattr(years, "__iter__"):
+        years = [years]
+    out = [as_year(y) for y in years]
     if not out:
         raise CourseError("Give at least one year.")
     return out

@@ -10,11 +10,11 @@ missing and capes are smoothed. Extremes are approximate (to a few tenths of a d
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterable
 
 import pandas as pd
 
+from ..cache import data_cached
 from ..data import load
 from ..errors import CourseError
 from ..maps import bounds, great_circle_km
@@ -24,7 +24,7 @@ ARCTIC_CIRCLE_LAT = 66.56
 KM_PER_DEGREE_LAT = great_circle_km(0.0, 0.0, 1.0, 0.0)
 
 
-@lru_cache(maxsize=1)
+@data_cached
 def _places() -> pd.DataFrame:
     return load("places").set_index("place")
 

@@ -7,7 +7,8 @@ A *reading* of the claim is one choice on each of five axes:
 * **denominator**: the ``"whole List"`` or its ``"cultural part"`` (the same categories
   as the numerator; meaningless for ``"all"``);
 * **members**: one of :data:`MEMBER_SETS` (the 2017 members, today's members, the 2017
-  members with the observers, and with the dialogue partners too);
+  members with the observers, and with the dialogue partners too; the sets themselves
+  are defined in :data:`course_lib.sco.MEMBER_SETS`);
 * **counting** of transboundary properties: ``"once"`` (a property counts once if any of
   its States Parties is in the set) or ``"per country"`` (numerator *and* denominator
   count one entry per property and State Party, from ``data/world_heritage_states.csv``);
@@ -27,18 +28,19 @@ fast enough for an explorer.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Iterable
 
 import numpy as np
 import pandas as pd
 
+from .. import sco
+from ..cache import data_cached
 from ..data import load
 from ..errors import CourseError
+from ..sco import ARTICLE_YEAR
+from ..validate import as_choice, as_year
 
 CLAIM_ID = "heritage_share"
-ARTICLE_DATE = "2017-10-01"  # the article's issue (October 2017)
-ARTICLE_YEAR = 2017
 SOURCES = ["world_heritage", "world_heritage_states", "sco_membership"]
 
 #: category choice -> categories counted in the numerator
@@ -49,6 +51,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
 }
 DENOMINATORS = ("whole List", "cultural part")
 COUNTINGS = ("once", "per country")
+#: The member sets this module offers (names of :data:`course_lib.sco.MEMBER_SETS`).
 MEMBER_SETS = (
     "2017 members",
     "today's members",
@@ -59,12 +62,12 @@ CATEGORY_ORDER = ("Cultural", "Mixed", "Natural")
 
 
 # --------------------------------------------------------------------------- data
-@lru_cache(maxsize=1)
+@data_cached
 def _properties() -> pd.DataFrame:
     return load("world_heritage")
 
 
-@lru_cache(maxsize=1)
+@data_cached
 def _entries() -> pd.DataFrame:
     return load("world_heritage_states")
 
@@ -75,7 +78,7 @@ def properties() -> pd.DataFrame:
     >>> properties().shape[0]
     1157
     """
-    return _properties().copy()
+    return _properties()
 
 
 def first_year() -> int:
@@ -84,7 +87,13 @@ def first_year() -> int:
     >>> first_year()
     1978
     """
-    return int(_properties()["year_inscribed"].min())
+    return _years()[0]
+
+
+@data_cached
+def _years() -> tuple[int, int]:
+    y = _properties()["year_inscribed"]
+    return int(y.min()), int(y.max())
 
 
 def latest_year() -> int:
@@ -93,24 +102,12 @@ def latest_year() -> int:
     >>> latest_year()
     2021
     """
-    return int(_properties()["year_inscribed"].max())
+    return _years()[1]
 
 
 def _check_year(year: Any) -> int:
-    if isinstance(year, bool) or not isinstance(year, (int, np.integer)):
-        if isinstance(year, float) and year.is_integer():
-            year = int(year)
-        else:
-            raise CourseError(
-                f"A year is a whole number such as 2017, not {year!r}."
-            )
-    year = int(year)
-    lo, hi = first_year(), latest_year()
-    if not lo <= year <= hi:
-        raise CourseError(
-            f"The World Heritage data cover the List from {lo} to {hi}; {year} is outside."
-        )
-    return year
+    lo, hi = _years()
+    return as_year(year, lo, hi, where="the World Heritage List in the data")
 
 
 def on_list(year: int = ARTICLE_YEAR) -> pd.DataFrame:
@@ -121,12 +118,12 @@ def on_list(year: int = ARTICLE_YEAR) -> pd.DataFrame:
     >>> on_list(1900)
     Traceback (most recent call last):
     ...
-    course_lib.errors.CourseError: The World Heritage data cover the List from 1978 to 2021; 1900 is outside.
+    course_lib.errors.CourseError: 1900 is outside the years of the World Heritage List in the data (1978-2021).
     """
     year = _check_year(year)
     p = _properties()
     keep = (p["year_inscribed"] <= year) & (p["year_removed"].isna() | (p["year_removed"] > year))
-    return p[keep.fillna(False).astype(bool)].reset_index(drop=True).copy()
+    return p[keep.fillna(False).astype(bool)].reset_index(drop=True)
 
 
 def removed() -> pd.DataFrame:
@@ -154,42 +151,20 @@ def no_state() -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- member sets
 def latest_membership_date() -> pd.Timestamp:
-    """The latest date in the membership table: "today" as far as the data know.
+    """The latest date in the membership table (:func:`course_lib.sco.latest_date`).
 
     >>> latest_membership_date() >= pd.Timestamp("2024-07-04")
     True
     """
-    from ..sco import timeline
-
-    t = timeline()
-    dates = pd.concat([t["start"], t["end"]]).dropna()
-    return pd.Timestamp(dates.max())
-
-
-@lru_cache(maxsize=1)
-def _member_sets() -> dict[str, tuple[str, ...]]:
-    from ..sco import members
-
-    today = latest_membership_date()
-    m17 = members(ARTICLE_DATE)
-    obs17 = members(ARTICLE_DATE, status="observer")
-    dp17 = members(ARTICLE_DATE, status="dialogue_partner")
-    return {
-        "2017 members": tuple(m17),
-        "today's members": tuple(members(today)),
-        "2017 members + observers": tuple(sorted(set(m17) | set(obs17))),
-        "2017 members + observers + dialogue partners":
-            tuple(sorted(set(m17) | set(obs17) | set(dp17))),
-    }
+    return sco.latest_date()
 
 
 def _check_choice(value: Any, options: Iterable[str], what: str) -> str:
-    options = list(options)
-    if not isinstance(value, str) or value not in options:
-        raise CourseError(
-            f"Unknown {what} {value!r}. Choose one of: {', '.join(repr(o) for o in options)}."
-        )
-    return value
+    return as_choice(value, options, what)
+
+
+def _check_members(members: Any) -> str:
+    return sco.check_member_set(members, MEMBER_SETS)
 
 
 def member_set(name: str = "2017 members") -> list[str]:
@@ -200,10 +175,9 @@ def member_set(name: str = "2017 members") -> list[str]:
     >>> member_set("members")
     Traceback (most recent call last):
     ...
-    course_lib.errors.CourseError: Unknown member set 'members'. Choose one of: '2017 members', "today's members", '2017 members + observers', '2017 members + observers + dialogue partners'.
+    course_lib.errors.CourseError: Unknown member set 'members'. Did you mean ...
     """
-    _check_choice(name, MEMBER_SETS, "member set")
-    return list(_member_sets()[name])
+    return sco.member_set(_check_members(name))
 
 
 def member_set_definition(name: str) -> str:
@@ -212,16 +186,7 @@ def member_set_definition(name: str) -> str:
     >>> member_set_definition("2017 members")
     'the 8 SCO members on 2017-10-01'
     """
-    _check_choice(name, MEMBER_SETS, "member set")
-    n = len(_member_sets()[name])
-    if name == "today's members":
-        return (f"the {n} SCO members on {latest_membership_date():%Y-%m-%d}, the latest date "
-                "in data/sco_membership.csv")
-    if name == "2017 members":
-        return f"the {n} SCO members on {ARTICLE_DATE}"
-    if name == "2017 members + observers":
-        return f"the {n} SCO members and observers on {ARTICLE_DATE}"
-    return f"the {n} SCO members, observers and dialogue partners on {ARTICLE_DATE}"
+    return sco.member_set_definition(_check_members(name))
 
 
 # --------------------------------------------------------------------------- incidence
@@ -246,7 +211,7 @@ def _readonly(a: np.ndarray) -> np.ndarray:
     return a
 
 
-@lru_cache(maxsize=1)
+@data_cached
 def incidence() -> Incidence:
     """Build (once, cached) the property x member-set incidence.
 
@@ -259,7 +224,8 @@ def incidence() -> Incidence:
     ids = p["id_no"].to_numpy(dtype=np.int64)
     n_entries = e.groupby("id_no").size().reindex(p["id_no"], fill_value=0)
     hits = {}
-    for name, codes in _member_sets().items():
+    for name in MEMBER_SETS:
+        codes = sco.member_set(name)
         per = e[e["iso3"].isin(codes)].groupby("id_no").size()
         hits[name] = _readonly(per.reindex(p["id_no"], fill_value=0).to_numpy(dtype=np.int64))
     cat = p["category"].to_numpy(dtype=object)
@@ -314,7 +280,7 @@ def share(category: str = "all", denominator: str = "whole List",
     """
     _check_choice(category, CATEGORIES, "category")
     _check_choice(denominator, DENOMINATORS, "denominator")
-    _check_choice(members, MEMBER_SETS, "member set")
+    members = _check_members(members)
     _check_choice(counting, COUNTINGS, "counting")
     year = _check_year(year)
     if category == "all" and denominator == "cultural part":
@@ -322,7 +288,7 @@ def share(category: str = "all", denominator: str = "whole List",
             "With category 'all' the denominator is the whole List; 'cultural part' needs "
             "category 'cultural' or 'cultural + mixed'."
         )
-    inc = incidence()
+    inc = incidence.peek()  # read only (its arrays are read-only)
     listed = (inc.inscribed <= year) & (inc.removed > year)
     cat = inc.category_mask[category]
     hits = inc.hits[members]
@@ -412,7 +378,7 @@ def grid(years: Iterable[int] | None = None) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- tables for figures
-@lru_cache(maxsize=1)
+@data_cached
 def _entry_arrays() -> dict[str, np.ndarray]:
     """The long table (property x State Party) as arrays, with year and category codes."""
     p = _properties()[["id_no", "year_inscribed", "year_removed", "category"]]
@@ -442,7 +408,7 @@ def country_counts(members: str = "2017 members", year: int = ARTICLE_YEAR) -> p
     """
     codes = member_set(members)
     year = _check_year(year)
-    a = _entry_arrays()
+    a = _entry_arrays.peek()  # read only
     listed = (a["inscribed"] <= year) & (a["removed"] > year)
     n_codes, n_cat = len(a["codes"]), len(CATEGORY_ORDER)
     counts = np.bincount(a["iso"][listed] * n_cat + a["cat"][listed],
@@ -457,7 +423,7 @@ def country_counts(members: str = "2017 members", year: int = ARTICLE_YEAR) -> p
     return out.sort_values(["total", "Cultural"], ascending=False, kind="stable")
 
 
-@lru_cache(maxsize=1)
+@data_cached
 def _country_names() -> dict[str, str]:
     from ..sco import names as sco_names
 
@@ -489,8 +455,8 @@ def inscriptions_per_year(members: str = "2017 members") -> pd.DataFrame:
     >>> int(inscriptions_per_year().loc[1987, "set"]) > 0
     True
     """
-    _check_choice(members, MEMBER_SETS, "member set")
-    inc = incidence()
+    members = _check_members(members)
+    inc = incidence.peek()  # read only
     held = inc.hits[members] > 0
     df = pd.DataFrame({"year": inc.inscribed, "held": held})
     out = pd.crosstab(df["year"], df["held"]).reindex(columns=[True, False], fill_value=0)

@@ -10,53 +10,70 @@ True
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Iterable
+from typing import Any, Iterable
 
 import pandas as pd
 
+from ..cache import data_cached
 from ..data import load
 from ..errors import CourseError
+from ..validate import as_choice, as_iso3s, as_year
 
 WORLD = "WLD"
 
 
-@lru_cache(maxsize=1)
+@data_cached
 def _wb() -> pd.DataFrame:
     return load("wb_indicators")
 
 
 def wb() -> pd.DataFrame:
     """The World Bank table (a fresh copy)."""
-    return _wb().copy()
+    return _wb()
+
+
+@data_cached
+def _indicators() -> tuple[str, ...]:
+    return tuple(c for c in _wb().columns if c not in {"iso3", "country", "kind", "year"})
 
 
 def indicators() -> list[str]:
     """Names of the numeric indicator columns."""
-    return [c for c in _wb().columns if c not in {"iso3", "country", "kind", "year"}]
+    return list(_indicators())
 
 
 def _check_indicator(indicator: str) -> None:
-    if indicator not in indicators():
-        raise CourseError(
-            f"Unknown indicator {indicator!r}. Choose one of: {', '.join(indicators())}."
-        )
+    as_choice(indicator, indicators(), "indicator")
 
 
-def series(indicator: str, iso3s: Iterable[str] | None = None,
+@data_cached
+def _codes() -> frozenset:
+    return frozenset(_wb()["iso3"].astype(str))
+
+
+def _members(members: Any, year: Any = None) -> list[str]:
+    """A ``members=`` argument (set name or codes) as codes of the World Bank table."""
+    from .. import sco
+
+    return sco.members_of(members, year, known=_codes(), where="data/wb_indicators.csv")
+
+
+def series(indicator: str, members: Any = None,
            years: Iterable[int] | None = None) -> pd.DataFrame:
     """A wide table: one row per year, one column per country (ISO3).
+
+    ``members``: ISO3 codes or a fixed member set (default: every row of the table).
 
     >>> series("population", ["CHN", "IND"], [2017]).shape
     (1, 2)
     """
     _check_indicator(indicator)
     df = _wb()
+    iso3s = None if members is None else _members(members)
     if iso3s is not None:
-        iso3s = list(iso3s)
         df = df[df.iso3.isin(iso3s)]
     if years is not None:
-        df = df[df.year.isin(list(years))]
+        df = df[df.year.isin([as_year(y) for y in years])]
     out = df.pivot(index="year", columns="iso3", values=indicator)
     if iso3s is not None:
         out = out.reindex(columns=[c for c in iso3s if c in out.columns])
@@ -66,6 +83,8 @@ def series(indicator: str, iso3s: Iterable[str] | None = None,
 def value(indicator: str, iso3: str, year: int) -> float:
     """One value; NaN when the World Bank has none."""
     _check_indicator(indicator)
+    iso3 = as_iso3s(iso3)[0]
+    year = as_year(year)
     df = _wb()
     row = df[(df.iso3 == iso3) & (df.year == year)]
     if row.empty:
@@ -79,14 +98,19 @@ def world(indicator: str, year: int) -> float:
     return value(indicator, WORLD, year)
 
 
-def group_total(indicator: str, iso3s: Iterable[str], year: int) -> tuple[float, list[str]]:
+def group_total(indicator: str, members: Any, year: int) -> tuple[float, list[str]]:
     """Sum over countries, and the list of those with no value (never silently 0).
+
+    ``members``: ISO3 codes or a member set (the members of ``year`` for
+    ``sco.EACH_YEAR``).
 
     >>> total, missing = group_total("population", ["CHN", "RUS"], 2017)
     >>> missing
     []
     """
-    iso3s = list(iso3s)
+    _check_indicator(indicator)
+    year = as_year(year)
+    iso3s = _members(members, year)
     df = _wb()
     sub = df[(df.iso3.isin(iso3s)) & (df.year == year)]
     if (sub.kind == "aggregate").any():
@@ -96,13 +120,13 @@ def group_total(indicator: str, iso3s: Iterable[str], year: int) -> tuple[float,
     return float(present[indicator].sum()), missing
 
 
-def share_of_world(indicator: str, iso3s: Iterable[str], year: int) -> float:
+def share_of_world(indicator: str, members: Any, year: int) -> float:
     """Percentage of the World total held by the given countries (NaN if any lacks data).
 
     >>> 35 < share_of_world("population", ["CHN", "IND"], 2017) < 37
     True
     """
-    total, missing = group_total(indicator, iso3s, year)
+    total, missing = group_total(indicator, members, year)
     if missing:
         return float("nan")
     return 100.0 * total / world(indicator, year)

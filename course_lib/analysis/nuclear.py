@@ -18,16 +18,16 @@ True
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Iterable
+from typing import Any
 
 import pandas as pd
 
 from .. import sco
+from ..cache import data_cached
 from ..data import load
-from ..errors import CourseError
+from ..sco import ARTICLE_DATE, ARTICLE_YEAR
+from ..validate import as_choice, as_year
 
-ARTICLE_DATE = "2017-10-01"
 RULES = {
     "possessing": "status 'possessing' (3) in data/nuclear_status.csv",
     "warheads": "more than 0 warheads in data/nuclear_warheads.csv",
@@ -40,37 +40,40 @@ UNDECLARED = ("ISR",)
 NPT_CUTOFF_YEAR = 1967
 
 
-@lru_cache(maxsize=1)
+@data_cached
 def _status() -> pd.DataFrame:
     return load("nuclear_status")
 
 
-@lru_cache(maxsize=1)
+@data_cached
 def _warheads() -> pd.DataFrame:
     return load("nuclear_warheads")
 
 
 def _check_rule(rule: str) -> str:
-    if not isinstance(rule, str) or rule not in RULES:
-        raise CourseError(f"Unknown rule {rule!r}. Choose one of: {', '.join(RULES)}.")
-    return rule
+    return as_choice(rule, RULES, "rule")
 
 
-def _check_year(year: int, rule: str) -> int:
-    if isinstance(year, bool) or not isinstance(year, int):
-        raise CourseError(f"A year is a whole number such as 2017, not {year!r}.")
+@data_cached
+def _span(rule: str) -> tuple[int, int]:
     table = _status() if rule == "possessing" else _warheads()
-    lo, hi = int(table.year.min()), int(table.year.max())
-    if not lo <= year <= hi:
-        raise CourseError(f"{year} is outside the {RULES[rule]} years ({lo}-{hi}).")
-    return year
+    return int(table.year.min()), int(table.year.max())
 
 
-def armed_states(year: int = 2017, rule: str = "possessing") -> list[str]:
+def _check_year(year: Any, rule: str) -> int:
+    lo, hi = _span(rule)
+    return as_year(year, lo, hi, where=f"the {RULES[rule]}")
+
+
+def armed_states(year: int = ARTICLE_YEAR, rule: str = "possessing") -> list[str]:
     """ISO3 codes of the nuclear-armed states in ``year`` under ``rule``, sorted.
+
+    ``year`` may be what pandas hands you (``df.year.max()``, ``2017.0``, ``"2017"``).
 
     >>> armed_states(1990, "warheads")
     ['CHN', 'FRA', 'GBR', 'ISR', 'RUS', 'USA']
+    >>> import numpy as np; armed_states(np.int64(2017)) == armed_states(2017)
+    True
     """
     rule = _check_rule(rule)
     year = _check_year(year, rule)
@@ -103,7 +106,7 @@ def npt_weapon_states() -> list[str]:
     return sorted(first[first < NPT_CUTOFF_YEAR].index.tolist())
 
 
-@lru_cache(maxsize=1)
+@data_cached
 def _warheads_wide() -> pd.DataFrame:
     return _warheads().pivot(index="year", columns="iso3", values="warheads").fillna(0)
 
@@ -114,36 +117,47 @@ def warheads_wide() -> pd.DataFrame:
     >>> int(warheads_wide().loc[2017, "RUS"])
     4300
     """
-    return _warheads_wide().copy()
+    return _warheads_wide()
 
 
-def warheads_share(iso3s: Iterable[str], year: int = 2017) -> float:
-    """Percentage of all countries' warheads held by ``iso3s`` in ``year``.
+def warheads_share(members: Any, year: int = ARTICLE_YEAR) -> float:
+    """Percentage of all countries' warheads held by ``members`` in ``year``.
+
+    ``members``: ISO3 codes (a state without warheads counts 0) or a member set of
+    :data:`course_lib.sco.MEMBER_SETS` (for ``sco.EACH_YEAR``, the members of ``year``).
 
     >>> round(warheads_share(["USA", "RUS"], 2017), 1)
     87.5
+    >>> warheads_share("2017 members", 2017) == warheads_share(sco.members(ARTICLE_DATE), 2017)
+    True
     """
     year = _check_year(year, "warheads")
+    empty = isinstance(members, (list, tuple, set)) and not members
+    codes = [] if empty else sco.members_of(members, year)  # no states hold 0 %
     row = _warheads_wide().loc[year]
-    return 100.0 * float(row.reindex(list(iso3s)).fillna(0).sum()) / float(row.sum())
+    return 100.0 * float(row.reindex(codes).fillna(0).sum()) / float(row.sum())
 
 
-def nuclear_table(year: int = 2017, on: str = ARTICLE_DATE) -> pd.DataFrame:
+def nuclear_table(year: int = ARTICLE_YEAR, members: Any = "2017 members") -> pd.DataFrame:
     """The nuclear-armed states of ``year`` by either rule, with both rules side by side.
 
     Columns: ``iso3``, ``country``, ``possessing`` (bool), ``warheads``,
-    ``sco_member`` (member of the SCO on ``on``), ``npt_weapon_state``.
+    ``sco_member`` (in ``members``: a member set, by default the members on the
+    article's date, or ISO3 codes), ``npt_weapon_state``.
 
     >>> t = nuclear_table(2017)
     >>> int(t.sco_member.sum()), len(t)
     (4, 9)
+    >>> int(nuclear_table(2010, sco.EACH_YEAR).sco_member.sum())
+    2
     """
     poss = set(armed_states(year, "possessing"))
-    wh_row = _warheads_wide().loc[_check_year(year, "warheads")]
+    year = _check_year(year, "warheads")
+    wh_row = _warheads_wide().loc[year]
     with_wh = set(wh_row[wh_row > 0].index)
     codes = sorted(poss | with_wh)
     names = _status().drop_duplicates("iso3").set_index("iso3")["country"]
-    members = set(sco.members(on))
+    members = set(sco.members_of(members, year))
     npt = set(npt_weapon_states())
     out = pd.DataFrame({
         "iso3": codes,
@@ -191,7 +205,7 @@ def evidence_nuclear_powers() -> dict:
             "sources": ["nuclear_status", "nuclear_warheads", "sco_membership"]}
 
 
-def half_readings(year: int = 2017) -> pd.DataFrame:
+def half_readings(year: int = ARTICLE_YEAR) -> pd.DataFrame:
     """Readings of "half of the world's nuclear States": the SCO members' part (%).
 
     >>> r = half_readings()

@@ -1,87 +1,86 @@
 """The SCO's share of the world (population, area, GDP) and its size against other
 regional organizations (notebook 02).
 
-Three ways to say which states "are the SCO" in a given year (``DEFINITIONS``):
-
-* ``"each_year"``: the full members on 31 December of that year (none before 2001);
-* ``"oct2017"``: the eight members of October 2017, when the article appeared, held
-  fixed for every year;
-* ``"oct2017_observers"``: those eight plus the observers of October 2017, fixed.
+Which states "are the SCO" in a given year is the ``members=`` argument: a member set
+of :data:`course_lib.sco.MEMBER_SETS` (this module offers :data:`MEMBER_SETS`) or ISO3
+codes. A time series (:func:`share_series`) defaults to the members *of each year*
+(none before 2001); the members of the article's date held fixed for every year, with
+or without the observers, must be asked for.
 
 World totals are the World Bank's World aggregate (``WLD``); a group's total is the
 sum of its countries, and a share is NaN when any country lacks a value (never a
 silent zero).
 
->>> round(share("population", "oct2017", 2017), 1)
+>>> round(share("population", "2017 members", 2017), 1)
 41.9
->>> group("each_year", 2000)
+>>> group(sco.EACH_YEAR, 2000)
 []
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Iterable
+from typing import Any, Iterable
 
 import pandas as pd
 
 from .. import sco
+from ..cache import data_cached
 from ..data import load
-from ..errors import CourseError
+from ..sco import ARTICLE_DATE, EACH_YEAR
+from ..validate import as_year
 from .indicators import WORLD, _check_indicator, _wb
 
-ARTICLE_DATE = "2017-10-01"
-DEFINITIONS: dict[str, str] = {
-    "each_year": "members of each year (on 31 December)",
-    "oct2017": "the October 2017 members, fixed",
-    "oct2017_observers": "the October 2017 members and observers, fixed",
+#: The member sets this module offers -> a short label for legends and menus.
+MEMBER_SETS: dict[str, str] = {
+    EACH_YEAR: "members of each year (on 31 December)",
+    "2017 members": "the October 2017 members, fixed",
+    "2017 members + observers": "the October 2017 members and observers, fixed",
 }
 
 
-def _check_definition(definition: str) -> str:
-    if not isinstance(definition, str) or definition not in DEFINITIONS:
-        raise CourseError(
-            f"Unknown definition {definition!r}. Choose one of: {', '.join(DEFINITIONS)}."
-        )
-    return definition
+@data_cached
+def _span() -> tuple[int, int, frozenset]:
+    """First and last year of the World Bank table, and its country codes."""
+    table = _pivot.peek("population")
+    return int(table.index.min()), int(table.index.max()), frozenset(table.columns)
 
 
-def _check_year(year: int) -> int:
-    if isinstance(year, bool) or not isinstance(year, (int,)) and not (
-        hasattr(year, "dtype") and pd.api.types.is_integer(year)
-    ):
-        raise CourseError(f"A year is a whole number such as 2017, not {year!r}.")
-    year = int(year)
-    years = _pivot("population").index
-    if not years.min() <= year <= years.max():
-        raise CourseError(
-            f"{year} is outside the World Bank table ({years.min()}-{years.max()})."
-        )
-    return year
+def _check_year(year: Any) -> int:
+    lo, hi, _ = _span()
+    return as_year(year, lo, hi, where="the World Bank table")
 
 
-@lru_cache(maxsize=None)
-def _group(definition: str, year: int) -> tuple[str, ...]:
-    if definition == "each_year":
-        return tuple(sco.members(year))
-    codes = sco.members(ARTICLE_DATE)
-    if definition == "oct2017_observers":
-        codes = codes + sco.members(ARTICLE_DATE, status="observer")
-    return tuple(sorted(codes))
+def _codes(members: Any, year: int) -> list[str]:
+    return sco.members_of(members, year, known=_span()[2], options=MEMBER_SETS,
+                          where="data/wb_indicators.csv")
 
 
-def group(definition: str, year: int) -> list[str]:
-    """ISO3 codes of the states counted as "the SCO" in ``year`` under a definition.
+def _set_name(members: Any) -> str | None:
+    """The canonical set name if ``members`` names a set, else None (codes)."""
+    if isinstance(members, str) and (members in MEMBER_SETS or members in sco.ALIASES):
+        return sco.check_member_set(members, MEMBER_SETS)
+    return None
 
-    >>> group("oct2017", 1990) == group("oct2017", 2020)
+
+def group(members: Any, year: int) -> list[str]:
+    """ISO3 codes of the states counted as "the SCO" in ``year``.
+
+    Parameters
+    ----------
+    members : str or iterable of str
+        A key of :data:`MEMBER_SETS` or ISO3 codes.
+    year : int (or numpy integer, whole float, "2017")
+
+    >>> group("2017 members", 1990) == group("2017 members", 2020)
     True
-    >>> len(group("oct2017_observers", 2017))
-    12
+    >>> len(group("2017 members + observers", 2017)), len(group(EACH_YEAR, 2016))
+    (12, 6)
     """
-    return list(_group(_check_definition(definition), _check_year(year)))
+    year = _check_year(year)
+    return _codes(members, year)
 
 
-@lru_cache(maxsize=None)
+@data_cached
 def _pivot(indicator: str) -> pd.DataFrame:
     """Wide table (year x economy) of one indicator, with the World in column WLD."""
     df = _wb()
@@ -92,7 +91,8 @@ def _pivot(indicator: str) -> pd.DataFrame:
 def pivot(indicator: str = "population") -> pd.DataFrame:
     """Year x country table of a World Bank indicator, World aggregate as ``WLD``.
 
-    Computed once and cached: the explorer reads from it.
+    Kept between calls (until a data file changes) and returned as a copy: editing it
+    changes nothing else.
 
     >>> pivot("population").loc[2017, ["CHN", "IND"]].gt(1e9).all()
     np.True_
@@ -101,16 +101,16 @@ def pivot(indicator: str = "population") -> pd.DataFrame:
     return _pivot(indicator)
 
 
-def share(indicator: str, definition: str, year: int) -> float:
+def share(indicator: str, members: Any, year: int) -> float:
     """Percentage of the World total held by the group in ``year`` (NaN if a member
     has no value, or there is no member).
 
-    >>> 20 < share("surface_area_km2", "oct2017", 2017) < 30
+    >>> 20 < share("surface_area_km2", "2017 members", 2017) < 30
     True
     """
     _check_indicator(indicator)
-    codes = group(definition, year)
-    return _share_of(pivot(indicator), codes, year)
+    codes = group(members, year)
+    return _share_of(_pivot.peek(indicator), codes, _check_year(year))
 
 
 def _share_of(table: pd.DataFrame, codes: Iterable[str], year: int) -> float:
@@ -125,26 +125,30 @@ def _share_of(table: pd.DataFrame, codes: Iterable[str], year: int) -> float:
     return 100.0 * float(vals.sum()) / float(world)
 
 
-def share_series(indicator: str = "population", definition: str = "oct2017",
+def share_series(indicator: str = "population", members: Any = EACH_YEAR,
                  start: int = 1990, end: int | None = None) -> pd.DataFrame:
     """One row per year: the group's size, total, the World total and the share.
+
+    By default each year counts the members *of that year*; pass a fixed set (such as
+    ``"2017 members"``) to hold one group constant over the years.
 
     Returns columns ``year``, ``n_states``, ``total``, ``world``, ``share`` (%) and
     ``missing`` (codes without a value, comma-separated).
 
-    >>> s = share_series("population", "each_year", 2000, 2002)
+    >>> s = share_series("population", start=2000, end=2002)
     >>> s["n_states"].tolist()
     [0, 6, 6]
     >>> bool(s["share"].isna().iloc[0])
     True
     """
     _check_indicator(indicator)
-    _check_definition(definition)
-    table = pivot(indicator)
-    end = int(table.index.max()) if end is None else end
+    table = _pivot.peek(indicator)  # read only
+    start = _check_year(start)
+    end = int(table.index.max()) if end is None else _check_year(end)
+    fixed = None if sco.varies_by_year(members) else _codes(members, start)
     rows = []
-    for year in range(_check_year(start), _check_year(end) + 1):
-        codes = list(_group(definition, year))
+    for year in range(start, end + 1):
+        codes = fixed if fixed is not None else _codes(members, year)
         row = table.loc[year]
         vals = row.reindex(codes)
         rows.append({
@@ -158,22 +162,20 @@ def share_series(indicator: str = "population", definition: str = "oct2017",
     return pd.DataFrame(rows)
 
 
-def country_values(iso3s: Iterable[str], year: int,
+def country_values(members: Any, year: int,
                    indicator: str = "population") -> pd.DataFrame:
     """Each country's value and its share of the World, largest first.
 
-    >>> t = country_values(["CHN", "IND", "RUS"], 2017)
+    ``members``: ISO3 codes (any case) or a key of :data:`MEMBER_SETS`.
+
+    >>> t = country_values(["CHN", "ind", "RUS"], 2017)
     >>> t["iso3"].tolist()
     ['CHN', 'IND', 'RUS']
     """
     _check_indicator(indicator)
     year = _check_year(year)
-    iso3s = list(iso3s)
-    table = pivot(indicator)
-    unknown = sorted(set(iso3s) - set(table.columns))
-    if unknown:
-        raise CourseError(f"No World Bank country with the code(s) {', '.join(unknown)}.")
-    row = table.loc[year]
+    iso3s = _codes(members, year)
+    row = _pivot.peek(indicator).loc[year]  # a new Series
     names = sco.names()
     out = pd.DataFrame({
         "iso3": iso3s,
@@ -194,12 +196,13 @@ def population_readings(year: int = 2017) -> pd.DataFrame:
     >>> r["reading"].iloc[0]
     'October 2017 members, 2017'
     """
-    table = pivot("population")
+    year = _check_year(year)
+    table = _pivot("population")
     members17 = sco.members(ARTICLE_DATE)
     observers17 = sco.members(ARTICLE_DATE, status="observer")
     partners17 = sco.members(ARTICLE_DATE, status="dialogue_partner")
     latest = int(table["WLD"].dropna().index.max())
-    today = sco.members("today")
+    today = sco.member_set("today's members")
     countries_sum = float(table.loc[year].drop(WORLD).sum())
     rows = [
         ("October 2017 members, 2017", f"the {len(members17)} members of October 2017; "
@@ -260,7 +263,7 @@ def evidence_population_share() -> dict:
 SCO = "SCO"
 
 
-def org_members(year: int = 2017, sco_on: str = ARTICLE_DATE,
+def org_members(year: int = sco.ARTICLE_YEAR, sco_on: str = ARTICLE_DATE,
                 sco_statuses: tuple[str, ...] = ("member",)) -> pd.DataFrame:
     """Members of each regional organization in ``year``, with the SCO added.
 
@@ -272,8 +275,7 @@ def org_members(year: int = 2017, sco_on: str = ARTICLE_DATE,
     >>> int((m.org == "SCO").sum()), int((m.org == "EU").sum())
     (8, 28)
     """
-    if isinstance(year, bool) or not isinstance(year, int):
-        raise CourseError(f"A year is a whole number such as 2017, not {year!r}.")
+    year = as_year(year, 1900, 2100)
     ro = load("regional_organizations")
     active = ro[(ro.status == "member") & (ro.joined <= year)
                 & (ro.left.isna() | (ro.left > year))]
@@ -284,7 +286,7 @@ def org_members(year: int = 2017, sco_on: str = ARTICLE_DATE,
     return pd.concat([sco_rows, out], ignore_index=True)
 
 
-def org_totals(year: int = 2017, sco_on: str = ARTICLE_DATE,
+def org_totals(year: int = sco.ARTICLE_YEAR, sco_on: str = ARTICLE_DATE,
                sco_statuses: tuple[str, ...] = ("member",),
                data_year: int | None = None) -> pd.DataFrame:
     """Population, surface area, land area and GDP of each organization's members.
@@ -297,11 +299,12 @@ def org_totals(year: int = 2017, sco_on: str = ARTICLE_DATE,
     >>> int(t.set_index("org").loc["SCO", "rank_population"])
     1
     """
-    data_year = year if data_year is None else data_year
+    year = as_year(year, 1900, 2100)
+    data_year = year if data_year is None else _check_year(data_year)
     members = org_members(year, sco_on, sco_statuses)
     rows = []
     cols = ("population", "surface_area_km2", "land_area_km2", "gdp_usd")
-    tables = {c: pivot(c).loc[data_year] for c in cols}
+    tables = {c: _pivot(c).loc[data_year] for c in cols}
     for (org, name), g in members.groupby(["org", "org_name"], sort=False):
         codes = g["iso3"].tolist()
         row = {"org": org, "org_name": name, "n_members": len(codes)}
@@ -365,25 +368,28 @@ def evidence_largest_organization() -> dict:
     }
 
 
-def view(definition: str, year: int, indicator: str = "population") -> dict:
-    """What the notebook-02 explorer shows for one definition and year.
+def view(members: Any, year: int, indicator: str = "population") -> dict:
+    """What the notebook-02 explorer shows for one member set and year.
 
-    Returns a dict: ``share`` (%, NaN if no member or a missing value), ``n_states``,
-    ``total``, ``world`` and ``countries`` (``country_values`` of the group).
+    Returns a dict: ``members``, ``year``, ``share`` (%, NaN if no member or a missing
+    value), ``n_states``, ``total``, ``world`` and ``countries`` (``country_values`` of
+    the group).
 
-    >>> v = view("oct2017", 2017)
+    >>> v = view("2017 members", 2017)
     >>> v["n_states"], round(v["share"], 1)
     (8, 41.9)
-    >>> view("each_year", 1995)["n_states"]
+    >>> view(EACH_YEAR, 1995)["n_states"]
     0
     """
-    codes = group(definition, year)
-    table = pivot(indicator)
+    _check_indicator(indicator)
+    year = _check_year(year)
+    codes = group(members, year)
+    table = _pivot.peek(indicator)  # read only
     world = float(table.loc[year, WORLD])
     countries = country_values(codes, year, indicator) if codes else pd.DataFrame(
         columns=["iso3", "country", "value", "share"])
     return {
-        "definition": definition,
+        "members": _set_name(members) or codes,
         "year": year,
         "share": _share_of(table, codes, year),
         "n_states": len(codes),

@@ -8,27 +8,39 @@ Two kinds of evidence meet here:
   Our World in Data, a *draft*): independent, open, but about deaths in organised
   violence, not about terrorism or about what RATS did.
 
-Per-million rates divide by World Bank population (``data/wb_indicators.csv``), which
-starts in 1990: rates for 1989 are NaN. Years 2021-2022 rest on UCDP *candidate*
-events (unverified); the period comparisons stop at 2020.
+Per-million rates divide by World Bank population (``data/wb_indicators.csv``; the
+course's extract starts in 1990): rates for 1989 are NaN. Years 2021-2022 rest on UCDP
+*candidate* events (unverified); the period comparisons stop at 2020.
+
+Which states count is the ``members=`` argument: ISO3 codes or a member set of
+:data:`course_lib.sco.MEMBER_SETS`. The group functions (:func:`group_series`,
+:func:`period_stats`, :func:`period_ratio`, :func:`peak_year`) default to
+``sco.EACH_YEAR``, the members *of each year*: a past period is judged with the
+states that were members then (six in 2011-2015, eight from June 2017). A fixed set
+such as ``"2017 members"`` must be asked for.
 
 >>> rats_per_year("weapons_confiscated")
 2000.0
 >>> int(group_series(["KAZ"], "all").loc[2012])
 0
+>>> int(period_stats().loc["2011–2015", "n_states"]), int(period_stats("2017 members").loc["2011–2015", "n_states"])
+(6, 8)
 """
 
 from __future__ import annotations
 
 import difflib
-from functools import lru_cache
-from typing import Iterable
+from typing import Any, Iterable
 
 import numpy as np
 import pandas as pd
 
+from .. import sco
+from ..cache import data_cached
 from ..data import load
 from ..errors import CourseError
+from ..sco import EACH_YEAR
+from ..validate import as_choice, as_iso3s, as_year
 from . import indicators
 
 RATS_FIRST, RATS_LAST = 2011, 2015
@@ -169,7 +181,7 @@ def rats_ratios() -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- UCDP deaths
-@lru_cache(maxsize=1)
+@data_cached
 def _ucdp() -> pd.DataFrame:
     u = load("ucdp_deaths")
     for c in ("deaths_best", "deaths_low", "deaths_high", "n_conflicts"):
@@ -184,7 +196,7 @@ def _ucdp() -> pd.DataFrame:
     return u
 
 
-@lru_cache(maxsize=1)
+@data_cached
 def _names() -> tuple[tuple[str, str], ...]:
     u = _ucdp().drop_duplicates("iso3")
     return tuple(zip(u["iso3"], u["country"].astype(str)))
@@ -196,24 +208,18 @@ def country_names() -> dict[str, str]:
     >>> country_names()["KGZ"]
     'Kyrgyzstan'
     """
-    return dict(_names())
+    return dict(_names.peek())
 
 
 def _check_type(type_of_violence: str) -> str:
-    if not isinstance(type_of_violence, str) or type_of_violence not in TYPES:
-        raise CourseError(
-            f"Unknown type of violence {type_of_violence!r}. Choose one of: {', '.join(TYPES)}."
-        )
-    return type_of_violence
+    return as_choice(type_of_violence, TYPES, "type of violence")
 
 
 def _check_measure(measure: str) -> str:
-    if not isinstance(measure, str) or measure not in MEASURES:
-        raise CourseError(f"Unknown measure {measure!r}. Choose one of: {', '.join(MEASURES)}.")
-    return measure
+    return as_choice(measure, MEASURES, "measure")
 
 
-def check_iso3s(iso3s: str | Iterable[str]) -> list[str]:
+def check_iso3s(iso3s: Any) -> list[str]:
     """A clean list of ISO3 codes present in the UCDP table (or a clear error).
 
     >>> check_iso3s("pak"), check_iso3s(["CHN", "IND", "CHN"])
@@ -221,38 +227,35 @@ def check_iso3s(iso3s: str | Iterable[str]) -> list[str]:
     >>> check_iso3s([])
     Traceback (most recent call last):
     ...
-    course_lib.errors.CourseError: Choose at least one country (ISO3 codes such as 'PAK').
+    course_lib.errors.CourseError: Choose at least one country (ISO3 codes such as 'KAZ').
     """
-    if isinstance(iso3s, str):
-        iso3s = [iso3s]
-    try:
-        codes = list(iso3s)
-    except TypeError:
-        raise CourseError(f"Give ISO3 codes such as ['PAK', 'IND'], not {iso3s!r}.") from None
-    if not codes:
-        raise CourseError("Choose at least one country (ISO3 codes such as 'PAK').")
-    bad = [c for c in codes if not isinstance(c, str)]
-    if bad:
-        raise CourseError(f"{bad[0]!r} is not an ISO3 code; give text such as 'PAK'.")
-    codes = list(dict.fromkeys(c.strip().upper() for c in codes))
-    known = {c for c, _ in _names()}
-    unknown = [c for c in codes if c not in known]
-    if unknown:
-        raise CourseError(
-            f"No UCDP rows for {', '.join(unknown)}: use ISO 3166 alpha-3 codes such as "
-            "'PAK' (see data/ucdp_deaths.csv)."
-        )
-    return codes
+    return as_iso3s(iso3s, dict(_names.peek()), where="data/ucdp_deaths.csv")
 
 
-def deaths(iso3s: str | Iterable[str] | None = None, type_of_violence: str = "all",
+def _codes(members: Any, year: Any = None) -> list[str]:
+    """A ``members=`` argument as UCDP codes (a set's members, or checked codes)."""
+    return sco.members_of(members, year, known=dict(_names.peek()),
+                          where="data/ucdp_deaths.csv")
+
+
+def _mask(members: Any, index: pd.Index) -> pd.DataFrame:
+    """Year x country booleans on the UCDP grid: which states count in which year."""
+    if sco.varies_by_year(members):
+        table = sco.member_table(members, [int(y) for y in index])
+        table.index = index
+        return table
+    codes = _codes(members)
+    return pd.DataFrame(True, index=index, columns=codes)
+
+
+def deaths(members: Any = None, type_of_violence: str = "all",
            years: Iterable[int] | None = None) -> pd.DataFrame:
     """Country-year deaths (best, low, high), population (World Bank, persons) and
     deaths per million people.
 
     Parameters
     ----------
-    iso3s : codes, optional
+    members : codes or a fixed member set, optional
         Countries (default: all in the table).
     type_of_violence : str
         ``"all"``, ``"state_based"``, ``"non_state"`` or ``"one_sided"``.
@@ -267,14 +270,14 @@ def deaths(iso3s: str | Iterable[str] | None = None, type_of_violence: str = "al
     _check_type(type_of_violence)
     u = _ucdp()
     sel = u["type_of_violence"] == type_of_violence
-    if iso3s is not None:
-        sel &= u["iso3"].isin(check_iso3s(iso3s))
+    if members is not None:
+        sel &= u["iso3"].isin(_codes(members))
     if years is not None:
-        sel &= u["year"].isin(list(years))
+        sel &= u["year"].isin([as_year(y) for y in years])
     return u.loc[sel].sort_values(["iso3", "year"]).reset_index(drop=True)
 
 
-@lru_cache(maxsize=1)
+@data_cached
 def _pivots() -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     """Deaths (year x iso3) for each type, and population on the same grid; made once."""
     u = _ucdp()
@@ -283,61 +286,93 @@ def _pivots() -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
         for t, g in u.groupby("type_of_violence")
     }
     grid = wide["all"]
-    pop = indicators.series("population", list(grid.columns))
+    pop = indicators.series("population")  # every economy; reindexed to the grid below
     pop = pop.reindex(index=grid.index, columns=grid.columns).astype("float64")
     return wide, pop
 
 
-def country_series(iso3s: str | Iterable[str], type_of_violence: str = "all",
+def country_series(members: Any, type_of_violence: str = "all",
                    measure: str = "count") -> pd.DataFrame:
     """One column per country, one row per year (1989-2022): deaths or deaths per million.
+
+    With ``sco.EACH_YEAR`` a country's years outside the SCO are NaN.
 
     >>> s = country_series(["PAK", "IND"], "all")
     >>> list(s.columns), int(s.loc[2009, "PAK"]) > int(s.loc[2009, "IND"])
     (['PAK', 'IND'], True)
     """
-    codes = check_iso3s(iso3s)
-    wide, pop = _pivots()
-    d = wide[_check_type(type_of_violence)][codes]
+    wide, pop = _pivots.peek()  # read only: every step below builds a new table
+    d = wide[_check_type(type_of_violence)]
+    mask = _mask(members, d.index)
+    d = d.reindex(columns=mask.columns)
     if _check_measure(measure) == "per_million":
-        return d / (pop[codes] / 1e6)
-    return d.copy()
+        d = d / (pop.reindex(columns=mask.columns) / 1e6)
+    return d.where(mask)
 
 
-def group_series(iso3s: str | Iterable[str], type_of_violence: str = "all",
+def _group_sums(members: Any, type_of_violence: str) -> tuple[pd.Series, pd.Series, pd.DataFrame]:
+    """Per year: the group's deaths, its population (NaN if one is missing), and the
+    year x country table of who counts."""
+    wide, pop = _pivots.peek()  # read only: every step below builds new arrays
+    d = wide[_check_type(type_of_violence)]
+    mask = _mask(members, d.index)
+    m = mask.to_numpy(dtype=bool)
+    deaths_ = np.where(m, d.reindex(columns=mask.columns).to_numpy(dtype=float), 0.0)
+    people = pop.reindex(columns=mask.columns).to_numpy(dtype=float)
+    n = m.sum(axis=1)
+    total = np.where(n > 0, np.nansum(deaths_, axis=1), np.nan)
+    gap = (np.isnan(people) & m).any(axis=1) | (n == 0)
+    p = np.where(gap, np.nan, np.where(m, np.nan_to_num(people), 0.0).sum(axis=1))
+    index = d.index
+    return pd.Series(total, index=index), pd.Series(p, index=index), mask
+
+
+def group_series(members: Any = EACH_YEAR, type_of_violence: str = "all",
                  measure: str = "count") -> pd.Series:
     """The countries taken together: summed deaths, or summed deaths per million of
-    their summed population (NaN in a year where a population is missing, e.g. 1989).
+    their summed population (NaN in a year where a population is missing, e.g. 1989,
+    or where the group has no state, e.g. the SCO before 2001).
+
+    ``members`` defaults to the members of each year (``sco.EACH_YEAR``).
 
     >>> g = group_series(["PAK", "IND"], "all", "per_million")
     >>> bool(np.isnan(g.loc[1989])), bool(g.loc[2009] > 0)
     (True, True)
+    >>> s = group_series()
+    >>> bool(np.isnan(s.loc[2000])), int(s.loc[2012]) == int(group_series(sco.members(2012)).loc[2012])
+    (True, True)
     """
-    codes = check_iso3s(iso3s)
-    wide, pop = _pivots()
-    d = wide[_check_type(type_of_violence)][codes].sum(axis=1)
+    d, p, _ = _group_sums(members, type_of_violence)
     if _check_measure(measure) == "per_million":
-        p = pop[codes].sum(axis=1, min_count=len(codes))
         d = d / (p / 1e6)
     d.name = MEASURES[measure]
     return d
 
 
-def _check_period(first: int, last: int) -> tuple[int, int]:
-    wide, _ = _pivots()
-    lo, hi = int(wide["all"].index.min()), int(wide["all"].index.max())
-    if not (isinstance(first, (int, np.integer)) and isinstance(last, (int, np.integer))):
-        raise CourseError(f"A period is two years such as (2011, 2015), not {(first, last)!r}.")
+@data_cached
+def _grid_years() -> tuple[int, int]:
+    wide, _ = _pivots.peek()
+    return int(wide["all"].index.min()), int(wide["all"].index.max())
+
+
+def _check_period(first: Any, last: Any) -> tuple[int, int]:
+    lo, hi = _grid_years()
+    first, last = as_year(first), as_year(last)
     if first > last or first < lo or last > hi:
         raise CourseError(f"The period {first}-{last} must lie within {lo}-{hi} (first <= last).")
-    return int(first), int(last)
+    return first, last
 
 
-def period_stats(iso3s: str | Iterable[str], type_of_violence: str = "all",
+def period_stats(members: Any = EACH_YEAR, type_of_violence: str = "all",
                  periods: dict[str, tuple[int, int]] | None = None) -> pd.DataFrame:
     """Totals for each period: deaths, average population, deaths per million people
     over the period (total deaths / average population in millions), deaths per year,
-    and the ratio of each period's deaths to the previous period's.
+    the number of states counted, and the ratio of each period's deaths to the previous
+    period's.
+
+    ``members`` defaults to the members of each year (``sco.EACH_YEAR``): each year's
+    deaths and population are those of the states that were members in that year, and
+    ``n_states`` is how many states counted in at least one year of the period.
 
     >>> p = period_stats(["PAK"], "all")
     >>> list(p.index)
@@ -345,31 +380,34 @@ def period_stats(iso3s: str | Iterable[str], type_of_violence: str = "all",
     >>> int(p.loc["2011–2015", "deaths"]) == int(group_series("PAK").loc[2011:2015].sum())
     True
     """
-    codes = check_iso3s(iso3s)
     periods = PERIODS if periods is None else periods
-    wide, pop = _pivots()
-    d = wide[_check_type(type_of_violence)][codes].sum(axis=1)
-    p = pop[codes].sum(axis=1, min_count=len(codes))
+    d, p, mask = _group_sums(members, type_of_violence)
+    years = d.index.to_numpy()
+    m = mask.to_numpy(dtype=bool)
     rows = []
     for label, (first, last) in periods.items():
         first, last = _check_period(first, last)
-        total = float(d.loc[first:last].sum())
-        pop_mean = float(p.loc[first:last].mean(skipna=False)) / 1e6
+        span = (years >= first) & (years <= last)
+        total = float(np.nansum(d.to_numpy()[span]))
+        pop_mean = float(p.to_numpy()[span].mean()) / 1e6
+        counted = m[span].any(axis=0)
         rows.append({
             "period": label, "first": first, "last": last,
             "deaths": total,
             "deaths_per_year": total / (last - first + 1),
             "population_millions": pop_mean,
             "per_million": total / pop_mean if pop_mean > 0 else float("nan"),
+            "n_states": int(counted.sum()),
         })
     out = pd.DataFrame(rows).set_index("period")
     out["ratio_to_previous"] = out["deaths"] / out["deaths"].shift(1)
     return out
 
 
-def period_ratio(iso3s: str | Iterable[str], type_of_violence: str = "all",
+def period_ratio(members: Any = EACH_YEAR, type_of_violence: str = "all",
                  numerator: str = "2011–2015", denominator: str = "2006–2010") -> float:
-    """Deaths in one period divided by deaths in another (same countries, same type).
+    """Deaths in one period divided by deaths in another (same type; by default each
+    period's own members, see :func:`period_stats`).
 
     NaN when the denominator period has no deaths.
 
@@ -378,27 +416,27 @@ def period_ratio(iso3s: str | Iterable[str], type_of_violence: str = "all",
     True
     """
     for name in (numerator, denominator):
-        if name not in PERIODS:
-            raise CourseError(f"Unknown period {name!r}. Choose one of: {', '.join(PERIODS)}.")
-    stats = period_stats(iso3s, type_of_violence)
+        as_choice(name, PERIODS, "period")
+    stats = period_stats(members, type_of_violence)
     den = stats.loc[denominator, "deaths"]
     return float(stats.loc[numerator, "deaths"] / den) if den > 0 else float("nan")
 
 
-def peak_year(iso3s: str | Iterable[str], type_of_violence: str = "all",
+def peak_year(members: Any = EACH_YEAR, type_of_violence: str = "all",
               measure: str = "count", last: int = LAST_GED_YEAR) -> int:
     """The year with the most deaths (or the highest rate), up to ``last``.
 
     >>> peak_year(["RUS"], "all", last=2020)
     1999
     """
-    s = group_series(iso3s, type_of_violence, measure).loc[:last].dropna()
+    last = _check_period(last, last)[1]
+    s = group_series(members, type_of_violence, measure).loc[:last].dropna()
     if s.empty or s.max() <= 0:
         raise CourseError("No deaths recorded for this choice: there is no peak year.")
     return int(s.idxmax())
 
 
-def explorer_view(iso3s: str | Iterable[str], type_of_violence: str = "all",
+def explorer_view(members: Any, type_of_violence: str = "all",
                   measure: str = "count") -> dict:
     """Everything the explorer shows: per-country series, the group series, the period
     table and a one-sentence readout.
@@ -407,7 +445,7 @@ def explorer_view(iso3s: str | Iterable[str], type_of_violence: str = "all",
     >>> sorted(v), v["readout"].startswith("India and Pakistan")
     (['countries', 'group', 'periods', 'readout'], True)
     """
-    codes = check_iso3s(iso3s)
+    codes = _codes(members)
     measure = _check_measure(measure)
     countries = country_series(codes, type_of_violence, measure)
     group = group_series(codes, type_of_violence, measure)

@@ -21,7 +21,7 @@ def _china_india() -> float:
 def _share_observers() -> float:
     from ..analysis.population import share
 
-    return share("population", "oct2017_observers", 2017)
+    return share("population", "2017 members + observers", 2017)
 
 
 def _closest_option() -> str:

@@ -212,8 +212,11 @@ class Explorer:
 
     def update(self) -> str:
         """Recompute, redraw and show; returns the readout text."""
+        from ..cache import snapshot
+
         start = time.perf_counter()
-        text = self._update(**self.values())
+        with snapshot():  # one read of the data's state for the whole update
+            text = self._update(**self.values())
         self.readout.value = (
             f"<div aria-live='polite' class='explorer-readout'>{text}</div>"
         )

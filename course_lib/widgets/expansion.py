@@ -1,5 +1,5 @@
-"""Explorer of notebook 02: the SCO's share of world population under a definition
-and in a year. The computing is :func:`course_lib.analysis.population.view`; this
+"""Explorer of notebook 02: the SCO's share of world population for a member set
+and a year. The computing is :func:`course_lib.analysis.population.view`; this
 module only draws (one bar chart, laid out once; the notebook's static line figure
 shows the same shares over time).
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..analysis import population
 from ..plotting import GREY, PALETTE, source_line
 
-LINE_COLORS = dict(zip(population.DEFINITIONS, (PALETTE[0], PALETTE[1], PALETTE[2])))
+LINE_COLORS = dict(zip(population.MEMBER_SETS, (PALETTE[0], PALETTE[1], PALETTE[2])))
 XMAX_SHARE = 25.0  # per cent: the largest single country (China) stays below this
 MAX_BARS = 12      # the largest group (Oct 2017 members + observers) has 12 states
 
@@ -17,13 +17,14 @@ MAX_BARS = 12      # the largest group (Oct 2017 members + observers) has 12 sta
 def readout(v: dict, claimed: float) -> str:
     """The sentence above the figure for one view (HTML).
 
-    >>> v = population.view("oct2017", 2017)
+    >>> v = population.view("2017 members", 2017)
     >>> "8 states" in readout(v, 44)
     True
-    >>> "did not exist" in readout(population.view("each_year", 1995), 44)
+    >>> "did not exist" in readout(population.view("members of each year", 1995), 44)
     True
     """
-    label = population.DEFINITIONS[v["definition"]]
+    label = population.MEMBER_SETS.get(v["members"], "the chosen states") \
+        if isinstance(v["members"], str) else "the chosen states"
     if v["n_states"] == 0:
         return (f"In {v['year']} the SCO did not exist yet, so '{label}' gives no member "
                 "and no share (it was founded in June 2001).")
@@ -35,10 +36,10 @@ def readout(v: dict, claimed: float) -> str:
 
 
 def share_explorer(width: float = 6.5, height: float = 3.6):
-    """Build the explorer (dropdown: definition; slider: year).
+    """Build the explorer (dropdown: member set; slider: year).
 
     >>> ex = share_explorer()
-    >>> ex.controls["definition"].value = "oct2017_observers"
+    >>> ex.controls["members"].value = "2017 members + observers"
     >>> "observers" in ex.readout.value
     True
     """
@@ -50,9 +51,9 @@ def share_explorer(width: float = 6.5, height: float = 3.6):
     years = population.pivot("population")["WLD"].dropna().index
     first, last = int(years.min()), int(years.max())
 
-    definition = W.Dropdown(
-        options=[(label, key) for key, label in population.DEFINITIONS.items()],
-        value="oct2017", description="Who counts", layout=W.Layout(width="430px"))
+    members = W.Dropdown(
+        options=[(label, key) for key, label in population.MEMBER_SETS.items()],
+        value="2017 members", description="Who counts", layout=W.Layout(width="430px"))
     year = W.IntSlider(value=2017, min=first, max=last, step=1, description="Year",
                        continuous_update=False, layout=W.Layout(width="340px"))
 
@@ -75,11 +76,11 @@ def share_explorer(width: float = 6.5, height: float = 3.6):
     box = ax.get_position()  # a little more room at the left for the y label
     ax.set_position([box.x0 + 0.015, box.y0, box.width - 0.015, box.height])
 
-    def update(definition: str, year: int) -> str:
-        v = population.view(definition, year)
+    def update(members: str, year: int) -> str:
+        v = population.view(members, year)
         c = v["countries"].iloc[::-1]
         n = len(c)
-        color = LINE_COLORS[definition]
+        color = LINE_COLORS[members]
         for i, bar in enumerate(bars):
             bar.set_width(float(c["share"].iloc[i]) if i < n else 0.0)
             bar.set_color(color)
@@ -92,9 +93,9 @@ def share_explorer(width: float = 6.5, height: float = 3.6):
             empty.set_text("no SCO yet (founded 2001)")
         return readout(v, claimed)
 
-    return explorer({"definition": definition, "year": year}, update, fig,
+    return explorer({"members": members, "year": year}, update, fig,
                     title="Who counts as the SCO, and when?",
-                    description="Pick a definition and a year: the share of the world's "
+                    description="Pick who counts and a year: the share of the world's "
                                 "population and the countries behind it change. Source: World "
                                 "Bank WDI (data/wb_indicators.csv), SCO membership "
                                 "(data/sco_membership.csv).")

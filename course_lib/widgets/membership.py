@@ -6,9 +6,8 @@ The map is drawn **once** (one patch collection); an update only sets its face c
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ..analysis import membership
+from ..cache import data_cached
 from ..plotting import STATUS_COLORS, source_line
 
 EXTENT = (-20.0, 150.0, -5.0, 82.0)  # Europe, Africa's north, Asia: every SCO state
@@ -16,7 +15,7 @@ LABELS = {"shanghai_five": "Shanghai Five", "member": "member", "observer": "obs
           "dialogue_partner": "dialogue partner"}
 
 
-@lru_cache(maxsize=1)
+@data_cached
 def _patch_codes() -> tuple[str, ...]:
     from ..data import load
 

@@ -79,12 +79,13 @@ def violence_explorer(selected: Iterable[str] | None = None) -> Explorer:
     from .. import sco
     from ..analysis import violence as V
 
-    today = sco.members("today")
-    default = list(selected) if selected is not None else sco.members("2017-10-01")
+    today = sco.member_set("today's members")
+    at_article = sco.member_set("2017 members")
+    default = list(selected) if selected is not None else at_article
     names = V.country_names()
     codes = sorted(set(today) | set(default), key=lambda c: names.get(c, c))
     V.check_iso3s(codes)
-    options = [(names[c] + ("" if c in sco.members("2017-10-01") else " (joined later)"), c)
+    options = [(names[c] + ("" if c in at_article else " (joined later)"), c)
                for c in codes]
     countries = W.SelectMultiple(
         options=options, value=tuple(c for c in codes if c in default), rows=min(len(codes), 10),
