@@ -158,11 +158,19 @@ def _table(r: pd.DataFrame, unit: str) -> str:
 def evidence_markdown(ev: Evidence) -> str:
     """The Evidence as Markdown (notebooks show it this way)."""
     src = ", ".join(f"`data/{s}.csv`" for s in ev.sources)
-    table = ("\n\n" + _table(ev.readings, ev.unit)) if len(ev.readings) else ""
+    r = ev.readings
+    note = ""
+    if len(r) > 12:  # long grids: the eligible readings, and a count of the context ones
+        note = (f"\n\nPlus {int((r.role == 'context').sum())} context readings (in `.readings`); "
+                "they never count.")
+        r = ev.eligible()
+    table = ("\n\n" + _table(r, ev.unit) + note) if len(r) else ""
     now = ""
     if ev.now and not pd.isna(ev.now.get("value")):
         now = (f"\n\nThen and now (context, not a verdict): {ev.now['label']}: "
                f"{fmt(ev.now['value'], ev.unit)}.")
-    return (f"**{ev.claim_id}**: {ev.paraphrase}\n\nClaim as worded: {ev.as_worded} "
-            f"({fmt_interval(ev.claim, ev.unit)}) · verdict: **{ev.verdict}**\n\n"
+    interval = fmt_interval(ev.claim, ev.unit)
+    worded = ev.as_worded if interval in ("—", ev.as_worded) else f"{ev.as_worded} ({interval})"
+    return (f"**{ev.claim_id}**: {ev.paraphrase}\n\nClaim as worded: {worded} "
+            f"· verdict: **{ev.verdict}**\n\n"
             f"{ev.margin_text}{table}\n\n{ev.explanation}{now}\n\nSources: {src}")

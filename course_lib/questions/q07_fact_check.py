@@ -45,7 +45,7 @@ QUESTIONS = [
         hints=("The table `evidence` has a column `verdict`.",
                "Compare the column with the text 'supported' and count the True values.",
                "`answer = (evidence.verdict == \"supported\").sum()`"),
-        explanation="Count them, then look at how many needed a generous reading.",
+        explanation="Count them, then look at each margin: a verdict just inside or just outside its interval is fragile.",
     ),
     Question(
         qid="07_count_not_checkable",
