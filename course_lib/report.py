@@ -90,14 +90,14 @@ def vintage(sources: list[str]) -> str:
 def readings_long(progress: bool = False) -> pd.DataFrame:
     """One row per claim and eligible reading (context readings left out), ready to
     compare with a spreadsheet or a script: claim_id, as_worded, claim_interval,
-    reading_id, reading, role, value, low, high, unit, distance, verdict_alone,
+    reading_id, reading, role, value, low, high, unit, shown, distance, verdict_alone,
     verdict (the claim's), margin, data_package, vintage.
 
     >>> t = readings_long()
     >>> set(t.role) <= {"primary", "eligible"}
     True
     """
-    from .claims import claims, evaluate, fmt_interval
+    from .claims import Interval, claims, evaluate, fmt_interval
     from .data import package
 
     pkg = package()
@@ -116,6 +116,8 @@ def readings_long(progress: bool = False) -> pd.DataFrame:
                 "claim_interval": fmt_interval(ev.claim, ev.unit),
                 "reading_id": r["reading_id"], "reading": r["reading"], "role": r["role"],
                 "value": r["value"], "low": r["low"], "high": r["high"], "unit": ev.unit,
+                "shown": fmt_interval(None if pd.isna(r["low"]) else Interval(r["low"], r["high"]),
+                                      ev.unit),
                 "distance": r["distance"], "verdict_alone": r["verdict_alone"],
                 "verdict": ev.verdict, "margin": math.nan if ev.margin is None else ev.margin,
                 "data_package": pkg_name, "vintage": vintage(ev.sources),
@@ -263,7 +265,9 @@ README_TEXT = """# The fact-check report: files
   * `claim_id`, `as_worded` (the claim as the article words it, restated),
     `claim_interval` (what the wording allows);
   * `reading_id`, `reading`, `role` (`primary` = the literal reading, or `eligible`);
-  * `value`, `low`, `high` (the evidence; `low`/`high` differ where it is an interval), `unit`;
+  * `value`, `low`, `high` (the evidence; `low`/`high` differ where it is an interval), `unit`,
+    and `shown` (the evidence as text in its unit: for a date claim the numbers are years with
+    fraction, 1 January = .0, and `shown` gives the date);
   * `distance` (how far that reading lies outside the claim's interval, in the claim's unit),
     `verdict_alone` (the verdict that reading alone would give);
   * `verdict` (the claim's verdict by the one rule), `margin` (the literal reading's distance

@@ -140,10 +140,10 @@ def margin_text(ev: Evidence) -> str:
             f"{miss}.") if ev.precision > 0 else head + f", {miss} outside."
     if len(near):
         r = near.iloc[0]
-        text += (f" Under the eligible reading *{r['reading']}* it would come within one unit of "
-                 f"precision ({fmt_interval(_interval(r), u)}, {fmt_distance(r['distance'], u)} "
-                 "outside); that does not change the verdict, because another reading counts "
-                 "only when it lies inside the claim's interval.")
+        text += (f" As worded the claim does not hold; under the eligible reading "
+                 f"*{r['reading']}* it nearly does ({fmt_interval(_interval(r), u)}, "
+                 f"{fmt_distance(r['distance'], u)} outside), which does not change the verdict: "
+                 "another reading counts only when it lies inside the claim's interval.")
     return text
 
 
