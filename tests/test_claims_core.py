@@ -139,3 +139,16 @@ def test_margin_is_distance_in_the_claims_unit():
     if expected is not None:
         assert ev.margin == pytest.approx(expected)
         assert f"{expected:.2f} points" in ev.margin_text
+
+
+def test_a_claim_without_evaluator_is_an_error_not_skipped(monkeypatch):
+    import importlib
+
+    mod = importlib.import_module("course_lib.claims.evaluate")
+    full = mod.registry()
+    monkeypatch.setattr(mod, "registry", lambda: {k: v for k, v in full.items()
+                                                  if k != "heritage_share"})
+    mod._computed_cached.cache_clear()
+    with pytest.raises(CourseError, match="heritage_share"):
+        claims.evaluate_all()
+    mod._computed_cached.cache_clear()
