@@ -5,7 +5,7 @@ The report goes to ``build/report/`` by default, and never into ``data/`` or
 ``notebooks/``.
 
 >>> table = fact_check_table(progress=False)
->>> {"claim_id", "article_value", "value", "verdict"} <= set(table.columns)
+>>> {"claim_id", "as_worded", "claim_interval", "margin", "verdict"} <= set(table.columns)
 True
 """
 
@@ -22,6 +22,7 @@ import pandas as pd
 
 from .errors import CourseError
 from .paths import BUILD_DIR, REPO_ROOT
+from .report_figure import claims_figure  # noqa: F401 (part of the report's API)
 
 LEARNER_VERDICTS = ("supported", "partly supported", "not supported", "not checkable",
                     "undecided")
@@ -29,45 +30,36 @@ _FORBIDDEN = ("data", "notebooks")
 
 
 def fact_check_table(progress: bool = True) -> pd.DataFrame:
-    """One row per claim with its evidence (computed now from data/).
+    """One row per claim with its evidence (computed now from the data).
 
-    Columns: claim_id, section, paraphrase, quote, article_value, unit, value, low,
-    high, closest, verdict, explanation, sources.
+    Columns: claim_id, section, paraphrase, quote, as_worded, wording, unit,
+    article_value, claim_interval, value, evidence, margin, margin_text, verdict,
+    now_value, now_label, explanation, sources.
     """
-    from .claims import claims, evaluate
+    from .claims import claims, evaluate, fmt_interval
 
     table = claims()
     rows = []
-    iterator = table.itertuples(index=False)
     bar = None
     if progress:
         from tqdm.auto import tqdm
 
         bar = tqdm(total=len(table), desc="Evaluating claims", unit="claim", leave=False)
-    for row in iterator:
+    for row in table.itertuples(index=False):
         ev = evaluate(row.claim_id)
-        # a claim that open data cannot check has no evidence range (its readings, if
-        # any, describe the article's own table, not evidence)
-        checkable = ev.value is not None and len(ev.readings)
-        vals = ev.readings["value"].dropna() if checkable else pd.Series(dtype=float)
-        closest = ev.closest_reading() if checkable else None
-        rows.append(
-            {
-                "claim_id": row.claim_id,
-                "section": row.section,
-                "paraphrase": row.paraphrase,
-                "quote": row.quote,
-                "article_value": ev.article_value,
-                "unit": ev.unit,
-                "value": ev.value,
-                "low": float(vals.min()) if len(vals) else math.nan,
-                "high": float(vals.max()) if len(vals) else math.nan,
-                "closest": "" if closest is None else str(closest["reading"]),
-                "verdict": ev.verdict,
-                "explanation": ev.explanation,
-                "sources": ", ".join(ev.sources),
-            }
-        )
+        now = ev.now or {}
+        rows.append({
+            "claim_id": row.claim_id, "section": row.section, "paraphrase": row.paraphrase,
+            "quote": row.quote, "as_worded": ev.as_worded, "wording": ev.wording,
+            "unit": ev.unit, "article_value": ev.article_value,
+            "claim_interval": fmt_interval(ev.claim, ev.unit),
+            "value": math.nan if ev.value is None else ev.value,
+            "evidence": fmt_interval(ev.evidence, ev.unit),
+            "margin": math.nan if ev.margin is None else ev.margin,
+            "margin_text": ev.margin_text, "verdict": ev.verdict,
+            "now_value": now.get("value", math.nan), "now_label": now.get("label", ""),
+            "explanation": ev.explanation, "sources": ", ".join(ev.sources),
+        })
         if bar is not None:
             bar.update(1)
     if bar is not None:
@@ -75,56 +67,62 @@ def fact_check_table(progress: bool = True) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def claims_figure(table: pd.DataFrame, readings: Mapping[str, pd.DataFrame] | None = None):
-    """One small panel per checkable claim, each on its own scale and unit: the
-    article's value (black line) with the band of the verdict rule (grey), every
-    reasonable reading (grey dots) and the primary reading (blue dot). Claims that
-    open data cannot check are listed under the panels. Returns a Figure (no pyplot).
+def vintage(sources: list[str]) -> str:
+    """The source versions behind some resources: repository@commit (or the years).
 
-    ``readings`` maps claim ids to their readings tables (default: evaluated now).
+    >>> vintage(["wb_indicators"])
+    'datasets/world-development-indicators@4ebec5a2273f'
     """
-    from .claims import SUPPORTED_REL, _claim_row, _tolerance, evaluate
-    from .plotting import GREY, PALETTE
-    from .widgets import new_figure
+    from .data import package
 
-    t = table.reset_index(drop=True)
-    ok = t[t.value.notna() & t.article_value.notna()]
-    not_ok = t[~t.index.isin(ok.index)]
-    n = max(len(ok), 1)
-    fig, axes = new_figure(n, 1, width=8, height=0.95 * n + 1.2, dpi=100, squeeze=False)
-    for ax, (_, r) in zip(axes[:, 0], ok.iterrows()):
-        vals = (readings or {}).get(r.claim_id)
-        if vals is None:
-            vals = evaluate(r.claim_id).readings
-        v = pd.to_numeric(vals["value"], errors="coerce").dropna()
-        a = float(r.article_value)
-        tol = _tolerance(_claim_row(r.claim_id))
-        half = tol if tol is not None else SUPPORTED_REL * abs(a)
-        ax.axvspan(a - half, a + half, color="#DDDDDD", zorder=0)
-        ax.axvline(a, color="#111111", linewidth=1.2, zorder=1)
-        ax.plot(v, [0] * len(v), "o", color=GREY, markersize=6, zorder=2)
-        ax.plot([r.value], [0], "o", color=PALETTE[0], markersize=9, zorder=3)
-        ax.set_yticks([0], [r.claim_id])
-        ax.set_ylim(-1, 1)
-        lo = min([a - half, float(r.value)] + v.tolist())
-        hi = max([a + half, float(r.value)] + v.tolist())
-        pad = 0.08 * (hi - lo or abs(a) or 1)
-        ax.set_xlim(lo - pad, hi + pad)
-        ax.grid(axis="y", visible=False)
-        ax.tick_params(axis="x", labelsize=8)
-        ax.ticklabel_format(axis="x", useOffset=False, style="plain")
-        ax.set_xlabel(f"{r.unit}  ·  verdict: {r.verdict}", fontsize=8, labelpad=1)
-    fig.suptitle("Each claim against its evidence", x=0.01, ha="left", fontweight="bold",
-                 fontsize=12)
-    axes[0, 0].set_title("black: the article · grey band: the rule's margin · "
-                         "blue: primary reading · grey dots: other readings",
-                         loc="left", fontweight="normal", fontsize=8)
-    foot = "Source: the course's data/ (see each claim's sources); calculations by course_lib.claims."
-    if len(not_ok):
-        foot = ("Not checkable with open data: " + ", ".join(not_ok.claim_id) + ".\n" + foot)
-    fig.text(0.01, 0.0, foot, fontsize=7.5, color="#444444", va="bottom")
-    fig.get_layout_engine().set(h_pad=0.08, rect=(0, 0.06, 1, 0.94))
-    return fig
+    found: list[str] = []
+    for r in package()["resources"]:
+        if r["name"] not in sources:
+            continue
+        for s in r.get("sources", []):
+            tag = (f"{s['repository']}@{s['commit'][:12]}" if s.get("repository") and s.get("commit")
+                   else str(s.get("title", "")))
+            if tag and tag not in found:
+                found.append(tag)
+    return "; ".join(found)
+
+
+def readings_long(progress: bool = False) -> pd.DataFrame:
+    """One row per claim and eligible reading (context readings left out), ready to
+    compare with a spreadsheet or a script: claim_id, as_worded, claim_interval,
+    reading_id, reading, role, value, low, high, unit, shown, distance, verdict_alone,
+    verdict (the claim's), margin, data_package, vintage.
+
+    >>> t = readings_long()
+    >>> set(t.role) <= {"primary", "eligible"}
+    True
+    """
+    from .claims import Interval, claims, evaluate, fmt_interval
+    from .data import package
+
+    pkg = package()
+    pkg_name = f"{pkg.get('name', '')} {pkg.get('version', '')}".strip()
+    rows = []
+    for cid in claims().claim_id:
+        ev = evaluate(cid)
+        el = ev.eligible()
+        if el.empty:
+            el = pd.DataFrame([{"reading_id": "", "reading": "(no open data)", "role": "primary",
+                                "value": math.nan, "low": math.nan, "high": math.nan,
+                                "distance": math.nan, "verdict_alone": "not checkable"}])
+        for _, r in el.iterrows():
+            rows.append({
+                "claim_id": cid, "as_worded": ev.as_worded,
+                "claim_interval": fmt_interval(ev.claim, ev.unit),
+                "reading_id": r["reading_id"], "reading": r["reading"], "role": r["role"],
+                "value": r["value"], "low": r["low"], "high": r["high"], "unit": ev.unit,
+                "shown": fmt_interval(None if pd.isna(r["low"]) else Interval(r["low"], r["high"]),
+                                      ev.unit),
+                "distance": r["distance"], "verdict_alone": r["verdict_alone"],
+                "verdict": ev.verdict, "margin": math.nan if ev.margin is None else ev.margin,
+                "data_package": pkg_name, "vintage": vintage(ev.sources),
+            })
+    return pd.DataFrame(rows)
 
 
 def _check_out_dir(out_dir: Path) -> Path:
@@ -182,36 +180,73 @@ def _data_versions() -> list[tuple[str, str]]:
             for r in package()["resources"]]
 
 
-def to_markdown(table: pd.DataFrame, learner: dict[str, dict], figure_file: str) -> str:
+def _margin(r: Any) -> str:
+    from .claims import fmt_distance
+
+    if pd.isna(r.margin):
+        return "—"
+    if r.margin > 0:
+        return f"{fmt_distance(r.margin, r.unit)} outside"
+    room = abs(r.margin)
+    return "inside, on the bound" if room == 0 else f"inside ({fmt_distance(room, r.unit)} to spare)"
+
+
+def _now(r: Any) -> str:
+    from .claims import fmt
+
+    if pd.isna(r.now_value):
+        return "—"
+    return f"{fmt(r.now_value, r.unit)} ({r.now_label})"
+
+
+RULE_TEXT = (
+    "Verdict rule (the same for every claim; written once in `course_lib/claims/core.py`): "
+    "the claim's wording and implied precision make it an interval; the eligible readings of "
+    "each claim were fixed, with reasons, before the data were read (`data/claim_readings.csv`). "
+    "**Supported**: the literal reading's evidence overlaps the claim's interval; **partly "
+    "supported**: only another eligible reading does, or the literal reading misses by at most "
+    "one unit of precision; **not supported**: otherwise; **not checkable**: no open data for "
+    "the literal reading. Context readings are shown but never change a verdict."
+)
+
+
+def to_markdown(table: pd.DataFrame, learner: dict[str, dict], figure_file: str,
+                readings: pd.DataFrame | None = None) -> str:
     """The report as Markdown (the figure referenced as a file beside it)."""
     from . import __version__
+    from .claims import fmt, fmt_interval
+    from .claims.core import Interval
 
     lines = [
-        "# Fact-check report: the SCO article in data",
-        "",
+        "# Fact-check report: the SCO article in data", "",
         'Article: Rashid Alimov, "The Role of the Shanghai Cooperation Organization in '
-        'Counteracting Threats to Peace and Security", *UN Chronicle* LIV(3), October 2017.',
-        "",
-        "Verdict rule (the same for every claim): **supported** when the primary reading is "
-        "within 5 % of the article's value; **partly supported** when only another reasonable "
-        "reading is; **not supported** when none is; **not checkable** when open data cannot "
-        "compute it.",
-        "",
-        "| claim | article | evidence (primary) | range over readings | verdict | your verdict |",
-        "|---|---|---|---|---|---|",
+        'Counteracting Threats to Peace and Security", *UN Chronicle* LIV(3), October 2017.', "",
+        RULE_TEXT, "",
+        "| claim | as worded | claim interval | literal reading | margin | verdict | "
+        "latest data (context) | your verdict |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for r in table.itertuples(index=False):
         mine = learner.get(r.claim_id, {}).get("verdict", "—")
-        rng = f"{_fmt(r.low)} – {_fmt(r.high)}" if not pd.isna(r.low) else "—"
-        lines.append(
-            f"| `{r.claim_id}` | {_fmt(r.article_value)} {r.unit} | {_fmt(r.value)} | "
-            f"{rng} | {r.verdict} | {mine} |"
-        )
-    lines += ["", f"![Each claim against its evidence]({figure_file})", ""]
+        lines.append(f"| `{r.claim_id}` | {r.as_worded} | {r.claim_interval} | {r.evidence} | "
+                     f"{_margin(r)} | {r.verdict} | {_now(r)} | {mine} |")
+    lines += ["", f"![Each claim's interval against its evidence]({figure_file})", ""]
     for r in table.itertuples(index=False):
         lines += [f"## `{r.claim_id}`", "", f"*{r.paraphrase}* (the article: \"{r.quote}\")", "",
-                  f"**Verdict: {r.verdict}.** {r.explanation}", "",
-                  f"Sources: {r.sources}", ""]
+                  f"**Verdict: {r.verdict}.** {r.margin_text}", ""]
+        if readings is not None:
+            el = readings[(readings.claim_id == r.claim_id) & (readings.reading_id != "")]
+            if len(el):
+                lines += ["| eligible reading | role | evidence | verdict alone |", "|---|---|---|---|"]
+                for x in el.itertuples(index=False):
+                    ev = fmt_interval(None if pd.isna(x.low) else Interval(x.low, x.high), r.unit)
+                    lines.append(f"| {x.reading} | {x.role} | {ev} | {x.verdict_alone} |")
+                lines.append("")
+        lines += [r.explanation, ""]
+        if not pd.isna(r.now_value):
+            lines += [f"Then and now (context, not a verdict): judged at the article's date; "
+                      f"in the latest data, {r.now_label}: {fmt(r.now_value, r.unit)}.", ""]
+        lines += [f"Sources: {r.sources}", ""]
         if r.claim_id in learner:
             mine = learner[r.claim_id]
             lines += [f"**My verdict: {mine['verdict']}.** {mine['reasoning']}", ""]
@@ -219,6 +254,30 @@ def to_markdown(table: pd.DataFrame, learner: dict[str, dict], figure_file: str)
     lines += [f"| `{f}` | {h} |" for f, h in _data_versions()]
     lines += ["", f"Made with course_lib {__version__} on {_dt.date.today().isoformat()}."]
     return "\n".join(lines) + "\n"
+
+
+README_TEXT = """# The fact-check report: files
+
+* `report.md`, `report.html`: the report (the HTML is self-contained: the figure is inside).
+* `claims.png`: each claim's interval against its evidence.
+* `claims.csv`, `claims.json`: the claims table for a spreadsheet or a script, one row per
+  claim and eligible reading (the same rows in both files). Columns:
+  * `claim_id`, `as_worded` (the claim as the article words it, restated),
+    `claim_interval` (what the wording allows);
+  * `reading_id`, `reading`, `role` (`primary` = the literal reading, or `eligible`);
+  * `value`, `low`, `high` (the evidence; `low`/`high` differ where it is an interval), `unit`,
+    and `shown` (the evidence as text in its unit: for a date claim the numbers are years with
+    fraction, 1 January = .0, and `shown` gives the date);
+  * `distance` (how far that reading lies outside the claim's interval, in the claim's unit),
+    `verdict_alone` (the verdict that reading alone would give);
+  * `verdict` (the claim's verdict by the one rule), `margin` (the literal reading's distance
+    outside the interval; zero or negative: inside, with that much to spare);
+  * `data_package` (name and version of the data package used) and `vintage` (the versions of
+    the sources behind the claim's evidence: repository@commit, or the source's title).
+  Claims that open data cannot check have one row with an empty `reading_id`.
+
+Compare two runs (say, on a newer data package) by joining on `claim_id` and `reading_id`.
+"""
 
 
 def _md_inline(text: str) -> str:
@@ -280,7 +339,9 @@ def to_html(markdown_text: str, png: bytes) -> str:
 def write_report(out_dir: str | Path | None = None,
                  learner: Mapping[str, Any] | None = None,
                  progress: bool = True) -> dict[str, Path]:
-    """Write ``report.md``, ``claims.png`` and a self-contained ``report.html``.
+    """Write ``report.md``, ``claims.png``, a self-contained ``report.html``, the claims
+    table as ``claims.csv`` and ``claims.json`` (see :func:`readings_long`) and a
+    ``README.md`` describing them.
 
     Parameters
     ----------
@@ -296,13 +357,19 @@ def write_report(out_dir: str | Path | None = None,
     out = _check_out_dir(Path(out_dir) if out_dir else BUILD_DIR / "report")
     table = fact_check_table(progress=progress)
     mine = _normalise_learner(learner, table.claim_id.tolist())
+    long = readings_long()
     fig = claims_figure(table)
     png = render_png(fig)
     out.mkdir(parents=True, exist_ok=True)
-    md = to_markdown(table, mine, "claims.png")
+    md = to_markdown(table, mine, "claims.png", long)
     paths = {"markdown": out / "report.md", "html": out / "report.html",
-             "figure": out / "claims.png"}
+             "figure": out / "claims.png", "csv": out / "claims.csv",
+             "json": out / "claims.json", "readme": out / "README.md"}
     paths["figure"].write_bytes(png)
     paths["markdown"].write_text(md, encoding="utf-8")
     paths["html"].write_text(to_html(md, png), encoding="utf-8")
+    long.to_csv(paths["csv"], index=False, encoding="utf-8", lineterminator="\n")
+    paths["json"].write_text(long.to_json(orient="records", indent=1, force_ascii=False),
+                             encoding="utf-8")
+    paths["readme"].write_text(README_TEXT, encoding="utf-8")
     return paths

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from course_lib.analysis import drugs
-from course_lib.claims import evaluate, verdict
+from course_lib.claims import evaluate
 from course_lib.errors import CourseError
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -183,14 +183,19 @@ def test_country_context_flags_caveats():
 def test_heroin_share_evidence_and_verdict():
     ev = evaluate("heroin_share")
     known = _known_heroin()
-    assert ev.value == pytest.approx(100 * PART / (5 * sum(known.values()) / len(known)))
-    r = ev.readings.set_index("reading")
-    assert list(ev.readings.columns) == ["reading", "definition", "value"]
-    assert math.isnan(r.loc["all drugs by weight", "value"])
+    heroin = ev.readings.set_index("reading_id").loc["heroin_only", "value"]
+    assert heroin == pytest.approx(100 * PART / (5 * sum(known.values()) / len(known)))
+    r = ev.readings.set_index("reading_id")
+    assert r.loc["all_drugs", "role"] == "primary" and math.isnan(r.loc["all_drugs", "value"])
     hm = _world("heroin_and_morphine")[2013], _world("heroin")[2016] + _world("morphine")[2016]
-    assert r.loc["heroin and morphine", "value"] == pytest.approx(100 * PART / (5 * sum(hm) / 2))
-    numbers = [v for v in ev.readings["value"] if not math.isnan(v)]
-    assert ev.verdict == verdict(CLAIMED, ev.value, numbers)
+    assert r.loc["heroin_morphine", "value"] == pytest.approx(100 * PART / (5 * sum(hm) / 2))
+    lo_t, hi_t = min(known.values()), max(known.values())
+    assert r.loc["heroin_only", "low"] == pytest.approx(100 * PART / (5 * hi_t))
+    assert r.loc["heroin_only", "high"] == pytest.approx(100 * PART / (5 * lo_t))
+    # as worded (all drugs) the share is at most the opiates' share; "about 14" is 13-15
+    assert r.loc["all_drugs", "high"] < CLAIMED - 1
+    inside = r.loc["heroin_only", "low"] <= CLAIMED + 1 or r.loc["heroin_morphine", "value"] >= CLAIMED - 1
+    assert ev.verdict == ("partly supported" if inside else "not supported")
     assert "2012" in ev.explanation and "unodc_seizures" in ev.sources
 
 

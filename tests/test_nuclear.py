@@ -86,13 +86,16 @@ def test_nuclear_half_evidence(raw):
     poss = set(s[(s.year == 2017) & (s.status == 3)].iso3)
     ev = evaluate("nuclear_half")
     assert ev.value == pytest.approx(100 * len(m & poss) / len(poss))
-    r = dict(zip(ev.readings.definition, ev.readings.value))
+    r = ev.readings.set_index("reading_id")
     without_israel = poss - {"ISR"}
-    assert r["possessing, leaving out Israel (never declared or tested)"] == pytest.approx(
+    assert r.loc["declared_2017", "value"] == pytest.approx(
         100 * len(m & without_israel) / len(without_israel))
-    # the verdict follows the central rule from these numbers
-    from course_lib.claims import verdict
-    assert ev.verdict == verdict(ev.article_value, ev.value, ev.readings.value.tolist())
+    # the warhead share is context: it never counts for a claim about states
+    assert r.loc["warhead_share_2017", "role"] == "context"
+    # the verdict follows the central rule: 4 of 9 misses "half"; 4 of 8 is exactly half
+    half = 100 * len(m & without_israel) / len(without_israel) == 50
+    exact = 100 * len(m & poss) / len(poss) == 50
+    assert ev.verdict == ("supported" if exact else "partly supported" if half else "not supported")
 
 
 @pytest.mark.parametrize("year", [np.int64(2017), 2017.0, "2017"])

@@ -95,9 +95,11 @@ def test_population_readings_and_evidence(raw_wb):
     ev = evaluate("population_share")
     assert ev.value == pytest.approx(_raw_share(raw_wb, m, 2017))
     assert ev.unit == "%" and set(ev.sources) >= {"wb_indicators", "sco_membership"}
-    closest = ev.closest_reading()
-    assert closest["reading"] in ev.explanation
-    assert f"{ev.value:.1f}" in ev.explanation
+    eligible = ev.eligible()
+    assert eligible.reading_id.tolist() == ["members_oct2017_2017", "members_oct2017_2016",
+                                            "members_oct2017_2017_sum"]
+    assert eligible.value.iloc[1] == pytest.approx(_raw_share(raw_wb, m, 2016))
+    assert f"{ev.value:.2f}" in ev.explanation
 
 
 def test_org_members_rule():

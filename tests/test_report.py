@@ -105,3 +105,34 @@ def test_cli_help_lists_commands():
     assert res.returncode == 0
     for cmd in ("check-data", "run-all", "student", "report", "questions"):
         assert cmd in res.stdout
+
+
+def test_claims_table_as_csv_and_json(written):
+    import csv as _csv
+
+    paths, _ = written
+    with open(paths["csv"], encoding="utf-8", newline="") as f:
+        rows = list(_csv.DictReader(f))
+    data = json.loads(paths["json"].read_text(encoding="utf-8"))
+    assert len(rows) == len(data) and {r["claim_id"] for r in rows} == set(claims.claims().claim_id)
+    with open(REPO / "data" / "claim_readings.csv", encoding="utf-8", newline="") as f:
+        fixed = {(r["claim_id"], r["reading_id"]) for r in _csv.DictReader(f)}
+    assert {(r["claim_id"], r["reading_id"]) for r in rows if r["reading_id"]} == fixed
+    pkg = json.loads((REPO / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    for r in rows:
+        assert r["data_package"].startswith(pkg["name"])
+        assert r["verdict"] == claims.evaluate(r["claim_id"]).verdict
+    wb = [r for r in rows if r["claim_id"] == "population_share"][0]
+    assert "world-development-indicators@" in wb["vintage"]
+    readme = paths["readme"].read_text(encoding="utf-8")
+    for col in rows[0]:
+        assert f"`{col}`" in readme, col
+
+
+def test_units_shown_as_themselves_and_no_fixed_band(written):
+    paths, _ = written
+    md = paths["markdown"].read_text(encoding="utf-8")
+    assert not re.search(r"(?<![\d.,])2,017", md) and "1 rank" not in md
+    assert not re.search(r"(?<![\d.,])5 %", md)
+    assert "9 June 2017" in md and "almost 44 per cent" in md and "| 1st |" in md
+    assert "Then and now" in md

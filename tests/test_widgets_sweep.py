@@ -77,7 +77,7 @@ def test_capstone_offers_every_comparable_claim_and_nothing_else():
 
     ex = definitions_explorer()
     offered = set(ex.controls["claim"].options)
-    comparable = {c for c, t in reading_tables().items() if t["pct_of_article"].notna().any()}
+    comparable = {c for c, t in reading_tables().items() if t["low"].notna().any()}
     assert offered == comparable
     assert "rats_2011_2015" not in offered and "population_share" in offered
 

@@ -487,12 +487,9 @@ def article_value(claim_id: str = CLAIM_ID) -> float:
     >>> article_value()
     20.0
     """
-    from ..claims import _claim_row
+    from ..claims.core import article_value as _article_value
 
-    value = _claim_row(claim_id)["value"]
-    if pd.isna(value):
-        raise CourseError(f"The claim {claim_id!r} has no single number.")
-    return float(value)
+    return _article_value(claim_id)
 
 
 def closest(g: pd.DataFrame | None = None, target: float | None = None) -> pd.Series:
@@ -509,56 +506,42 @@ def closest(g: pd.DataFrame | None = None, target: float | None = None) -> pd.Se
 def evidence_heritage_share() -> dict[str, Any]:
     """Evidence for 'cultural sites of SCO countries are 20 % of the World Heritage List'.
 
+    Every reading of :func:`grid` (the 2017 List and the latest, four member sets) is
+    returned; ``data/claim_readings.csv`` fixes which are eligible (the 2017 List and the
+    members of October 2017); the rest are context.
+
     >>> ev = evidence_heritage_share()
     >>> ev["unit"], round(ev["value"], 2), len(ev["readings"])
     ('%', 12.4, 80)
     """
-    target = article_value()
     g = grid()
+    latest = latest_year()
     primary = share()
-    best = closest(g, target)
     cult = share("cultural", "whole List")
     cult_part = share("cultural", "cultural part")
     per = share(counting="per country")
-    members_only = g[g["members"].isin(["2017 members", "today's members"])]
-    best_members = members_only.loc[(members_only["value"] - target).abs().idxmin()]
-    from ..claims import SUPPORTED_REL, within
-
-    near = g[[within(target, v) for v in g["value"]]]
-    if near.empty:
-        reach = (
-            f"No reading in the grid comes within {SUPPORTED_REL * 100:g} % of the article's value, "
-            "so no definition tried here reproduces it; the figure may rest on another count "
-            "(for example national heritage registers or the Tentative Lists), which these "
-            "data cannot check."
-        )
-    else:
-        reach = (
-            f"{len(near)} reading(s) come within {SUPPORTED_REL * 100:g} % of the article's value, "
-            f"among them *{near.iloc[0]['reading']}*."
-        )
-    caveat = ("It counts observers or dialogue partners, states that were not members. "
-              if best["members"] not in ("2017 members", "today's members") else "")
-    mixed_gap = (g.loc[g.category == "cultural + mixed", "value"].to_numpy()
-                 - g.loc[g.category == "cultural", "value"].to_numpy())
+    m17 = g[(g["members"] == "2017 members") & (g["year"] == ARTICLE_YEAR)]
+    now = share(members="today's members", year=latest)
+    wide = share(members="2017 members + observers + dialogue partners")
     explanation = (
-        f"**Primary reading.** At the end of {ARTICLE_YEAR} the List held "
-        f"{primary['denominator']:,} properties; {primary['numerator']} of them "
-        f"({primary['share']:.1f} %) had at least one State Party among "
-        f"{member_set_definition('2017 members')}. Counting only Cultural properties gives "
-        f"{cult['share']:.1f} % of the whole List, or {cult_part['share']:.1f} % of its "
-        f"cultural part; counting transboundary properties once per country gives "
-        f"{per['share']:.1f} %. Adding Mixed properties to the cultural ones moves the "
-        f"readings by at most {np.abs(mixed_gap).max():.1f} percentage points.\n\n"
-        f"**Closest reading.** Of the {len(g)} readings, the nearest to {target:g} % is "
-        f"*{best['reading']}*: {best['value']:.1f} %, {target - best['value']:.1f} points "
-        f"short. " + caveat + f"With members alone the best is {best_members['value']:.1f} % "
-        f"(*{best_members['reading']}*). " + reach
+        f"At the end of {ARTICLE_YEAR} the List held {primary['denominator']:,} properties; "
+        f"{primary['numerator']} of them (**{primary['share']:.1f} %**) had at least one State "
+        f"Party among {member_set_definition('2017 members')}. Counting only Cultural "
+        f"properties gives {cult['share']:.1f} % of the whole List, or {cult_part['share']:.1f} % "
+        f"of its cultural part; counting transboundary properties once per country gives "
+        f"{per['share']:.1f} %. Over the {len(m17)} readings with the 2017 List and the members "
+        f"of October 2017 the share runs from {m17['value'].min():.1f} % to "
+        f"{m17['value'].max():.1f} %. Adding observers and dialogue partners, which were not "
+        f"members, gives {wide['share']:.1f} % (context only); today's members on the {latest} "
+        f"List hold {now['share']:.1f} %."
     )
+    readings = g[["reading", "definition", "value"]].copy()
+    readings.insert(0, "reading_id", readings["reading"])
     return {
         "value": primary["share"],
         "unit": "%",
-        "readings": g[["reading", "definition", "value"]].copy(),
+        "readings": readings,
         "explanation": explanation,
         "sources": list(SOURCES),
+        "now": {"value": now["share"], "label": f"today's members, List of {latest}"},
     }

@@ -171,24 +171,28 @@ def nuclear_table(year: int = ARTICLE_YEAR, members: Any = "2017 members") -> pd
 
 
 def evidence_nuclear_powers() -> dict:
-    """Evidence for "four nuclear powers" among the SCO members of October 2017."""
+    """Evidence for "four nuclear powers" among the SCO members of October 2017.
+
+    >>> evidence_nuclear_powers()["readings"].reading_id.tolist()[:2]
+    ['possessing_2017', 'warheads_2017']
+    """
     members = set(sco.members(ARTICLE_DATE))
     observers = set(sco.members(ARTICLE_DATE, status="observer"))
     latest = int(_status().year.max())
     today = set(sco.members("today"))
     poss = set(armed_states(2017, "possessing"))
     wh = set(armed_states(2017, "warheads"))
+    now = len(today & set(armed_states(latest, "possessing")))
     rows = [
-        ("members, 'possessing' 2017", "Oct 2017 members coded possessing in 2017",
+        ("possessing_2017", "members, 'possessing' 2017", "Oct 2017 members coded possessing in 2017",
          len(members & poss)),
-        ("members, warheads > 0 in 2017", "Oct 2017 members with warheads (FAS)",
+        ("warheads_2017", "members, warheads > 0 in 2017", "Oct 2017 members with warheads (FAS)",
          len(members & wh)),
-        ("members + observers, 2017", "Oct 2017 members and observers, possessing",
-         len((members | observers) & poss)),
-        (f"today's members, {latest}", f"today's members possessing in {latest}",
-         len(today & set(armed_states(latest, "possessing")))),
+        ("members_observers_2017", "members + observers, 2017",
+         "Oct 2017 members and observers, possessing", len((members | observers) & poss)),
+        ("now", f"today's members, {latest}", f"today's members possessing in {latest}", now),
     ]
-    readings = pd.DataFrame(rows, columns=["reading", "definition", "value"])
+    readings = pd.DataFrame(rows, columns=["reading_id", "reading", "definition", "value"])
     readings["value"] = readings["value"].astype(float)
     found = sorted(members & poss)
     agree = "agree" if poss == wh else "disagree"
@@ -196,13 +200,14 @@ def evidence_nuclear_powers() -> dict:
     obs = ", ".join(f"{c} ({s17.get(c, 'no code')})" for c in sorted(observers))
     explanation = (
         f"The members of October 2017 coded \"possessing\" in 2017 are "
-        f"{', '.join(found)}: **{len(found)}**. The status table and the FAS warhead "
-        f"counts {agree} on which states were nuclear-armed in 2017. The observers of "
-        f"October 2017 and their 2017 status: {obs}."
+        f"{', '.join(found)}: **{len(found)}** states. The status table and the FAS warhead "
+        f"counts {agree} on which states were nuclear-armed in 2017, so the evidence is one "
+        f"number, not a range. The observers of October 2017 and their 2017 status: {obs}."
     )
     return {"value": float(len(found)), "unit": "states", "readings": readings,
             "explanation": explanation,
-            "sources": ["nuclear_status", "nuclear_warheads", "sco_membership"]}
+            "sources": ["nuclear_status", "nuclear_warheads", "sco_membership"],
+            "now": {"value": float(now), "label": f"today's members possessing in {latest}"}}
 
 
 def half_readings(year: int = ARTICLE_YEAR) -> pd.DataFrame:
@@ -237,22 +242,40 @@ def half_readings(year: int = ARTICLE_YEAR) -> pd.DataFrame:
 
 
 def evidence_nuclear_half() -> dict:
-    """Evidence for "half of the world's nuclear States" (primary: all possessors)."""
+    """Evidence for "half of the world's nuclear States": a share of *states*.
+
+    The warhead share is context only (the claim counts states, not weapons).
+
+    >>> r = evidence_nuclear_half()["readings"].set_index("reading_id")
+    >>> round(float(r.loc["possessing_2017", "value"]), 1), float(r.loc["declared_2017", "value"])
+    (44.4, 50.0)
+    """
     readings = half_readings(2017)
+    readings.insert(0, "reading_id", ["possessing_2017", "warheads_2017", "declared_2017",
+                                      "npt_2017", "warhead_share_2017"][:len(readings)])
     value = float(readings["value"].iloc[0])
-    claims = load("claims").set_index("claim_id")
-    article = float(claims.loc["nuclear_half", "value"])
-    near = readings.loc[(readings["value"] - article).abs().idxmin()]
-    wh_share = float(readings["value"].iloc[-1])
-    rus = warheads_share(["RUS"], 2017)
+    latest = int(_status().year.max())
+    today = set(sco.members("today"))
+    poss_now = set(armed_states(latest, "possessing"))
+    now = 100.0 * len(today & poss_now) / len(poss_now)
+    readings.loc[len(readings)] = ["now", f"{len(today & poss_now)} of {len(poss_now)} possessing "
+                                   f"states, today's members, {latest}",
+                                   f"today's members / states coded possessing in {latest}", now]
+    poss, wh = set(armed_states(2017, "possessing")), set(armed_states(2017, "warheads"))
+    prk = "counts" if "PRK" in poss else "does not count"
+    prk_wh = int(_warheads_wide().loc[2017].get("PRK", 0))
+    wh_share = float(readings.set_index("reading_id").loc["warhead_share_2017", "value"])
     explanation = (
         f"Counting every state coded possessing in 2017, the SCO's members are "
-        f"{readings['reading'].iloc[0]}: **{value:.1f} %**. The article's {article:g} % "
-        f"needs another count: *{near['reading']}* gives {near['value']:.1f} %. Leaving "
-        "Israel out is a common convention (it has never confirmed its arsenal), so "
-        "\"half\" holds for declared nuclear powers and not for all nuclear-armed states. "
-        f"By warheads the members held {wh_share:.1f} % of the countries' total, "
-        f"{rus:.1f} points of it Russia's."
+        f"{readings['reading'].iloc[0]}: **{value:.1f} %**. Do the two sources disagree about "
+        f"North Korea in 2017? No: the status coding {prk} it as possessing, and the FAS "
+        f"stockpile table gives it {prk_wh} warheads, so both count {len(poss)} and "
+        f"{len(wh)} states and the evidence is one number. Whether there are 8 or 9 nuclear "
+        "States turns on Israel, which has never declared or tested its weapons: leaving it "
+        f"out gives {readings['reading'].iloc[2]} ({readings['value'].iloc[2]:.1f} %). "
+        f"The members also held {wh_share:.1f} % of the world's warheads, but the claim "
+        "counts states, so that share is context, not a reading of it."
     )
     return {"value": value, "unit": "%", "readings": readings, "explanation": explanation,
-            "sources": ["nuclear_status", "nuclear_warheads", "sco_membership"]}
+            "sources": ["nuclear_status", "nuclear_warheads", "sco_membership"],
+            "now": {"value": now, "label": f"today's members among the states possessing in {latest}"}}

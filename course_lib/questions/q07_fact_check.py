@@ -22,17 +22,16 @@ def _population_gap() -> float:
     from ..claims import evaluate
 
     ev = evaluate("population_share")
-    return float(ev.article_value - ev.value)
+    return float(ev.claim.low - ev.value)
 
 
-def _closest_nuclear() -> str:
+def _nuclear_inside() -> str:
     from ..claims import evaluate
 
-    best = evaluate("nuclear_half").closest_reading()["reading"]
-    for key, label in _NUCLEAR_OPTIONS.items():
-        if label == best:
-            return key
-    return "none of the options"  # the readings changed: no option can be right
+    r = evaluate("nuclear_half").eligible()
+    inside = set(r.loc[r.verdict_alone == "supported", "reading"])
+    keys = [k for k, label in _NUCLEAR_OPTIONS.items() if label in inside]
+    return keys[0] if len(keys) == 1 else "none of the options"  # readings changed
 
 
 QUESTIONS = [
@@ -46,7 +45,7 @@ QUESTIONS = [
         hints=("The table `evidence` has a column `verdict`.",
                "Compare the column with the text 'supported' and count the True values.",
                "`answer = (evidence.verdict == \"supported\").sum()`"),
-        explanation="Count them, then look at how many needed a generous reading.",
+        explanation="Count them, then look at each margin: a verdict just inside or just outside its interval is fragile.",
     ),
     Question(
         qid="07_count_not_checkable",
@@ -61,21 +60,24 @@ QUESTIONS = [
     Question(
         qid="07_population_gap",
         prompt="By how many percentage points does the primary reading of "
-        "`population_share` fall short of the article's 44?",
+        "`population_share` fall short of the claim's interval (\"almost 44 per cent\" is 43 to "
+        "just under 44)?",
         expected=_population_gap,
         kind="number",
         tolerance=0.05,
         unit="percentage points",
-        what="44 minus the primary reading of population_share computed from data",
-        hints=("`evaluate(\"population_share\")` has `.article_value` and `.value`.",
-               "Subtract the data's value from the article's value."),
-        explanation="Percentage points are differences of percentages, not a percentage.",
+        what="the lower end of the claim's interval minus the primary reading of population_share",
+        hints=("`evaluate(\"population_share\")` has `.claim` (an interval with `.low` and "
+               "`.high`) and `.value`.",
+               "Subtract the data's value from the interval's lower end: `ev.claim.low - ev.value`."),
+        explanation="Percentage points are differences of percentages, not a percentage; the "
+        "distance is measured to the claim's interval, not to the bare 44.",
     ),
     Question(
         qid="07_nuclear_reading",
-        prompt="Which reading of `nuclear_half` comes closest to the article's 'half'? "
-        + "; ".join(f"({k}) {v}" for k, v in _NUCLEAR_OPTIONS.items()),
-        expected=_closest_nuclear,
+        prompt="Which eligible reading of `nuclear_half` lies inside the claim's interval "
+        "(exactly half)? " + "; ".join(f"({k}) {v}" for k, v in _NUCLEAR_OPTIONS.items()),
+        expected=_nuclear_inside,
         kind="choice",
         choices={
             "a": "Counting Israel, which has never declared its weapons, gives 4 of 9.",
@@ -83,8 +85,8 @@ QUESTIONS = [
             "c": "Only China and Russia are NPT nuclear-weapon States; that is 2 of 5.",
             "d": "States with warheads in the FAS estimates: the same 9, so 4 of 9.",
         },
-        what="the reading nearest 50 % in evaluate('nuclear_half').readings",
+        what="the eligible reading of nuclear_half whose verdict alone is 'supported'",
         hints=("Run the definitions explorer with the claim `nuclear_half`.",
-               "`evaluate(\"nuclear_half\").closest_reading()` names it."),
+               "`evaluate(\"nuclear_half\").eligible()` has a column `verdict_alone`."),
     ),
 ]

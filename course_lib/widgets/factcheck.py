@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import pandas as pd
 
-from ..claims import claims, verdict_by_reading
+from ..claims import claims, evaluate, fmt, fmt_distance, fmt_interval, verdict_by_reading
+from ..claims.core import Interval, to_date, year_fraction
 from ..plotting import GREY, PALETTE
 from . import Explorer, explorer, freeze_per_key, new_figure, render_png
 
@@ -16,27 +16,52 @@ VERDICT_CHOICES = ("undecided", "supported", "partly supported", "not supported"
 
 
 def reading_tables() -> dict[str, pd.DataFrame]:
-    """claim_id -> its readings with the verdict each would give (computed once)."""
-    return {cid: verdict_by_reading(cid) for cid in claims().claim_id}
+    """claim_id -> its readings with role and lone verdict, for every claim the rule can
+    judge (claims open data cannot check are left out)."""
+    return {cid: verdict_by_reading(cid) for cid in claims().claim_id
+            if evaluate(cid).verdict != "not checkable"}
 
 
-def describe_reading(table: pd.DataFrame, reading: str, article: float | None, unit: str) -> str:
-    """One sentence on what a reading gives and the verdict it alone would give.
+def describe_reading(table: pd.DataFrame, reading: str, claim: Interval | None, unit: str) -> str:
+    """One sentence on what a reading gives and what it does to the verdict.
 
-    >>> t = pd.DataFrame({"reading": ["a"], "definition": ["d"], "value": [42.0],
-    ...                   "pct_of_article": [95.5], "verdict_if_primary": ["supported"]})
-    >>> describe_reading(t, "a", 44.0, "%")
-    "Under 'a' the data give 42 % (95.5 % of the article's 44 %): on this reading alone the claim is <b>supported</b>."
+    >>> t = pd.DataFrame({"reading": ["a", "b"], "role": ["eligible", "context"],
+    ...                   "low": [42.0, 45.7], "high": [42.0, 45.7], "distance": [1.0, 1.7],
+    ...                   "verdict_alone": ["partly supported", ""]})
+    >>> c = Interval(43, 44, high_open=True)
+    >>> describe_reading(t, "a", c, "%")
+    "Under 'a' (eligible) the data give 42.00 %, 1.00 points outside the claim (43.00 % to just under 44.00 %): alone it would make the claim <b>partly supported</b>."
+    >>> describe_reading(t, "b", c, "%")[:60]
+    "'b' gives 45.70 %. It is context: not a reading of the artic"
     """
     row = table[table.reading == reading]
-    if row.empty or article is None:
+    if row.empty or claim is None:
         return "This claim has no reading that open data can compute."
     r = row.iloc[0]
-    if math.isnan(r["value"]):
-        return f"Under '{reading}' the data give no value: <b>not checkable</b>."
-    return (f"Under '{reading}' the data give {r['value']:,.4g} {unit} "
-            f"({r['pct_of_article']:.1f} % of the article's {article:,.4g} {unit}): on this "
-            f"reading alone the claim is <b>{r['verdict_if_primary']}</b>.")
+    if pd.isna(r["low"]):
+        return f"Under '{reading}' the data give no value."
+    shown = fmt_interval(Interval(r["low"], r["high"]), unit)
+    if r["role"] == "context":
+        return (f"'{reading}' gives {shown}. It is context: not a reading of the article's "
+                "words and date, so it never changes the verdict.")
+    where = ("inside the claim" if r["distance"] == 0 and r["verdict_alone"] == "supported"
+             else f"{fmt_distance(r['distance'], unit)} outside the claim")
+    return (f"Under '{reading}' ({r['role']}) the data give {shown}, {where} "
+            f"({fmt_interval(claim, unit)}): alone it would make the claim "
+            f"<b>{r['verdict_alone']}</b>.")
+
+
+def _tick(x: float, unit: str) -> str:
+    """A short tick label in the claim's unit.
+
+    >>> _tick(42.5, "%"), _tick(2, "rank"), _tick(2017.4356, "date")
+    ('42.5 %', '2nd', '9 Jun')
+    """
+    if unit == "%":
+        return f"{x:g} %"
+    if unit == "date":
+        return f"{to_date(x):%-d %b}"
+    return fmt(x, unit).replace(" states", "")
 
 
 def _short(label: str, width: int = 40) -> str:
@@ -49,15 +74,14 @@ def _short(label: str, width: int = 40) -> str:
 
 
 def definitions_explorer() -> Explorer:
-    """Pick a claim and one of its readings; see the value, the % of the article's
-    number and the verdict that reading alone would give."""
+    """Pick a claim and one of its readings; see the reading on the claim's own scale
+    against the claim's interval, and the verdict it alone would give."""
     import ipywidgets as W
+    from matplotlib.ticker import FuncFormatter
 
-    table = claims().set_index("claim_id")
-    # only claims with at least one reading that can be set against the article's number
-    # (rats_2011_2015 has values but no article figure to compare them with)
-    readings = {cid: t for cid, t in reading_tables().items()
-                if t["pct_of_article"].notna().any()}
+    readings = reading_tables()
+    intervals = {cid: evaluate(cid).claim for cid in readings}
+    units = claims().set_index("claim_id")["unit"].to_dict()
     ids = list(readings)
     claim_w = W.Dropdown(options=ids, value=ids[0], description="claim")
     reading_w = W.Dropdown(options=list(readings[ids[0]].reading), description="reading",
@@ -71,34 +95,58 @@ def definitions_explorer() -> Explorer:
 
     max_labels = 12
     limits: dict[str, tuple] = {}
-    shown = {cid: t.dropna(subset=["pct_of_article"]).sort_values("pct_of_article")
-             for cid, t in readings.items()}
+    shown = {}
+    day = 1 / 365
+    spans = dict(intervals)  # what is shaded: a date claim covers its whole last day
+    for cid, t in readings.items():
+        t = t.dropna(subset=["low"]).copy()
+        t["x"] = (t["low"] + t["high"]) / 2
+        if units[cid] == "date":  # a date fills its whole day: draw it at midday
+            t["x"] += day / 2
+            spans[cid] = Interval(intervals[cid].low, intervals[cid].high + day)
+        shown[cid] = t.sort_values(["x", "reading"]).reset_index(drop=True)
 
     def draw_claim(claim: str) -> None:
-        """Put the axes in this claim's state: band, limits, labels, title."""
-        rows = shown[claim]
+        """Put the axes in this claim's state: interval, bars, limits, labels, title."""
+        rows, c, unit = shown[claim], spans[claim], units[claim]
         for a in [*ax.lines, *ax.patches]:
             a.remove()
-        ax.axvspan(95, 105, color="#DDDDDD", zorder=0)
-        ax.axvline(100, color="#555555", linewidth=1)
+        xs = [c.low, c.high, *rows.low, *rows.high]
+        lo, hi = min(xs), max(xs)
+        pad = 0.06 * (hi - lo) if hi > lo else 1.0
+        if unit == "date":
+            pad = day
+        span = max(c.high - c.low, 0.006 * (hi - lo + 2 * pad))
+        mid = (c.low + c.high) / 2
+        ax.axvspan(mid - span / 2, mid + span / 2, color="#F0C987", alpha=0.55, zorder=0)
+        for i, r in rows.iterrows():  # evidence intervals as bars
+            if r["high"] > r["low"]:
+                ax.plot([r["low"], r["high"]], [i, i], "-", lw=2, color=GREY, zorder=1)
         ax.set_ylim(-0.7, len(rows) - 0.3)
-        lo, hi = min(float(rows.pct_of_article.min()), 90), max(float(rows.pct_of_article.max()), 110)
-        pad = 0.04 * (hi - lo)  # room for the markers at both ends
         ax.set_xlim(lo - pad, hi + pad)
+        if unit == "date":
+            from matplotlib.ticker import FixedLocator
+
+            first = to_date(lo - pad)
+            ax.xaxis.set_major_locator(FixedLocator([
+                year_fraction(first + pd.Timedelta(days=k)) + day / 2 for k in range(6)]))
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _tick(x - day / 2, unit)))
+        else:
+            from matplotlib.ticker import AutoLocator
+
+            ax.xaxis.set_major_locator(AutoLocator())
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _tick(x, unit)))
         if len(rows) <= max_labels:
             ax.set_yticks(range(len(rows)), [_short(r) for r in rows.reading], fontsize=8)
             ax.set_ylabel("")
         else:
             ax.set_yticks([])
             ax.set_ylabel(f"{len(rows)} readings, sorted by value")
-        ax.set_xlabel("value as % of the article's number (grey band: within 5 %)")
-        ax.set_title(f"{claim}: every reading against the article", loc="left",
+        ax.set_xlabel("shaded: the claim as worded · hollow: context only", fontsize=8)
+        ax.set_title(f"{claim}: readings against the claim", loc="left",
                      fontweight="bold", fontsize=10)
-        limits[claim] = (ax.get_xlim(), ax.get_ylim())  # what its background is drawn with
+        limits[claim] = (ax.get_xlim(), ax.get_ylim())
 
-    # Lay out once, with room for the longest labels of any claim, then fix the layout.
-    # Each claim's axes (band, ticks, labels, title) are drawn once into a background
-    # image; an update draws only the points on top of it (text costs most to draw).
     widest = max(shown, key=lambda c: max((len(_short(r)) for r in shown[c].reading), default=0)
                  if len(shown[c]) <= max_labels else 0)
     draw_claim(widest)
@@ -110,7 +158,7 @@ def definitions_explorer() -> Explorer:
     backgrounds = freeze_per_key(fig, ax, [marks],
                                  {c: (lambda c=c: draw_claim(c)) for c in shown})
     background = fig.figimage(backgrounds[ids[0]], origin="upper", zorder=-1)
-    state: dict[str, Any] = {"claim": None, "order": []}
+    state: dict[str, Any] = {"claim": None, "rows": None}
 
     def update(claim: str, reading: str) -> str:
         t = readings[claim]
@@ -121,16 +169,18 @@ def definitions_explorer() -> Explorer:
             background.set_data(backgrounds[claim])
             ax.set_xlim(*limits[claim][0])
             ax.set_ylim(*limits[claim][1])
-            marks.set_offsets(list(zip(rows.pct_of_article, range(len(rows)))))
-            state["claim"], state["order"] = claim, list(rows.reading)
-        marks.set_color([PALETTE[3] if r == reading else GREY for r in state["order"]])
-        marks.set_sizes([90 if r == reading else 36 for r in state["order"]])
-        article = table.loc[claim, "value"]
-        unit = str(table.loc[claim, "unit"])
-        return describe_reading(t, reading, None if pd.isna(article) else float(article), unit)
+            marks.set_offsets(list(zip(rows.x, range(len(rows)))))
+            state["claim"], state["rows"] = claim, rows
+        rows = state["rows"]
+        base = ["#333333" if role != "context" else GREY for role in rows.role]
+        marks.set_facecolor([PALETTE[3] if r == reading else (b if role != "context" else "none")
+                             for r, b, role in zip(rows.reading, base, rows.role)])
+        marks.set_edgecolor([PALETTE[3] if r == reading else b for r, b in zip(rows.reading, base)])
+        marks.set_sizes([90 if r == reading else 36 for r in rows.reading])
+        return describe_reading(t, reading, intervals[claim], units[claim])
 
     return explorer({"claim": claim_w, "reading": reading_w}, update, fig,
-                    title="How the definition changes the verdict",
+                    title="How the reading changes the verdict",
                     description="Choose a claim, then a reading.")
 
 
