@@ -31,12 +31,21 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m course_lib.jupyter_setup
 	@touch $(STAMP)
 
-## lab: JupyterLab on 127.0.0.1 with a token, opened on the start notebook.
-## Your copies of the notebooks live in workspace/ (the originals never change).
+## lab: JupyterLab on 127.0.0.1 with a token, opened in your browser on the start notebook
+## (the address it prints opens that notebook too). Your copies of the notebooks live in
+## workspace/ (student edition; the originals never change). `make lab BROWSER=no` opens
+## no browser; `make lab EDITION=instructor` opens the instructor edition (solutions)
+## from workspace-instructor/.
+EDITION ?= student
+BROWSER ?= yes
+LAB_DIR := $(if $(filter instructor,$(EDITION)),workspace-instructor,workspace)
+LAB_BROWSER := $(if $(filter no,$(BROWSER)),--no-browser,)
+
 lab: setup
-	$(BIN)/python -m course_lib workspace
-	$(BIN)/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
-	  --ServerApp.allow_root=True --ServerApp.root_dir=workspace workspace/00_start_here.ipynb
+	$(BIN)/python -m course_lib workspace --edition $(EDITION) --dir $(LAB_DIR)
+	$(BIN)/jupyter lab $(LAB_BROWSER) --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
+	  --ServerApp.allow_root=True --ServerApp.root_dir=$(LAB_DIR) \
+	  --LabApp.default_url=/lab/tree/00_start_here.ipynb
 
 test: setup student
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --nbval-lax \
