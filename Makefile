@@ -17,6 +17,10 @@ help:
 	@echo "make run-all  - execute every notebook into build/executed/"
 	@echo "make site     - static HTML course into build/site/"
 	@echo "make bench    - benchmarks into benchmarks/results.md"
+	@echo "make handout  - learners' hand-out (student edition, course_lib, data) into build/handout/"
+	@echo "make wheelhouse      - every dependency as wheels (offline classroom) into build/wheelhouse/"
+	@echo "make test-handout    - slow: install the hand-out in a fresh venv, run its notebooks"
+	@echo "make test-wheelhouse - slow: offline install from the wheelhouse, run notebook 00"
 	@echo "make test-browser    - JupyterLab and Voila in a real browser (needs chromium)"
 	@echo "make dashboard       - explorers as Voila dashboards on 127.0.0.1:$(DASHBOARD_PORT)"
 	@echo "make classroom-test  - local JupyterHub with LEARNERS=$(LEARNERS) simulated learners"
@@ -69,19 +73,48 @@ site: setup
 bench: setup
 	$(BIN)/python -m benchmarks.run
 
+## Hand-out and offline install. `make handout` writes build/handout/ (+ .zip): student
+## notebooks, course_lib, data/, a learner README. `make wheelhouse` downloads every
+## dependency as wheels into build/wheelhouse/ (this machine by default; e.g.
+## PLATFORMS="win_amd64 macosx_11_0_arm64 manylinux2014_x86_64" PYVERSIONS="3.11 3.12").
+## The two test-* targets are slow (fresh venvs) and not part of `make test`.
+.PHONY: handout wheelhouse test-handout test-wheelhouse
+WHEELHOUSE ?= build/wheelhouse
+PLATFORMS  ?=
+PYVERSIONS ?=
+
+handout: setup
+	$(BIN)/python -m course_lib handout --out build/handout --zip
+
+wheelhouse: setup
+	$(BIN)/python -m course_lib wheelhouse --out $(WHEELHOUSE) \
+	  --platforms "$(PLATFORMS)" --python-versions "$(PYVERSIONS)"
+
+test-handout: setup
+	$(BIN)/python -m pytest tests_install/test_handout.py -p no:xdist -s -v
+
+test-wheelhouse: setup
+	WHEELHOUSE=$(if $(wildcard $(WHEELHOUSE)/*.whl),$(WHEELHOUSE),) \
+	  $(BIN)/python -m pytest tests_install/test_wheelhouse.py -p no:xdist -s -v
+
 clean:
 	rm -rf build
 
 ## classroom-test: JupyterHub on 127.0.0.1 with LEARNERS simulated learners who pull the
-## course and run every notebook at once; writes benchmarks/classroom.md. Heavy, so it is
-## not part of `make test`. Installs the `classroom` extra and the npm proxy on first use.
-.PHONY: classroom-test
+## hand-out (student edition) and run every notebook at once. Heavy, so it is not part of
+## `make test`; it changes no tracked file (result in build/classroom/run-*/result.json).
+## classroom-record: the same, and writes benchmarks/classroom.json and .md.
+## Installs the `classroom` extra and the npm proxy on first use.
+.PHONY: classroom-test classroom-record
 LEARNERS ?= 10
 CLASSROOM_STAMP := $(VENV)/.classroom-installed
 CLASSROOM_PROXY := build/classroom/node_modules/.bin/configurable-http-proxy
 
 classroom-test: setup $(CLASSROOM_STAMP) $(CLASSROOM_PROXY)
 	$(BIN)/python classroom/run.py --learners $(LEARNERS)
+
+classroom-record: setup $(CLASSROOM_STAMP) $(CLASSROOM_PROXY)
+	$(BIN)/python classroom/run.py --learners $(LEARNERS) --record
 
 $(CLASSROOM_STAMP): $(STAMP) pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev,classroom]'
