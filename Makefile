@@ -15,7 +15,7 @@ help:
 	@echo "make test     - install (first time) and run every test and notebook"
 	@echo "make student  - student edition (no solutions) into build/student/"
 	@echo "make run-all  - execute every notebook into build/executed/"
-	@echo "make site     - static HTML course into build/site/"
+	@echo "make site     - learners' static HTML course into build/site/ (EDITION=instructor: build/site-instructor/)"
 	@echo "make bench    - benchmarks into benchmarks/results.md"
 	@echo "make handout  - learners' hand-out (student edition, course_lib, data) into build/handout/"
 	@echo "make wheelhouse      - every dependency as wheels (offline classroom) into build/wheelhouse/"
@@ -67,8 +67,10 @@ student: setup
 run-all: setup
 	$(BIN)/python -m course_lib run-all
 
+## site: the learners' static site (student edition) into build/site/;
+## `make site EDITION=instructor`: the instructor's (solutions folded) into build/site-instructor/
 site: setup
-	$(BIN)/python -m course_lib site
+	$(BIN)/python -m course_lib site --edition $(EDITION)
 
 bench: setup
 	$(BIN)/python -m benchmarks.run
