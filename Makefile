@@ -137,7 +137,12 @@ $(BROWSER_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,browser]'
 	@touch $(BROWSER_STAMP)
 
-test-browser: setup $(BROWSER_STAMP)
+AXE_JS := build/a11y/node_modules/axe-core/axe.min.js
+
+$(AXE_JS):
+	npm install --prefix build/a11y --no-audit --no-fund --loglevel=error axe-core@4
+
+test-browser: setup $(BROWSER_STAMP) $(AXE_JS)
 	@test -x /usr/bin/chromium || { echo "/usr/bin/chromium is missing: apt-get install -y chromium"; exit 1; }
 	$(BIN)/python -m pytest tests_browser -p no:xdist -v
 
