@@ -12,7 +12,10 @@ repository, copy to a USB stick or attach to a learning platform:
   opens the course, and the offline install from a wheelhouse (``make wheelhouse``).
 
 Nothing is written into the repository. ``DIR`` must be empty, missing, or an earlier
-hand-out (recognised by its ``.course-handout`` file), which is replaced.
+hand-out (recognised by its ``.course-handout`` file), which is replaced, all but its
+``.git`` folder: a teacher who publishes the hand-out as a repository (the student
+repository that Binder and nbgitpuller links open, see docs/deploy.md) rebuilds it in
+place, then commits and pushes.
 
 >>> "pip install --no-index" in learner_readme()
 True
@@ -102,7 +105,10 @@ def _prepare(out: Path) -> None:
             if not (out / MARK).exists():
                 raise CourseError(f"{out} is not empty and is not an earlier hand-out: "
                                   "choose an empty or a new folder.")
-            shutil.rmtree(out)
+            for item in out.iterdir():  # keep .git: the hand-out may be a repository
+                if item.name == ".git":
+                    continue
+                shutil.rmtree(item) if item.is_dir() else item.unlink()
     out.mkdir(parents=True, exist_ok=True)
 
 

@@ -89,9 +89,12 @@ def test_refuses_to_overwrite_the_course_or_a_foreign_folder(tmp_path):
 def test_rebuild_replaces_an_earlier_handout(tmp_path):
     out = build_handout(tmp_path / "h")
     (out / "stale.txt").write_text("x", encoding="utf-8")
+    (out / ".git").mkdir()
+    (out / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
     assert (out / MARK).exists()
     build_handout(out)
     assert not (out / "stale.txt").exists()
+    assert (out / ".git" / "HEAD").exists()  # a published hand-out keeps its history
 
 
 def test_command_line(tmp_path):
