@@ -756,7 +756,8 @@ def render_md(data: dict) -> str:
             "",
             f"## {run['learners']} learners",
             "",
-            f"- date: {run['date']}; course commit {run['course_commit']}; pulled with "
+            f"- date: {run['date']}; course commit {run['source_commit'] or run['course_commit']}; "
+            f"pulled with "
             f"{run['pull_method']}; edition: {run['edition'] or 'instructor (notebooks/)'}; "
             f"notebooks: {', '.join(run['notebooks']) or 'none'}",
             f"- machine: {mi['cores']} cores, {mi['memory_gib']} GiB, {mi['cpu'] or 'cpu unknown'}; "

@@ -16,7 +16,9 @@ def _rows_from_json() -> list[str]:
     for key in sorted(data["runs"], key=int):
         r = data["runs"][key]
         m, t = r["medians"], r["totals"]
-        rows.append(f"| {r['learners']} | {r['date'][:10]} | {r['course_commit']} | "
+        commit = r.get("source_commit") or r["course_commit"]
+        edition = r.get("edition") or "instructor (notebooks/)"
+        rows.append(f"| {r['learners']} | {r['date'][:10]} | {commit} | {edition} | "
                     f"{t['failures']} | {t['cells']} | {m['spawn_s']} | {m['exec_s']} | "
                     f"{m['learner_uss_peak_mb']} | {t['machine_used_above_idle_mb']} |")
     return rows
