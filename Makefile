@@ -15,8 +15,12 @@ help:
 	@echo "make test     - install (first time) and run every test and notebook"
 	@echo "make student  - student edition (no solutions) into build/student/"
 	@echo "make run-all  - execute every notebook into build/executed/"
-	@echo "make site     - static HTML course into build/site/"
+	@echo "make site     - learners' static HTML course into build/site/ (EDITION=instructor: build/site-instructor/)"
 	@echo "make bench    - benchmarks into benchmarks/results.md"
+	@echo "make handout  - learners' hand-out (student edition, course_lib, data) into build/handout/"
+	@echo "make wheelhouse      - every dependency as wheels (offline classroom) into build/wheelhouse/"
+	@echo "make test-handout    - slow: install the hand-out in a fresh venv, run its notebooks"
+	@echo "make test-wheelhouse - slow: offline install from the wheelhouse, run notebook 00"
 	@echo "make test-browser    - JupyterLab and Voila in a real browser (needs chromium)"
 	@echo "make dashboard       - explorers as Voila dashboards on 127.0.0.1:$(DASHBOARD_PORT)"
 	@echo "make classroom-test  - local JupyterHub with LEARNERS=$(LEARNERS) simulated learners"
@@ -31,12 +35,21 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m course_lib.jupyter_setup
 	@touch $(STAMP)
 
-## lab: JupyterLab on 127.0.0.1 with a token, opened on the start notebook.
-## Your copies of the notebooks live in workspace/ (the originals never change).
+## lab: JupyterLab on 127.0.0.1 with a token, opened in your browser on the start notebook
+## (the address it prints opens that notebook too). Your copies of the notebooks live in
+## workspace/ (student edition; the originals never change). `make lab BROWSER=no` opens
+## no browser; `make lab EDITION=instructor` opens the instructor edition (solutions)
+## from workspace-instructor/.
+EDITION ?= student
+BROWSER ?= yes
+LAB_DIR := $(if $(filter instructor,$(EDITION)),workspace-instructor,workspace)
+LAB_BROWSER := $(if $(filter no,$(BROWSER)),--no-browser,)
+
 lab: setup
-	$(BIN)/python -m course_lib workspace
-	$(BIN)/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
-	  --ServerApp.allow_root=True --ServerApp.root_dir=workspace workspace/00_start_here.ipynb
+	$(BIN)/python -m course_lib workspace --edition $(EDITION) --dir $(LAB_DIR)
+	$(BIN)/jupyter lab $(LAB_BROWSER) --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
+	  --ServerApp.allow_root=True --ServerApp.root_dir=$(LAB_DIR) \
+	  --LabApp.default_url=/lab/tree/00_start_here.ipynb
 
 test: setup student
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --nbval-lax \
@@ -54,25 +67,56 @@ student: setup
 run-all: setup
 	$(BIN)/python -m course_lib run-all
 
+## site: the learners' static site (student edition) into build/site/;
+## `make site EDITION=instructor`: the instructor's (solutions folded) into build/site-instructor/
 site: setup
-	$(BIN)/python -m course_lib site
+	$(BIN)/python -m course_lib site --edition $(EDITION)
 
 bench: setup
 	$(BIN)/python -m benchmarks.run
+
+## Hand-out and offline install. `make handout` writes build/handout/ (+ .zip): student
+## notebooks, course_lib, data/, a learner README. `make wheelhouse` downloads every
+## dependency as wheels into build/wheelhouse/ (this machine by default; e.g.
+## PLATFORMS="win_amd64 macosx_11_0_arm64 manylinux2014_x86_64" PYVERSIONS="3.11 3.12").
+## The two test-* targets are slow (fresh venvs) and not part of `make test`.
+.PHONY: handout wheelhouse test-handout test-wheelhouse
+WHEELHOUSE ?= build/wheelhouse
+PLATFORMS  ?=
+PYVERSIONS ?=
+
+handout: setup
+	$(BIN)/python -m course_lib handout --out build/handout --zip
+
+wheelhouse: setup
+	$(BIN)/python -m course_lib wheelhouse --out $(WHEELHOUSE) \
+	  --platforms "$(PLATFORMS)" --python-versions "$(PYVERSIONS)"
+
+test-handout: setup
+	$(BIN)/python -m pytest tests_install/test_handout.py -p no:xdist -s -v
+
+test-wheelhouse: setup
+	WHEELHOUSE=$(if $(wildcard $(WHEELHOUSE)/*.whl),$(WHEELHOUSE),) \
+	  $(BIN)/python -m pytest tests_install/test_wheelhouse.py -p no:xdist -s -v
 
 clean:
 	rm -rf build
 
 ## classroom-test: JupyterHub on 127.0.0.1 with LEARNERS simulated learners who pull the
-## course and run every notebook at once; writes benchmarks/classroom.md. Heavy, so it is
-## not part of `make test`. Installs the `classroom` extra and the npm proxy on first use.
-.PHONY: classroom-test
+## hand-out (student edition) and run every notebook at once. Heavy, so it is not part of
+## `make test`; it changes no tracked file (result in build/classroom/run-*/result.json).
+## classroom-record: the same, and writes benchmarks/classroom.json and .md.
+## Installs the `classroom` extra and the npm proxy on first use.
+.PHONY: classroom-test classroom-record
 LEARNERS ?= 10
 CLASSROOM_STAMP := $(VENV)/.classroom-installed
 CLASSROOM_PROXY := build/classroom/node_modules/.bin/configurable-http-proxy
 
 classroom-test: setup $(CLASSROOM_STAMP) $(CLASSROOM_PROXY)
 	$(BIN)/python classroom/run.py --learners $(LEARNERS)
+
+classroom-record: setup $(CLASSROOM_STAMP) $(CLASSROOM_PROXY)
+	$(BIN)/python classroom/run.py --learners $(LEARNERS) --record
 
 $(CLASSROOM_STAMP): $(STAMP) pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev,classroom]'
@@ -93,7 +137,12 @@ $(BROWSER_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,browser]'
 	@touch $(BROWSER_STAMP)
 
-test-browser: setup $(BROWSER_STAMP)
+AXE_JS := build/a11y/node_modules/axe-core/axe.min.js
+
+$(AXE_JS):
+	npm install --prefix build/a11y --no-audit --no-fund --loglevel=error axe-core@4
+
+test-browser: setup $(BROWSER_STAMP) $(AXE_JS)
 	@test -x /usr/bin/chromium || { echo "/usr/bin/chromium is missing: apt-get install -y chromium"; exit 1; }
 	$(BIN)/python -m pytest tests_browser -p no:xdist -v
 

@@ -11,8 +11,11 @@ What it does, all on 127.0.0.1:
    ``configurable-http-proxy``, a test authenticator, the local-process spawner and a
    service token made for this run; all state goes to ``build/classroom/run-<time>/``;
 2. creates N learners and spawns their single-user servers at the same time;
-3. each learner pulls the course (the repository's committed HEAD) into their own
-   home folder with nbgitpuller, as a learner following a nbgitpuller link would;
+3. each learner pulls the course into their own home folder with nbgitpuller, as a
+   learner following a nbgitpuller link would. What they pull is the **hand-out**
+   (``python -m course_lib handout``: the student edition, course_lib and data/), made
+   into a one-commit git repository in the run folder, as a teacher would publish it;
+   ``--course PATH`` pulls another git repository instead;
 4. each learner runs every notebook in ``notebooks/`` of their copy, in order, through
    the server's REST API (a session per notebook) and the kernel websocket (one
    ``execute_request`` per code cell; a cell is done when its ``execute_reply`` and
@@ -21,8 +24,9 @@ What it does, all on 127.0.0.1:
 5. while that runs, it samples the unique memory (USS) of every learner's server and
    kernels;
 6. stops everything it started by process id and checks that nothing is left;
-7. stores the results by N in ``benchmarks/classroom.json`` and renders
-   ``benchmarks/classroom.md`` from it.
+7. with ``--record`` only (``make classroom-record``), stores the results by N in
+   ``benchmarks/classroom.json`` and renders ``benchmarks/classroom.md`` from it; without
+   it, nothing tracked changes (the result goes to the run folder's ``result.json``).
 
 Every wait and loop is bounded by a count and a time limit. Exit status 0 means every
 learner finished the course with no failure and no process was left behind.
@@ -722,7 +726,8 @@ def render_md(data: dict) -> str:
         "Written by `make classroom-test` (`classroom/run.py`) from `benchmarks/classroom.json`,",
         "which keeps the most recent run for each number of learners. Every learner gets a",
         "single-user server from JupyterHub (local-process spawner, all on 127.0.0.1), pulls the",
-        "course into their home folder with nbgitpuller and runs every notebook, cell by cell,",
+        "course (the hand-out, student edition, since December 2026) into their home folder",
+        "with nbgitpuller and runs every notebook, cell by cell,",
         "through the REST API and the kernel websocket; all learners do this at the same time.",
         "",
         "Memory is USS (unique set size: memory that goes away when the process ends), the",
@@ -751,8 +756,10 @@ def render_md(data: dict) -> str:
             "",
             f"## {run['learners']} learners",
             "",
-            f"- date: {run['date']}; course commit {run['course_commit']}; pulled with "
-            f"{run['pull_method']}; notebooks: {', '.join(run['notebooks']) or 'none'}",
+            f"- date: {run['date']}; course commit {run['source_commit'] or run['course_commit']}; "
+            f"pulled with "
+            f"{run['pull_method']}; edition: {run['edition'] or 'instructor (notebooks/)'}; "
+            f"notebooks: {', '.join(run['notebooks']) or 'none'}",
             f"- machine: {mi['cores']} cores, {mi['memory_gib']} GiB, {mi['cpu'] or 'cpu unknown'}; "
             f"{mi['os']}; Python {mi['python']}",
             "- versions: " + ", ".join(f"{k} {val}" for k, val in v.items() if val),
@@ -803,6 +810,19 @@ def record(result: dict) -> None:
     log(f"wrote {BENCH_JSON.relative_to(REPO)} and {BENCH_MD.relative_to(REPO)}")
 
 
+def handout_repo(folder: Path) -> Path:
+    """The hand-out (student edition) as a one-commit git repository in ``folder``."""
+    sys.path.insert(0, str(REPO))
+    from course_lib.handout import build_handout
+
+    build_handout(folder)
+    git("init", "--quiet", "--initial-branch=main", cwd=folder)
+    git("add", "--all", cwd=folder)
+    git("-c", "user.name=classroom", "-c", "user.email=classroom@localhost", "commit",
+        "--quiet", "-m", "hand-out", cwd=folder)
+    return folder
+
+
 # ------------------------------------------------------------------------- main
 def phase(learners: list[Learner], fn, what: str) -> float:
     """Run fn(learner) for all learners at once; a learner whose step raises gets a failure."""
@@ -833,8 +853,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--course",
         type=Path,
-        default=REPO,
-        help="git repository the learners pull (default: this one, its committed HEAD)",
+        default=None,
+        help="git repository the learners pull (default: the hand-out of this course, "
+        "student edition, built for the run)",
     )
     ap.add_argument("--interval", type=float, default=0.5, help="memory sampling interval, s")
     ap.add_argument(
@@ -843,7 +864,9 @@ def main(argv: list[str] | None = None) -> int:
         default="nbgitpuller",
         help="how learners get the course: nbgitpuller (the default) or a plain git clone",
     )
-    ap.add_argument("--no-record", action="store_true", help="do not write benchmarks/")
+    ap.add_argument("--record", action="store_true",
+                    help="write benchmarks/classroom.json and .md (tracked files); "
+                    "without it the result goes only to the run folder")
     ap.add_argument(
         "--keep", action="store_true", help="keep the learners' homes after a clean run"
     )
@@ -866,7 +889,10 @@ def main(argv: list[str] | None = None) -> int:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     run_dir = BUILD / f"run-{stamp}-{args.learners}"
     (run_dir / "home").mkdir(parents=True, exist_ok=False)
-    course = args.course.resolve()
+    if args.course is None:
+        course, edition = handout_repo(run_dir / "handout"), "student (hand-out)"
+    else:
+        course, edition = args.course.resolve(), "as in --course"
     commit = git("rev-parse", "--short", "HEAD", cwd=course)
     branch = git("rev-parse", "--abbrev-ref", "HEAD", cwd=course)
     branch = None if branch == "HEAD" else branch  # detached: nbgitpuller takes the default
@@ -942,7 +968,9 @@ def main(argv: list[str] | None = None) -> int:
         "learners": args.learners,
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "course_commit": commit,
+        "source_commit": git("rev-parse", "--short", "HEAD", cwd=REPO),
         "pull_method": args.pull,
+        "edition": edition,
         "notebooks": notebooks,
         "machine": machine_info(),
         "versions": versions(),
@@ -952,8 +980,12 @@ def main(argv: list[str] | None = None) -> int:
     }
     passed = ok_run and totals["failures"] == 0 and totals["left_over_remaining"] == 0
     print(json.dumps({"learners": args.learners, "medians": medians, "totals": totals}, indent=2))
-    if not args.no_record:
+    (run_dir / "result.json").write_text(json.dumps(result, indent=2, sort_keys=True) + "\n",
+                                         encoding="utf-8")
+    if args.record:
         record(result)
+    else:
+        log(f"result in {(run_dir / 'result.json').relative_to(REPO)} (--record writes benchmarks/)")
     if passed and not args.keep:
         shutil.rmtree(run_dir / "home", ignore_errors=True)
     log(

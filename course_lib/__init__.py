@@ -19,7 +19,7 @@ _SUBMODULES = {
     "claims", "data", "errors", "exercises", "plotting", "sco", "widgets", "env",
     "analysis", "report", "paths", "course", "maps",
 }
-__all__ = sorted(_SUBMODULES | {"env_report", "check", "hint"})
+__all__ = sorted(_SUBMODULES | {"env_report", "check", "hint", "solution"})
 
 
 def __getattr__(name: str) -> Any:
@@ -29,6 +29,8 @@ def __getattr__(name: str) -> Any:
         return importlib.import_module(f"{__name__}.env").env_report
     if name in {"check", "hint"}:
         return getattr(importlib.import_module(f"{__name__}.exercises"), name)
+    if name == "solution":
+        return importlib.import_module(f"{__name__}.solutions").solution
     raise AttributeError(f"module 'course_lib' has no attribute {name!r}")
 
 

@@ -21,7 +21,9 @@ COMMANDS = {
     "site": ("site", "build the static HTML course into build/site/"),
     "teaching": ("teaching", "regenerate docs/teaching.md and the README course map from the notebooks"),
     "questions": ("questions", "list every exercise id with its prompt"),
-    "workspace": ("workspace", "copy the notebooks into workspace/ for you to edit (keeps your copies)"),
+    "workspace": ("workspace", "copy the notebooks (student edition) into workspace/ for you to edit (keeps your copies)"),
+    "wheelhouse": ("wheelhouse", "download every dependency as wheels into one folder (offline install)"),
+    "handout": ("handout", "write the learners' hand-out (student notebooks, course_lib, data) into a folder or zip"),
     "data": ("data", "data packages: refresh from sources, download World Bank data, diff OLD NEW"),
 }
 

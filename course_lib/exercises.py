@@ -556,3 +556,6 @@ def hint(qid: str, level: int | None = None) -> Feedback:
 def describe(qid: str) -> str:
     """The prompt of an exercise, for teachers' listings."""
     return question(qid).prompt
+
+
+from .solutions import solution  # noqa: E402,F401  (re-exported: notebooks import it with check and hint)

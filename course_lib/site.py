@@ -77,6 +77,38 @@ details.course-solution > summary { cursor: pointer; color: #0b5394; font-weight
   padding: 0.3em 0; font-family: var(--jp-ui-font-family, sans-serif);
   margin-left: calc(var(--jp-cell-prompt-width, 64px) + var(--jp-cell-padding, 5px) + 4px); }
 .course-repo-file { border-bottom: 1px dotted #888; }
+/* Accessibility (WCAG 2.1 AA, checked by tests_browser/test_a11y.py with axe-core):
+   prompts and code colours reach 4.5:1 or more on the code background (#f5f5f5) and on
+   white; links are underlined, not told apart by colour alone. */
+body {
+  --jp-cell-prompt-not-active-font-color: #595959;
+  --jp-cell-prompt-not-active-opacity: 1;
+  --jp-cell-prompt-opacity: 1;
+  --jp-cell-inprompt-font-color: #1f5f99;
+  --jp-cell-outprompt-font-color: #9c3f23;
+  --jp-mirror-editor-keyword-color: #006a00;
+  --jp-mirror-editor-builtin-color: #006a00;
+  --jp-mirror-editor-number-color: #006a00;
+  --jp-mirror-editor-quote-color: #006a00;
+  --jp-mirror-editor-tag-color: #006a00;
+  --jp-mirror-editor-atom-color: #4646d9;
+  --jp-mirror-editor-def-color: #0000d6;
+  --jp-mirror-editor-punctuation-color: #00509e;
+  --jp-mirror-editor-property-color: #00509e;
+  --jp-mirror-editor-operator-color: #7a1fb8;
+  --jp-mirror-editor-meta-color: #7a1fb8;
+  --jp-mirror-editor-comment-color: #2f6363;
+  --jp-mirror-editor-string-color: #a31515;
+  --jp-mirror-editor-string-2-color: #8a3a00;
+  --jp-mirror-editor-qualifier-color: #555555;
+  --jp-mirror-editor-bracket-color: #6b6b3a;
+  --jp-mirror-editor-attribute-color: #0000c0;
+  --jp-mirror-editor-link-color: #0000c0;
+  --jp-mirror-editor-error-color: #c00000;
+}
+body .jp-RenderedHTMLCommon a:link, body .jp-RenderedHTMLCommon a:visited, .course-doc a, main a {
+  text-decoration: underline; }
+.course-scroll:focus { outline: 2px solid #1f5f99; outline-offset: 2px; }
 """
 
 INDEX_CSS = """
@@ -347,12 +379,33 @@ def _fold_solutions(soup) -> int:
     return count
 
 
+def _keyboard_scroll(soup) -> int:
+    """Let a keyboard reach (and scroll) each block that may scroll sideways: code blocks
+    and tables of the text (``pre``, a Markdown ``table``) and wide output tables get
+    ``tabindex="0"``, a role and a label (WCAG 2.1.1)."""
+    count = 0
+    targets = [(el, "code block") for el in soup.find_all("pre")
+               if not el.find_parent(class_="jp-InputArea")]
+    targets += [(el, "table") for el in soup.select(".jp-OutputArea-output.jp-RenderedHTML")
+                if el.find("table")]
+    targets += [(el, "table") for el in soup.select(".course-doc table")]
+    for el, label in targets:
+        if el.get("tabindex") is None:
+            el["tabindex"] = "0"
+            el["role"] = "region"
+            el["aria-label"] = f"{label} (scrollable)"
+            el["class"] = list(el.get("class") or []) + ["course-scroll"]
+            count += 1
+    return count
+
+
 def _postprocess(page_html: str, origin: Path, site_map, index_anchor) -> str:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(page_html, "html.parser")
     _fix_links(soup, origin, site_map, index_anchor)
     _fold_solutions(soup)
+    _keyboard_scroll(soup)
     return str(soup)
 
 

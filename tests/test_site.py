@@ -171,3 +171,51 @@ def test_command_line_no_execute(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "0 missing" in printed and "0 external resource(s)" in printed
     assert (out / "00_start_here.html").is_file()
+
+
+def test_command_line_builds_the_learners_edition_by_default(tmp_path):
+    from course_lib.solutions import solutions_from_notebooks
+
+    out = tmp_path / "site"
+    assert main(["site", "--out", str(out), "--only", "00", "--no-execute", "--quiet"]) == 0
+    page = (out / "00_start_here.html").read_text(encoding="utf-8")
+    assert "Show the solution" not in page
+    for qid, entry in solutions_from_notebooks().items():
+        if entry["notebook"] == "00_start_here":
+            assert entry["code"].replace('"', "&quot;") not in page, qid
+            assert entry["code"] not in page, qid
+
+
+def _luminance(hex_colour: str) -> float:
+    h = hex_colour.lstrip("#")
+    h = "".join(c * 2 for c in h) if len(h) == 3 else h
+    channels = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def test_site_colours_reach_wcag_aa_contrast():
+    import re
+
+    from course_lib.site import COURSE_CSS
+
+    colours = re.findall(r"--jp-[a-z0-9-]*color:\s*(#[0-9a-fA-F]{3,6})", COURSE_CSS)
+    assert len(colours) >= 15
+    for colour in colours:
+        for background in ("#f5f5f5", "#ffffff"):  # code cells, page
+            lighter, darker = sorted([_luminance(colour), _luminance(background)], reverse=True)
+            assert (lighter + 0.05) / (darker + 0.05) >= 4.5, (colour, background)
+
+
+def test_scrollable_blocks_are_reachable_by_keyboard():
+    from bs4 import BeautifulSoup
+
+    from course_lib.site import _keyboard_scroll
+
+    soup = BeautifulSoup('<div class="course-doc"><pre>x</pre><table><tr><td>1</td></tr>'
+                         '</table></div><div class="jp-InputArea"><pre>code</pre></div>',
+                         "html.parser")
+    assert _keyboard_scroll(soup) == 2
+    for el in soup.select(".course-doc pre, .course-doc table"):
+        assert el["tabindex"] == "0" and el["role"] == "region" and el["aria-label"]
+    assert soup.select_one(".jp-InputArea pre").get("tabindex") is None
