@@ -21,6 +21,8 @@ COMMANDS = {
     "site": ("site", "build the static HTML course into build/site/"),
     "teaching": ("teaching", "regenerate docs/teaching.md and the README course map from the notebooks"),
     "questions": ("questions", "list every exercise id with its prompt"),
+    "progress": ("progress", "show which exercises you have answered correctly so far"),
+    "grade": ("grade", "grade a class's notebooks: gradebook.csv and a feedback page per learner"),
     "workspace": ("workspace", "copy the notebooks into workspace/ for you to edit (keeps your copies)"),
 }
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..exercises import Question
+from ..exercises import Mistake, Question
 
 
 def _members_2017() -> list[str]:
@@ -35,10 +35,10 @@ def _ratio() -> float:
     return period_ratio(_members_2017(), "all", "2011–2015", "2006–2010")
 
 
-def _pakistan_share() -> float:
+def _pakistan_share(first: int = 2011, last: int = 2015) -> float:
     from ..analysis.violence import country_series
 
-    total = country_series(_members_2017(), "all").loc[2011:2015].sum()
+    total = country_series(_members_2017(), "all").loc[first:last].sum()
     return float(100 * total["PAK"] / total.sum())
 
 
@@ -164,5 +164,11 @@ QUESTIONS = [
         ),
         explanation="One member carries most of the group's deaths, so any trend of the group "
         "is mostly that country's trend.",
+        mistakes=(
+            Mistake("a fraction instead of a percentage", lambda: _pakistan_share() / 100,
+                    "Your value is a fraction of one; the task asks for a percentage."),
+            Mistake("the wrong period", lambda: _pakistan_share(2006, 2010),
+                    "Your value is the share of the five years before the period asked."),
+        ),
     ),
 ]
