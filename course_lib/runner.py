@@ -22,8 +22,14 @@ def course_notebooks(folder: Path | None = None) -> list[Path]:
     return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb"))
 
 
-def execute(path: Path, *, timeout: int = 600, cwd: Path | None = None):
-    """Execute one notebook in a fresh kernel; return (executed notebook, seconds)."""
+def execute(path: Path, *, timeout: int = 600, cwd: Path | None = None,
+            env: dict[str, str] | None = None, **options):
+    """Execute one notebook in a fresh kernel; return (executed notebook, seconds).
+
+    ``env`` is the kernel's environment (default: this process's); ``options`` go to
+    ``nbclient.NotebookClient`` (e.g. ``allow_errors=True``,
+    ``interrupt_on_timeout=True``, as the grader uses them).
+    """
     import nbformat
     from nbclient import NotebookClient
 
@@ -31,9 +37,12 @@ def execute(path: Path, *, timeout: int = 600, cwd: Path | None = None):
     start = time.perf_counter()
     client = NotebookClient(
         nb, timeout=timeout, kernel_name="python3",
-        resources={"metadata": {"path": str(cwd or Path(path).parent)}},
+        resources={"metadata": {"path": str(cwd or Path(path).parent)}}, **options,
     )
-    client.execute()
+    if env is None:
+        client.execute()
+    else:
+        client.execute(env=env)  # nbclient passes it on to the kernel manager
     return nb, time.perf_counter() - start
 
 
