@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+GRADING_STAMP := $(VENV)/.installed-grading
 PORT   ?= 8888
 PYTEST_WORKERS ?= 2
 
@@ -16,6 +17,8 @@ help:
 	@echo "make student  - student edition (no solutions) into build/student/"
 	@echo "make run-all  - execute every notebook into build/executed/"
 	@echo "make site     - static HTML course into build/site/"
+	@echo "make nbgrader-course - nbgrader course folder in build/nbgrader (NBGRADER_DIR=...)"
+	@echo "make nbgrader ARGS=\"autograde 03_security_and_stability\" - nbgrader from the course's venv"
 	@echo "make bench    - benchmarks into benchmarks/results.md"
 	@echo "make test-browser    - JupyterLab and Voila in a real browser (needs chromium)"
 	@echo "make dashboard       - explorers as Voila dashboards on 127.0.0.1:$(DASHBOARD_PORT)"
@@ -38,7 +41,7 @@ lab: setup
 	$(BIN)/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
 	  --ServerApp.allow_root=True --ServerApp.root_dir=workspace workspace/00_start_here.ipynb
 
-test: setup student
+test: setup $(GRADING_STAMP) student
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --nbval-lax \
 	  --nbval-sanitize-with tests/sanitize.cfg tests notebooks build/student
 
@@ -62,6 +65,25 @@ bench: setup
 
 clean:
 	rm -rf build
+
+## Grading: nbgrader (the optional `grading` extra) goes into .venv once; `make test`
+## installs it too (its round trip is tested). nbgrader runs programs from the venv's
+## bin/ (e.g. alembic), so the target puts that folder on PATH: no activation needed.
+##   make nbgrader-course                       # build/nbgrader/source/<notebook>/
+##   make nbgrader ARGS="generate_assignment 03_security_and_stability"
+NBGRADER_DIR  ?= build/nbgrader
+.PHONY: nbgrader nbgrader-course
+
+$(GRADING_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,grading]'
+	@touch $(GRADING_STAMP)
+
+nbgrader-course: setup $(GRADING_STAMP)
+	$(BIN)/python -m course_lib nbgrader-course $(NBGRADER_DIR)
+
+nbgrader: setup $(GRADING_STAMP)
+	@mkdir -p "$(NBGRADER_DIR)"
+	cd "$(NBGRADER_DIR)" && PATH="$(abspath $(BIN)):$$PATH" "$(abspath $(BIN))/nbgrader" $(ARGS)
 
 ## classroom-test: JupyterHub on 127.0.0.1 with LEARNERS simulated learners who pull the
 ## course and run every notebook at once; writes benchmarks/classroom.md. Heavy, so it is

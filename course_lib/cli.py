@@ -23,6 +23,7 @@ COMMANDS = {
     "questions": ("questions", "list every exercise id with its prompt"),
     "progress": ("progress", "show which exercises you have answered correctly so far"),
     "grade": ("grade", "grade a class's notebooks: gradebook.csv and a feedback page per learner"),
+    "nbgrader-course": ("nbgrader_course", "write an nbgrader course folder (source/ with autograded cells)"),
     "workspace": ("workspace", "copy the notebooks into workspace/ for you to edit (keeps your copies)"),
 }
 
