@@ -17,7 +17,7 @@ COMMANDS = {
     "check-data": ("check_data", "verify every data file against data/datapackage.json"),
     "run-all": ("run_all", "execute every notebook into build/executed/ (progress bar)"),
     "student": ("student", "build the student edition (no solutions) into build/student/"),
-    "report": ("report", "write the fact-check report (Markdown + HTML) into build/report/"),
+    "report": ("report", "write the fact-check report (Markdown + HTML) into fact_check_report/ here (build/report/ from the course folder)"),
     "site": ("site", "build the static HTML course into build/site/"),
     "teaching": ("teaching", "regenerate docs/teaching.md and the README course map from the notebooks"),
     "questions": ("questions", "list every exercise id with its prompt"),

@@ -654,6 +654,18 @@ def hint(qid: str, level: int | None = None) -> Feedback:
     return Feedback(qid, "hint", f"{level}/{len(q.hints)}: {q.hints[level - 1]}{more}")
 
 
+def progress():
+    """Which exercises of the course you have answered correctly so far (a table in
+    the notebook); see :mod:`course_lib.progress`.
+
+    >>> progress().total == len(questions())
+    True
+    """
+    from .progress import progress as _progress
+
+    return _progress()
+
+
 def describe(qid: str) -> str:
     """The prompt of an exercise, for teachers' listings."""
     return question(qid).prompt

@@ -330,8 +330,7 @@ def feedback_html(learner: str, rows: list[Row]) -> str:
     """One self-contained page: score per notebook, then each exercise's feedback."""
     from .exercises import _md_to_html
 
-    icons = {"correct": "✅", "wrong": "❌", "unanswered": "✏️", "error": "⚠️",
-             "not run": "⏸️"}
+    icons = {"correct": "✓", "wrong": "✗", "unanswered": "○", "error": "!", "not run": "–"}
     got = sum(r.points for r in rows)
     possible = sum(r.points_possible for r in rows)
     parts = [f"<h1>Feedback for {html.escape(learner)}</h1>",
@@ -354,7 +353,8 @@ def feedback_html(learner: str, rows: list[Row]) -> str:
              "td,th{border:1px solid #ccc;padding:.35em .5em;text-align:left;"
              "vertical-align:top}th{background:#f3f3f3}.score{font-weight:normal;"
              "color:#555;font-size:.8em}.correct td:nth-child(2){color:#1e7b34}"
-             ".wrong td:nth-child(2),.error td:nth-child(2){color:#a12a1f}")
+             ".wrong td:nth-child(2),.error td:nth-child(2){color:#a12a1f}"
+             ".unanswered td:nth-child(2),.not-run td:nth-child(2){color:#555}")
     return ("<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'><title>Feedback: "
             f"{html.escape(learner)}</title><style>{style}</style></head><body>"
             + "\n".join(parts) + "</body></html>\n")

@@ -7,10 +7,11 @@ JSON file in the learner's workspace (:func:`progress_file`), so that
 ``python -m course_lib progress`` can print it.
 
 The file is never written into the course's own folders (data/, notebooks/, the
-package): when the notebook runs from inside the course checkout (other than
-``workspace/``), it goes to ``build/progress.json``; ``SCO_COURSE_PROGRESS`` names
-another file (``off`` switches the file off). A missing or damaged file is recreated
-with a note; recording never raises.
+package): a notebook run from inside the course checkout (other than ``workspace/``,
+where ``make lab`` puts the learner's copies) keeps its progress for the session only,
+so running the instructor notebooks or the tests leaves no file and shows the same
+every time. ``SCO_COURSE_PROGRESS`` names another file (``off``: session only). A
+missing or damaged file is recreated with a note; recording never raises.
 
 >>> p = progress(path=None)
 >>> p.total == len(p.rows)
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .paths import BUILD_DIR, REPO_ROOT
+from .paths import REPO_ROOT
 
 FILE_NAME = ".sco_course_progress.json"
 ENV_VAR = "SCO_COURSE_PROGRESS"
@@ -39,9 +40,9 @@ _NOTE: list[str] = []
 
 
 def progress_file(cwd: Path | None = None) -> Path | None:
-    """Where this session records progress (None when switched off).
+    """Where this session records progress (None: this session only).
 
-    >>> progress_file(REPO_ROOT / "notebooks") == BUILD_DIR / "progress.json"
+    >>> progress_file(REPO_ROOT / "notebooks") is None
     True
     >>> progress_file(Path("/tmp/learner")).name
     '.sco_course_progress.json'
@@ -51,8 +52,8 @@ def progress_file(cwd: Path | None = None) -> Path | None:
         return None if env.strip().lower() in {"", "off", "0", "no"} else Path(env)
     here = Path(cwd or Path.cwd()).resolve()
     root = REPO_ROOT.resolve()
-    if (here == root or root in here.parents) and not _inside(here, root / "workspace"):
-        return BUILD_DIR / "progress.json"
+    if _inside(here, root) and not _inside(here, root / "workspace"):
+        return None
     return here / FILE_NAME
 
 
@@ -88,6 +89,7 @@ def _write(path: Path, results: dict[str, dict[str, Any]]) -> bool:
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
                                          suffix=".tmp", delete=False) as tmp:
             tmp.write(text + "\n")
+        os.chmod(tmp.name, 0o644)
         Path(tmp.name).replace(path)
         return True
     except OSError:
@@ -125,7 +127,10 @@ def session_results() -> dict[str, dict[str, Any]]:
     return {qid: dict(entry) for qid, entry in _SESSION.items()}
 
 
-ICONS = {"correct": "✅", "incorrect": "❌", "invalid": "❌", "error": "⚠️"}
+#: plain symbols (they show without an emoji font) and their colours
+ICONS = {"correct": ("✓", "#1e7b34"), "incorrect": ("✗", "#a12a1f"),
+         "invalid": ("✗", "#a12a1f"), "error": ("!", "#8a5300"),
+         "not_answered": ("○", "#777777")}
 
 
 @dataclass(frozen=True)
@@ -159,8 +164,7 @@ class Progress:
             rest = f"  still open: {', '.join(todo)}" if todo else "  all done"
             lines.append(f"  {nb}: {done}/{n}{rest}")
         lines += list(self.notes)
-        where = str(self.path) if self.path else "not saved (switched off)"
-        lines.append(f"(recorded in {where})")
+        lines.append(f"(recorded in {self.path})" if self.path else _SESSION_ONLY)
         return "\n".join(lines)
 
     __repr__ = __str__
@@ -169,18 +173,25 @@ class Progress:
         cells = []
         for nb, (done, n) in self.by_notebook().items():
             marks = " ".join(
-                f'<span title="{html.escape(q)}: {html.escape(s.replace("_", " "))}">'
-                f'{ICONS.get(s, "✏️")}</span>' for q, s in self.rows if q[:2] == nb)
+                f'<span title="{html.escape(q)}: {html.escape(s.replace("_", " "))}" '
+                f'style="color:{ICONS.get(s, ICONS["not_answered"])[1]};font-weight:bold">'
+                f'{ICONS.get(s, ICONS["not_answered"])[0]}</span>'
+                for q, s in self.rows if q[:2] == nb)
             cells.append(f"<tr><td>{nb}</td><td>{done} of {n}</td><td>{marks}</td></tr>")
         notes = "".join(f"<p><strong>Note:</strong> {html.escape(n)}</p>" for n in self.notes)
+        if self.path is None:
+            notes += f"<p><em>{html.escape(_SESSION_ONLY[1:-1])}.</em></p>"
         return (f"<div class='course-progress'><p><strong>Your progress:</strong> "
                 f"{self.correct} of {self.total} exercises answered correctly "
-                "(✅ correct, ❌ not yet, ✏️ not answered).</p>"
+                "(✓ correct, ✗ not yet, ○ not answered; point at a mark for its "
+                "exercise).</p>"
                 "<table><tr><th>Notebook</th><th>Correct</th><th>Exercises</th></tr>"
                 + "".join(cells) + "</table>" + notes + "</div>")
 
 
 _DEFAULT = object()
+_SESSION_ONLY = ("(this session only: a notebook run from the course's own folders keeps no "
+                 "progress file; your copies in workspace/ do)")
 
 
 def progress(path: Any = _DEFAULT) -> Progress:
