@@ -182,7 +182,8 @@ def _run(learner: str, stem: str, nb, ids: list[str], scratch: Path, timeout: in
     failure = None
     try:
         ran, _ = execute(path, timeout=timeout, cwd=work, env=_kernel_env(scratch, memory_mb),
-                         allow_errors=True, interrupt_on_timeout=True)
+                         allow_errors=True, interrupt_on_timeout=True,
+                         extra_arguments=["--IPKernelApp.log_level=ERROR"])
     except DeadKernelError:
         ran, failure = nb, f"the kernel died (over the memory limit of {memory_mb} MB?)"
     except Exception as exc:  # nbclient could not run it at all
@@ -272,8 +273,15 @@ def _match(folder: Path, course: dict[str, list[str]]) -> tuple[dict, list[str]]
 
 
 def grade(submissions: str | Path, out: str | Path, notebooks: list[str] | None = None,
-          timeout: int = 60, memory_mb: int = 2048, progress: bool = True) -> Summary:
-    """Grade every learner's folder in ``submissions``; write the gradebook and pages."""
+          timeout: int = 60, memory_mb: int = 2048, progress: bool = True,
+          jobs: int = 1) -> Summary:
+    """Grade every learner's folder in ``submissions``; write the gradebook and pages.
+
+    ``jobs`` notebooks run at once (each in its own kernel); the output is the same
+    for any number of jobs.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
     from tqdm.auto import tqdm
 
     subs, out = Path(submissions).resolve(), Path(out).resolve()
@@ -292,26 +300,33 @@ def grade(submissions: str | Path, out: str | Path, notebooks: list[str] | None 
         raise CourseError(f"{submissions} holds no learner folders "
                           "(SUBMISSIONS/<learner>/<notebook>.ipynb).")
     course = course_exercises(notebooks)
-    summary = Summary()
-    bar = tqdm(total=len(learners) * len(course), unit="notebook", desc="Grading",
-               disable=not progress)
+    tasks, unused = [], {}
     for folder in learners:
-        chosen, unused = _match(folder, course)
-        for stem, (path, note) in chosen.items():
-            bar.set_postfix_str(f"{folder.name}/{stem}")
-            rows, why = grade_notebook(folder.name, stem, path, course[stem], timeout,
-                                       memory_mb, note)
-            summary.rows += rows
-            if why:
-                summary.failed.append((folder.name, stem, why))
-            else:
-                summary.graded += 1
-            bar.update(1)
-        for name in unused:
-            summary.rows.append(Row(folder.name, name, "", "not run", 0, 0,
-                                    "not a notebook of this course (name and exercises "
-                                    "match none): not graded."))
+        chosen, unused[folder.name] = _match(folder, course)
+        tasks += [(folder.name, stem, path, note) for stem, (path, note) in chosen.items()]
+    bar = tqdm(total=len(tasks), unit="notebook", desc="Grading", disable=not progress)
+
+    def one(task):
+        learner, stem, path, note = task
+        result = grade_notebook(learner, stem, path, course[stem], timeout, memory_mb, note)
+        bar.set_postfix_str(f"{learner}/{stem}")
+        bar.update(1)
+        return result
+
+    with ThreadPoolExecutor(max_workers=max(1, int(jobs))) as pool:
+        results = list(pool.map(one, tasks))  # in task order, whatever finishes first
     bar.close()
+    summary = Summary()
+    for (learner, stem, _, _), (rows, why) in zip(tasks, results):
+        summary.rows += rows
+        if why:
+            summary.failed.append((learner, stem, why))
+        else:
+            summary.graded += 1
+        if stem == list(course)[-1]:
+            summary.rows += [Row(learner, name, "", "not run", 0, 0,
+                                 "not a notebook of this course (name and exercises match "
+                                 "none): not graded.") for name in unused[learner]]
     write_outputs(summary, out)
     return summary
 

@@ -88,10 +88,11 @@ def graded(tmp_path_factory):
     subs = _class(root)
     before = _digest(subs)
     outs = []
-    for run in ("first", "second"):
+    for run, jobs in (("first", "2"), ("second", "1")):  # same files for any --jobs
         res = subprocess.run(
             [sys.executable, "-m", "course_lib", "grade", str(subs), "--out",
-             str(root / run), "--notebooks", "00", "--timeout", "6", "--memory", "1024"],
+             str(root / run), "--notebooks", "00", "--timeout", "6", "--memory", "1024",
+             "--jobs", jobs],
             capture_output=True, text=True, timeout=600, cwd=root)
         assert res.returncode == 0, res.stderr
         outs.append(root / run)

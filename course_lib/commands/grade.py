@@ -18,6 +18,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="grade only these notebooks, e.g. 03,04 (default: all)")
     parser.add_argument("--timeout", type=int, default=60, help="seconds per cell (60)")
     parser.add_argument("--memory", type=int, default=2048, help="MB per kernel (2048)")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="notebooks run at once, one kernel each (1)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
@@ -27,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     names = [n.strip() for n in args.notebooks.split(",")] if args.notebooks else None
     summary = grade(args.submissions, args.out, names, timeout=args.timeout,
-                    memory_mb=args.memory, progress=not args.quiet)
+                    memory_mb=args.memory, progress=not args.quiet, jobs=args.jobs)
     learners = len({r.learner for r in summary.rows})
     print(f"graded {summary.graded} notebook(s) of {learners} learner(s), "
           f"{len(summary.failed)} could not be graded "
