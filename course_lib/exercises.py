@@ -163,7 +163,7 @@ class Feedback:
         >>> check("00_warmup_sum", 3).grade()
         Traceback (most recent call last):
         ...
-        AssertionError: Not yet [00_warmup_sum]: your value 3 is not 3 + 4 (= 7); it is too low. Try `hint("00_warmup_sum")`.
+        AssertionError: Not yet [00_warmup_sum]: your value 3 is not the sum 3 + 4; it is too low. Try `hint("00_warmup_sum")`.
         """
         if not self.correct:
             raise AssertionError(str(self))

@@ -366,7 +366,7 @@ def feedback_html(learner: str, rows: list[Row]) -> str:
     style = ("body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;"
              "color:#111;line-height:1.4}table{border-collapse:collapse;width:100%}"
              "td,th{border:1px solid #ccc;padding:.35em .5em;text-align:left;"
-             "vertical-align:top}th{background:#f3f3f3}.score{font-weight:normal;"
+             "vertical-align:top}td:nth-child(2){white-space:nowrap}th{background:#f3f3f3}.score{font-weight:normal;"
              "color:#555;font-size:.8em}.correct td:nth-child(2){color:#1e7b34}"
              ".wrong td:nth-child(2),.error td:nth-child(2){color:#a12a1f}"
              ".unanswered td:nth-child(2),.not-run td:nth-child(2){color:#555}")
