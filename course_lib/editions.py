@@ -228,12 +228,13 @@ def build_student_edition(outdir: Path | None = None, source: Path | None = None
 
 
 # --------------------------------------------------------------------------- nbgrader
-_CHECK_LINE = re.compile(r"""^\s*check\(\s*["']([0-9]{2}_[A-Za-z0-9_]+)["']\s*,\s*answer\s*\)""",
-                         re.MULTILINE)
+_CHECK_LINE = re.compile(
+    r"""^\s*check\(\s*["']([0-9]{2}_[A-Za-z0-9_]+)["']\s*,\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)""",
+    re.MULTILINE)
 #: Source of the autograded cell that follows each exercise in an nbgrader assignment.
 GRADED_CELL = ("# Autograded by nbgrader: this cell fails when the answer above is not yet "
                "correct.\nfrom course_lib.exercises import check as _check\n"
-               "_check({qid!r}, answer).grade()")
+               "_check({qid!r}, {name}).grade()")
 
 
 def exercise_id(cell) -> str | None:
@@ -247,7 +248,13 @@ def exercise_id(cell) -> str | None:
     if cell.cell_type != "code" or BEGIN_DELIMITER not in cell.source:
         return None
     found = _CHECK_LINE.findall(cell.source)
-    return found[-1] if found else None
+    return found[-1][0] if found else None
+
+
+def _answer_name(cell) -> str:
+    """The variable the exercise cell checks (``answer`` in the course's cells)."""
+    found = _CHECK_LINE.findall(cell.source)
+    return found[-1][1] if found else "answer"
 
 
 def nbgrader_metadata(qid: str, points: int) -> dict:
@@ -302,7 +309,7 @@ def nbgrader_notebook(nb):
             continue
         points = question(qid).points
         cell.metadata.update(copy.deepcopy(nbgrader_metadata(qid, points)))
-        graded = nbformat.v4.new_code_cell(GRADED_CELL.format(qid=qid))
+        graded = nbformat.v4.new_code_cell(GRADED_CELL.format(qid=qid, name=_answer_name(cell)))
         graded.id = f"graded-{qid}"[:64]
         graded.metadata["nbgrader"] = {"grade": True, "grade_id": qid, "locked": True,
                                        "points": points, "schema_version": 3,
