@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+GRADING_STAMP := $(VENV)/.installed-grading
 PORT   ?= 8888
 PYTEST_WORKERS ?= 2
 
@@ -16,6 +17,8 @@ help:
 	@echo "make student  - student edition (no solutions) into build/student/"
 	@echo "make run-all  - execute every notebook into build/executed/"
 	@echo "make site     - learners' static HTML course into build/site/ (EDITION=instructor: build/site-instructor/)"
+	@echo "make nbgrader-course - nbgrader course folder in build/nbgrader (NBGRADER_DIR=...)"
+	@echo "make nbgrader ARGS=\"autograde 03_security_and_stability\" - nbgrader from the course's venv"
 	@echo "make bench    - benchmarks into benchmarks/results.md"
 	@echo "make handout  - learners' hand-out (student edition, course_lib, data) into build/handout/"
 	@echo "make wheelhouse      - every dependency as wheels (offline classroom) into build/wheelhouse/"
@@ -51,7 +54,7 @@ lab: setup
 	  --ServerApp.allow_root=True --ServerApp.root_dir=$(LAB_DIR) \
 	  --LabApp.default_url=/lab/tree/00_start_here.ipynb
 
-test: setup student
+test: setup $(GRADING_STAMP) student
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --nbval-lax \
 	  --nbval-sanitize-with tests/sanitize.cfg tests notebooks build/student
 
@@ -101,6 +104,25 @@ test-wheelhouse: setup
 
 clean:
 	rm -rf build
+
+## Grading: nbgrader (the optional `grading` extra) goes into .venv once; `make test`
+## installs it too (its round trip is tested). nbgrader runs programs from the venv's
+## bin/ (e.g. alembic), so the target puts that folder on PATH: no activation needed.
+##   make nbgrader-course                       # build/nbgrader/source/<notebook>/
+##   make nbgrader ARGS="generate_assignment 03_security_and_stability"
+NBGRADER_DIR  ?= build/nbgrader
+.PHONY: nbgrader nbgrader-course
+
+$(GRADING_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,grading]'
+	@touch $(GRADING_STAMP)
+
+nbgrader-course: setup $(GRADING_STAMP)
+	$(BIN)/python -m course_lib nbgrader-course $(NBGRADER_DIR)
+
+nbgrader: setup $(GRADING_STAMP)
+	@mkdir -p "$(NBGRADER_DIR)"
+	cd "$(NBGRADER_DIR)" && PATH="$(abspath $(BIN)):$$PATH" "$(abspath $(BIN))/nbgrader" $(ARGS)
 
 ## classroom-test: JupyterHub on 127.0.0.1 with LEARNERS simulated learners who pull the
 ## hand-out (student edition) and run every notebook at once. Heavy, so it is not part of

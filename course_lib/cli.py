@@ -17,7 +17,7 @@ COMMANDS = {
     "check-data": ("check_data", "verify every data file against data/datapackage.json"),
     "run-all": ("run_all", "execute every notebook into build/executed/ (progress bar)"),
     "student": ("student", "build the student edition (no solutions) into build/student/"),
-    "report": ("report", "write the fact-check report (Markdown + HTML) into build/report/"),
+    "report": ("report", "write the fact-check report (Markdown + HTML) into fact_check_report/ here (build/report/ from the course folder)"),
     "site": ("site", "build the static HTML course into build/site/"),
     "teaching": ("teaching", "regenerate docs/teaching.md and the README course map from the notebooks"),
     "questions": ("questions", "list every exercise id with its prompt"),
@@ -25,6 +25,9 @@ COMMANDS = {
     "wheelhouse": ("wheelhouse", "download every dependency as wheels into one folder (offline install)"),
     "handout": ("handout", "write the learners' hand-out (student notebooks, course_lib, data) into a folder or zip"),
     "data": ("data", "data packages: refresh from sources, download World Bank data, diff OLD NEW"),
+    "progress": ("progress", "show which exercises you have answered correctly so far"),
+    "grade": ("grade", "grade a class's notebooks: gradebook.csv and a feedback page per learner"),
+    "nbgrader-course": ("nbgrader_course", "write an nbgrader course folder (source/ with autograded cells)"),
 }
 
 

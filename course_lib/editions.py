@@ -225,3 +225,128 @@ def build_student_edition(outdir: Path | None = None, source: Path | None = None
             old.unlink()
     _copy_assets(source, outdir)
     return written
+
+
+# --------------------------------------------------------------------------- nbgrader
+_CHECK_LINE = re.compile(
+    r"""^\s*check\(\s*["']([0-9]{2}_[A-Za-z0-9_]+)["']\s*,\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)""",
+    re.MULTILINE)
+#: Source of the autograded cell that follows each exercise in an nbgrader assignment.
+GRADED_CELL = ("# Autograded by nbgrader: this cell fails when the answer above is not yet "
+               "correct.\nfrom course_lib.exercises import check as _check\n"
+               "_check({qid!r}, {name}).grade()")
+
+
+def exercise_id(cell) -> str | None:
+    """The exercise a code cell answers (a solution region and a ``check(qid, answer)``
+    line), or None.
+
+    >>> from nbformat.v4 import new_code_cell
+    >>> exercise_id(new_code_cell(f"{BEGIN}\\nanswer = 7\\n{END}\\ncheck('00_warmup_sum', answer)"))
+    '00_warmup_sum'
+    """
+    if cell.cell_type != "code" or BEGIN_DELIMITER not in cell.source:
+        return None
+    found = _CHECK_LINE.findall(cell.source)
+    return found[-1][0] if found else None
+
+
+def _answer_name(cell) -> str:
+    """The variable the exercise cell checks (``answer`` in the course's cells)."""
+    found = _CHECK_LINE.findall(cell.source)
+    return found[-1][1] if found else "answer"
+
+
+def nbgrader_metadata(qid: str, points: int) -> dict:
+    """The metadata of an exercise cell: nbgrader's "autograded answer" (a solution
+    cell) plus the exercise id and its points for the graded cell that
+    :func:`nbgrader_notebook` adds after it.
+
+    >>> nbgrader_metadata("00_warmup_sum", 1)["nbgrader"]["grade_id"]
+    '00_warmup_sum_answer'
+    """
+    return {
+        "nbgrader": {"grade": False, "grade_id": f"{qid}_answer", "locked": False,
+                     "schema_version": 3, "solution": True, "task": False},
+        "course": {"exercise": qid, "points": points},
+    }
+
+
+def mark_exercise_cells(nb) -> list[str]:
+    """Set :func:`nbgrader_metadata` on every exercise cell of ``nb`` (in place; only
+    cell metadata changes). Returns the exercise ids in order."""
+    from .exercises import question
+
+    ids = []
+    for cell in nb.cells:
+        qid = exercise_id(cell)
+        if qid is None:
+            continue
+        for key, value in nbgrader_metadata(qid, question(qid).points).items():
+            cell.metadata[key] = value
+        ids.append(qid)
+    return ids
+
+
+def nbgrader_notebook(nb):
+    """An nbgrader source notebook (a copy): each exercise cell stays a solution cell,
+    and an autograded, locked cell follows it (grade id = exercise id, its points)
+    that calls ``check(...).grade()``: it raises ``AssertionError`` when the answer is
+    wrong or missing, so nbgrader gives 0 points, else the points.
+    """
+    import copy
+
+    import nbformat
+
+    from .exercises import question
+
+    nb = copy.deepcopy(nb)
+    cells = []
+    for cell in nb.cells:
+        cells.append(cell)
+        qid = exercise_id(cell)
+        if qid is None:
+            continue
+        points = question(qid).points
+        cell.metadata.update(copy.deepcopy(nbgrader_metadata(qid, points)))
+        graded = nbformat.v4.new_code_cell(GRADED_CELL.format(qid=qid, name=_answer_name(cell)))
+        graded.id = f"graded-{qid}"[:64]
+        graded.metadata["nbgrader"] = {"grade": True, "grade_id": qid, "locked": True,
+                                       "points": points, "schema_version": 3,
+                                       "solution": False, "task": False}
+        cells.append(graded)
+    nb.cells = cells
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    return nb
+
+
+def write_nbgrader_course(root: Path, names: list[str] | None = None) -> list[Path]:
+    """An nbgrader course folder: ``source/<notebook>/<notebook>.ipynb`` for each
+    course notebook (one assignment each) and ``nbgrader_config.py`` (kept if it
+    exists). Returns the notebooks written."""
+    import nbformat
+
+    root = Path(root)
+    if root.resolve() in {NOTEBOOKS_DIR.resolve(), NOTEBOOKS_DIR.resolve().parent}:
+        raise CourseError(f"Refusing to write an nbgrader course into {root}: choose "
+                          "another folder, e.g. build/nbgrader.")
+    paths = [p for p in course_notebooks(NOTEBOOKS_DIR)
+             if not names or p.stem in names or p.stem[:2] in names]
+    if not paths:
+        raise CourseError(f"No course notebook matches {', '.join(names or [])}.")
+    written = []
+    for path in paths:
+        dest = root / "source" / path.stem / path.name
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nbgrader_notebook(nbformat.read(str(path), as_version=4)), str(dest))
+        written.append(dest)
+    config = root / "nbgrader_config.py"
+    if not config.exists():
+        lines = ["c = get_config()  # noqa: F821", 'c.CourseDirectory.course_id = "sco-course"',
+                 'c.CourseDirectory.root = "."']
+        for section, values in NBGRADER_CONFIG.items():
+            lines += [f"c.{section}.{key} = {value!r}" for key, value in values.items()]
+        config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return written

@@ -25,7 +25,7 @@ import html
 import importlib
 import math
 import numbers
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 from .errors import CourseError
@@ -41,6 +41,30 @@ STATUS_ICONS = {
 }
 
 KINDS = ("number", "integer", "set", "choice", "text", "bool")
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A mistake learners make on one exercise, recognised by :func:`check`.
+
+    Parameters
+    ----------
+    label : str
+        Short name, shown in the feedback and the gradebook ("fraction instead of
+        percentage").
+    value : callable
+        Returns the value the mistake produces, computed from data at check time.
+    message : str
+        One sentence that names the mistake without giving the answer.
+
+    >>> m = Mistake("sum instead of mean", lambda: 10, "You added the years up.")
+    >>> m.label
+    'sum instead of mean'
+    """
+
+    label: str
+    value: Callable[[], Any]
+    message: str
 
 
 @dataclass(frozen=True)
@@ -72,6 +96,12 @@ class Question:
         For ``"choice"``: option key -> feedback specific to that option.
     explanation : str
         Shown after a correct answer: why it is so, what it means.
+    points : int
+        Points for a correct answer (nbgrader's ``points`` and the gradebook's).
+    mistakes : tuple of Mistake
+        Named mistakes :func:`check` recognises (a wrong answer that matches one gets
+        its message). Hints may end with a pattern, not the solution: nothing here
+        requires the last hint to be the answer.
     """
 
     qid: str
@@ -85,6 +115,8 @@ class Question:
     choices: dict[str, str] = field(default_factory=dict)
     explanation: str = ""
     notebook: str = ""
+    points: int = 1
+    mistakes: tuple[Mistake, ...] = ()
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -93,19 +125,25 @@ class Question:
             object.__setattr__(self, "notebook", self.qid.split("_", 1)[0])
 
 
-@dataclass
+@dataclass(frozen=True)
 class Feedback:
-    """The result of :func:`check`: a status, a message and what was compared.
+    """The result of :func:`check`: a status, a message and the points, nothing more.
 
     ``bool(feedback)`` is True only for a correct answer. In a notebook it shows as a
-    coloured box (HTML) or as Markdown text.
+    coloured box (HTML) or as Markdown text. It never carries the expected value: that
+    stays inside the checker, so a result cannot hand out the answer.
+
+    >>> fb = check("00_warmup_sum", 3)
+    >>> fb.status, fb.points, fb.points_possible
+    ('incorrect', 0, 1)
     """
 
     qid: str
     status: str
     message: str
-    expected: Any = None
-    answer: Any = None
+    points: float = 0
+    points_possible: float = 0
+    mistake: str | None = None
 
     @property
     def correct(self) -> bool:
@@ -113,6 +151,22 @@ class Feedback:
 
     def __bool__(self) -> bool:
         return self.correct
+
+    def grade(self) -> None:
+        """For an autograded cell (nbgrader): raise ``AssertionError`` unless correct.
+
+        The learner's own cells call :func:`check`, which never raises; only the
+        graded cells of an nbgrader assignment call ``.grade()``. The error carries
+        the feedback text, never the expected value.
+
+        >>> check("00_warmup_sum", 7).grade()
+        >>> check("00_warmup_sum", 3).grade()
+        Traceback (most recent call last):
+        ...
+        AssertionError: Not yet [00_warmup_sum]: your value 3 is not the sum 3 + 4; it is too low. Try `hint("00_warmup_sum")`.
+        """
+        if not self.correct:
+            raise AssertionError(str(self))
 
     def _title(self) -> str:
         return {
@@ -310,7 +364,7 @@ def _compare_number(q: Question, answer: Any, expected: float) -> Feedback:
     if problem is None:
         value, problem = _to_float(value)
     if problem is not None:
-        return Feedback(q.qid, "invalid", problem, answer=answer)
+        return Feedback(q.qid, "invalid", problem)
     assert value is not None
     tol = q.tolerance
     if q.kind == "integer":
@@ -321,13 +375,10 @@ def _compare_number(q: Question, answer: Any, expected: float) -> Feedback:
         if q.kind == "integer" or tol == 0:
             msg = f"your value {_fmt(value, q.unit)} equals {q.what}."
         else:
-            msg = (
-                f"your value {_fmt(value, q.unit)} is within {_fmt(tol)} of {q.what} "
-                f"({_fmt(expected, q.unit)})."
-            )
+            msg = f"your value {_fmt(value, q.unit)} is within {_fmt(tol)} of {q.what}."
         if q.explanation:
             msg += " " + q.explanation
-        return Feedback(q.qid, "correct", msg, expected=expected, answer=answer)
+        return Feedback(q.qid, "correct", msg)
     # Diagnose common slips before the generic message.
     diag = ""
     if expected != 0:
@@ -354,7 +405,7 @@ def _compare_number(q: Question, answer: Any, expected: float) -> Feedback:
             f"it is {direction}.{diag}"
         )
     msg += f" Try `hint(\"{q.qid}\")`."
-    return Feedback(q.qid, "incorrect", msg, expected=expected, answer=answer)
+    return Feedback(q.qid, "incorrect", msg)
 
 
 def _as_items(answer: Any) -> tuple[set[str] | None, str | None]:
@@ -390,14 +441,14 @@ def _as_items(answer: Any) -> tuple[set[str] | None, str | None]:
 def _compare_set(q: Question, answer: Any, expected: Any) -> Feedback:
     got, problem = _as_items(answer)
     if problem is not None:
-        return Feedback(q.qid, "invalid", problem, answer=answer)
+        return Feedback(q.qid, "invalid", problem)
     assert got is not None
     want = {str(e).strip().upper() for e in expected}
     if got == want:
         msg = f"your {len(got)} items are exactly {q.what}."
         if q.explanation:
             msg += " " + q.explanation
-        return Feedback(q.qid, "correct", msg, expected=sorted(want), answer=answer)
+        return Feedback(q.qid, "correct", msg)
     missing = want - got
     extra = got - want
     parts = []
@@ -410,7 +461,7 @@ def _compare_set(q: Question, answer: Any, expected: Any) -> Feedback:
         + "; ".join(parts)
         + f". Try `hint(\"{q.qid}\")`."
     )
-    return Feedback(q.qid, "incorrect", msg, expected=sorted(want), answer=answer)
+    return Feedback(q.qid, "incorrect", msg)
 
 
 def _norm(text: Any) -> str:
@@ -423,7 +474,6 @@ def _compare_choice(q: Question, answer: Any, expected: Any) -> Feedback:
             q.qid, "invalid",
             f"You gave {_shape_of(answer)}; pick one option by its letter, e.g. `\"b\"`. "
             f"The options are {', '.join(repr(k) for k in q.choices)}.",
-            answer=answer,
         )
     key = _norm(answer)
     options = {_norm(k): k for k in q.choices}
@@ -431,15 +481,14 @@ def _compare_choice(q: Question, answer: Any, expected: Any) -> Feedback:
         return Feedback(
             q.qid, "invalid",
             f"{answer!r} is not one of the options {', '.join(repr(k) for k in q.choices)}.",
-            answer=answer,
         )
     chosen = options[key]
     specific = q.choices.get(chosen, "")
     if _norm(chosen) == _norm(expected):
         msg = f"option {chosen!r} is {q.what}. {specific}".strip()
-        return Feedback(q.qid, "correct", msg, expected=expected, answer=answer)
+        return Feedback(q.qid, "correct", msg)
     msg = f"option {chosen!r} is not {q.what}. {specific}".strip()
-    return Feedback(q.qid, "incorrect", msg, expected=expected, answer=answer)
+    return Feedback(q.qid, "incorrect", msg)
 
 
 def _compare_text(q: Question, answer: Any, expected: Any) -> Feedback:
@@ -449,16 +498,14 @@ def _compare_text(q: Question, answer: Any, expected: Any) -> Feedback:
         msg = f"{answer} {'matches' if ok else 'does not match'} {q.what}."
         if ok and q.explanation:
             msg += " " + q.explanation
-        return Feedback(q.qid, status, msg, expected=expected, answer=answer)
+        return Feedback(q.qid, status, msg)
     if q.kind == "bool":
-        return Feedback(q.qid, "invalid", f"Answer True or False, not {_shape_of(answer)}.",
-                        answer=answer)
+        return Feedback(q.qid, "invalid", f"Answer True or False, not {_shape_of(answer)}.")
     value, problem = _as_scalar(answer)
     if problem is not None or not isinstance(value, str):
         return Feedback(
             q.qid, "invalid",
             problem or f"You gave {_shape_of(value)}; this exercise wants a word or a code.",
-            answer=answer,
         )
     accepted = expected if isinstance(expected, (list, tuple, set)) else [expected]
     ok = _norm(value) in {_norm(a) for a in accepted}
@@ -466,11 +513,10 @@ def _compare_text(q: Question, answer: Any, expected: Any) -> Feedback:
         msg = f"{value!r} matches {q.what}."
         if q.explanation:
             msg += " " + q.explanation
-        return Feedback(q.qid, "correct", msg, expected=expected, answer=answer)
+        return Feedback(q.qid, "correct", msg)
     return Feedback(
         q.qid, "incorrect",
         f"{value!r} does not match {q.what}. Try `hint(\"{q.qid}\")`.",
-        expected=expected, answer=answer,
     )
 
 
@@ -478,11 +524,12 @@ def check(qid: str, answer: Any = ...) -> Feedback:
     """Check an answer; never raises. Returns :class:`Feedback`.
 
     ``...`` (Ellipsis, the placeholder in the student edition) means "not answered
-    yet".
+    yet". Every result is recorded for :func:`course_lib.progress.progress` (in this
+    session and in the learner's progress file); recording never raises either.
 
     >>> fb = check("00_warmup_sum", 7)
-    >>> fb.status, bool(fb)
-    ('correct', True)
+    >>> fb.status, bool(fb), fb.points
+    ('correct', True, 1)
     >>> check("00_warmup_sum", [1, 2]).status
     'invalid'
     """
@@ -493,6 +540,19 @@ def check(qid: str, answer: Any = ...) -> Feedback:
     if not isinstance(qid, str) or qid not in reg:
         return Feedback(str(qid), "unknown_question", _unknown_message(qid, reg))
     q = reg[qid]
+    fb = _check(q, answer)
+    fb = replace(fb, points=q.points if fb.correct else 0, points_possible=q.points)
+    try:
+        from .progress import record
+
+        record(fb)
+    except Exception:  # pragma: no cover - recording must never break a notebook
+        pass
+    return fb
+
+
+def _check(q: Question, answer: Any) -> Feedback:
+    qid = q.qid
     if answer is ...:
         return Feedback(
             qid, "not_answered",
@@ -516,19 +576,60 @@ def check(qid: str, answer: Any = ...) -> Feedback:
             "Please report this to your teacher.",
         )
     try:
-        if q.kind in {"number", "integer"}:
-            return _compare_number(q, answer, float(expected))
-        if q.kind == "set":
-            return _compare_set(q, answer, expected)
-        if q.kind == "choice":
-            return _compare_choice(q, answer, expected)
-        return _compare_text(q, answer, expected)
+        fb = _compare(q, answer, expected)
     except Exception as exc:  # pragma: no cover - defensive
         return Feedback(
             qid, "invalid",
             f"I could not compare {_shape_of(answer)} with the expected answer ({exc}).",
-            answer=answer,
         )
+    if fb.status == "incorrect" and q.mistakes:
+        named = find_mistake(q, answer, expected)
+        if named is not None:
+            return Feedback(
+                qid, "incorrect",
+                f"your answer is not {q.what}. It looks like **{named.label}**: "
+                f"{named.message} Try `hint(\"{qid}\")`.",
+                mistake=named.label,
+            )
+    return fb
+
+
+def _compare(q: Question, answer: Any, expected: Any) -> Feedback:
+    if q.kind in {"number", "integer"}:
+        return _compare_number(q, answer, float(expected))
+    if q.kind == "set":
+        return _compare_set(q, answer, expected)
+    if q.kind == "choice":
+        return _compare_choice(q, answer, expected)
+    return _compare_text(q, answer, expected)
+
+
+def find_mistake(q: Question, answer: Any, expected: Any = None) -> Mistake | None:
+    """The first of ``q.mistakes`` whose value ``answer`` matches, or None.
+
+    The comparison is the exercise's own; for numbers the tolerance is scaled with
+    the mistaken value (a fraction instead of a percentage is matched within a
+    hundredth of the tolerance). A mistake whose value cannot be computed is skipped.
+
+    >>> q = Question("99_demo", "demo", lambda: 50.0, tolerance=0.5, unit="%",
+    ...              mistakes=(Mistake("fraction", lambda: 0.5, "Multiply by 100."),))
+    >>> find_mistake(q, 0.5, 50.0).label
+    'fraction'
+    >>> find_mistake(q, 1, 50.0) is None
+    True
+    """
+    for mistake in q.mistakes:
+        try:
+            wrong = mistake.value()
+            shadow = replace(q, mistakes=(), explanation="")
+            if q.kind == "number" and expected:
+                scale = abs(float(wrong) / float(expected))
+                shadow = replace(shadow, tolerance=q.tolerance * min(scale, 1.0))
+            if _compare(shadow, answer, wrong).status == "correct":
+                return mistake
+        except Exception:
+            continue
+    return None
 
 
 def hint(qid: str, level: int | None = None) -> Feedback:
@@ -551,6 +652,18 @@ def hint(qid: str, level: int | None = None) -> Feedback:
     _HINTS_SHOWN[qid] = level
     more = f" (`hint(\"{qid}\")` again for hint {level + 1})" if level < len(q.hints) else ""
     return Feedback(qid, "hint", f"{level}/{len(q.hints)}: {q.hints[level - 1]}{more}")
+
+
+def progress():
+    """Which exercises of the course you have answered correctly so far (a table in
+    the notebook); see :mod:`course_lib.progress`.
+
+    >>> progress().total == len(questions())
+    True
+    """
+    from .progress import progress as _progress
+
+    return _progress()
 
 
 def describe(qid: str) -> str:

@@ -1,8 +1,9 @@
 """The fact-check report: every claim, its evidence, the verdict, and the learner's own
 verdicts, written as Markdown and as one self-contained HTML file (figure embedded).
 
-The report goes to ``build/report/`` by default, and never into ``data/`` or
-``notebooks/``.
+The report goes into the learner's working folder by default (named with their name
+or id when one is set), and never into ``data/``, ``notebooks/`` or the installed
+package.
 
 >>> table = fact_check_table(progress=False)
 >>> {"claim_id", "as_worded", "claim_interval", "margin", "verdict"} <= set(table.columns)
@@ -336,6 +337,36 @@ def to_html(markdown_text: str, png: bytes) -> str:
     )
 
 
+LEARNER_ENV_VARS = ("SCO_COURSE_LEARNER", "JUPYTERHUB_USER")
+
+
+def default_report_dir(cwd: str | Path | None = None) -> Path:
+    """Where the report goes when no folder is given: the learner's working folder.
+
+    ``fact_check_report_<learner>`` in the current folder (the notebook's own folder
+    in Jupyter), with the learner's name or id from ``SCO_COURSE_LEARNER`` or, on a
+    JupyterHub, ``JUPYTERHUB_USER``; ``fact_check_report`` when neither is set. From
+    the course checkout's root or its own folders (data/, notebooks/) it is
+    build/report instead, so running the instructor notebooks never writes beside them.
+
+    >>> default_report_dir(REPO_ROOT / "notebooks") == BUILD_DIR / "report"
+    True
+    """
+    import os
+    import re
+
+    here = Path(cwd or Path.cwd()).resolve()
+    if here == REPO_ROOT.resolve():
+        return BUILD_DIR / "report"
+    for name in _FORBIDDEN:
+        protected = (REPO_ROOT / name).resolve()
+        if here == protected or protected in here.parents:
+            return BUILD_DIR / "report"
+    learner = next((os.environ[v] for v in LEARNER_ENV_VARS if os.environ.get(v)), "")
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", learner.strip()).strip("._")
+    return here / (f"fact_check_report_{safe}" if safe else "fact_check_report")
+
+
 def write_report(out_dir: str | Path | None = None,
                  learner: Mapping[str, Any] | None = None,
                  progress: bool = True) -> dict[str, Path]:
@@ -346,7 +377,8 @@ def write_report(out_dir: str | Path | None = None,
     Parameters
     ----------
     out_dir : path, optional
-        Target folder (default ``build/report``); never inside data/ or notebooks/.
+        Target folder (default :func:`default_report_dir`: the learner's working
+        folder, named with their name or id); never inside data/ or notebooks/.
     learner : dict, optional
         Your verdicts: ``{claim_id: {"verdict": ..., "reasoning": ...}}``.
     progress : bool
@@ -354,7 +386,7 @@ def write_report(out_dir: str | Path | None = None,
     """
     from .plotting import render_png
 
-    out = _check_out_dir(Path(out_dir) if out_dir else BUILD_DIR / "report")
+    out = _check_out_dir(Path(out_dir) if out_dir else default_report_dir())
     table = fact_check_table(progress=progress)
     mine = _normalise_learner(learner, table.claim_id.tolist())
     long = readings_long()

@@ -105,10 +105,15 @@ def inject_parameters(nb, parameters: dict[str, Any]):
 
 
 def execute(path: Path, *, timeout: int = 600, cwd: Path | None = None,
-            parameters: dict[str, Any] | None = None):
+            parameters: dict[str, Any] | None = None, env: dict[str, str] | None = None,
+            **options):
     """Execute one notebook in a fresh kernel, with ``parameters`` injected if given;
-    return (executed notebook, seconds). The kernel inherits the environment, so
-    ``COURSE_DATA`` chooses its data package."""
+    return (executed notebook, seconds).
+
+    ``env`` is the kernel's environment (default: this process's, so ``COURSE_DATA``
+    chooses its data package); ``options`` go to ``nbclient.NotebookClient`` (e.g.
+    ``allow_errors=True``, ``interrupt_on_timeout=True``, as the grader uses them).
+    """
     import nbformat
     from nbclient import NotebookClient
 
@@ -118,9 +123,12 @@ def execute(path: Path, *, timeout: int = 600, cwd: Path | None = None,
     start = time.perf_counter()
     client = NotebookClient(
         nb, timeout=timeout, kernel_name="python3",
-        resources={"metadata": {"path": str(cwd or Path(path).parent)}},
+        resources={"metadata": {"path": str(cwd or Path(path).parent)}}, **options,
     )
-    client.execute()
+    if env is None:
+        client.execute()
+    else:
+        client.execute(env=env)  # nbclient passes it on to the kernel manager
     return nb, time.perf_counter() - start
 
 

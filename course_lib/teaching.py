@@ -7,7 +7,7 @@ hand-written parts (lesson plans, discussion prompts, misconceptions, deployment
 live in ``docs/_teaching_template.md``, whose ``{{ ... }}`` fields are filled here:
 
 * ``{{course_map}}``, ``{{per_notebook}}``, ``{{notebooks}}`` ("8 notebooks"), ``{{total_minutes}}``,
-  ``{{nbgrader_config}}``;
+  ``{{nbgrader_config}}``, ``{{points_table}}``;
 * ``{{title:NN}}`` and ``{{minutes:NN}}`` (or ``{{minutes:NN+MM}}``, a sum) for the
   notebook whose file name starts with ``NN``; a notebook that does not exist yet shows
   as "(not yet available)" and counts no minutes;
@@ -185,6 +185,23 @@ def per_notebook(rs: list[dict], notes: dict[str, str]) -> str:
     return "\n\n".join(parts)
 
 
+def points_table(rs: list[dict]) -> str:
+    """The points of every exercise, from the question registry (Markdown): the same
+    points nbgrader's graded cells and the grade command's gradebook use."""
+    from .exercises import question
+
+    lines = ["| notebook | exercise | kind | points | named mistakes |", "|---|---|---|---:|---:|"]
+    total = 0
+    for r in rs:
+        for qid in r.get("exercises", []):
+            q = question(qid)
+            total += q.points
+            lines.append(f"| {r['notebook'][:2]} | `{qid}` | {q.kind} | {q.points} | "
+                         f"{len(q.mistakes)} |")
+    lines.append(f"| **total** | | | **{total}** | |")
+    return "\n".join(lines)
+
+
 def _nbgrader_config() -> str:
     from .editions import NBGRADER_CONFIG
 
@@ -242,7 +259,7 @@ def render_guide(folder: Path | None = None, template: Path | None = None) -> st
     main, notes = _notes(text)
     main = re.sub(r"<!-- This is the hand-written part.*?-->\n\n", "", main, flags=re.S)
     extra = {"course_map": course_map_table(rs), "per_notebook": per_notebook(rs, notes),
-             "nbgrader_config": _nbgrader_config()}
+             "nbgrader_config": _nbgrader_config(), "points_table": points_table(rs)}
     return HEADER + fill(main, rs, extra)
 
 

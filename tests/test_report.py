@@ -136,3 +136,56 @@ def test_units_shown_as_themselves_and_no_fixed_band(written):
     assert not re.search(r"(?<![\d.,])5 %", md)
     assert "9 June 2017" in md and "almost 44 per cent" in md and "| 1st |" in md
     assert "Then and now" in md
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[int, float]]:
+    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime)
+            for p in folder.rglob("*")}
+
+
+@pytest.mark.slow
+def test_reports_go_to_each_learners_folder_from_a_read_only_install(tmp_path):
+    """The course installed once (read-only, as on a JupyterHub); two learners write
+    their reports from their own working folders, named with their ids."""
+    import os
+    import shutil
+    import stat
+
+    install = tmp_path / "install"
+    shutil.copytree(REPO / "course_lib", install / "course_lib",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "data", install / "data")
+    for p in [install, *install.rglob("*")]:
+        mode = p.stat().st_mode
+        p.chmod(mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+    before = _snapshot(install)
+    code = ("from course_lib.report import write_report; "
+            "print(write_report(progress=False)['markdown'])")
+    try:
+        for learner in ("alice", "bob"):
+            home = tmp_path / learner
+            home.mkdir()
+            env = dict(os.environ, PYTHONPATH=str(install), SCO_COURSE_LEARNER=learner,
+                       PYTHONDONTWRITEBYTECODE="1", MPLBACKEND="Agg")
+            env.pop("JUPYTERHUB_USER", None)
+            res = subprocess.run([sys.executable, "-c", code], cwd=home, env=env,
+                                 capture_output=True, text=True, timeout=300)
+            assert res.returncode == 0, res.stderr
+            written = Path(res.stdout.strip().splitlines()[-1])
+            assert written == home / f"fact_check_report_{learner}" / "report.md"
+            assert written.is_file() and (written.parent / "report.html").is_file()
+        assert _snapshot(install) == before, "the installed course was changed"
+    finally:
+        for p in [install, *install.rglob("*")]:
+            p.chmod(p.stat().st_mode | stat.S_IWUSR)
+
+
+def test_default_report_dir_names_the_learner(tmp_path, monkeypatch):
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+    monkeypatch.delenv("SCO_COURSE_LEARNER", raising=False)
+    assert report.default_report_dir(tmp_path) == tmp_path / "fact_check_report"
+    monkeypatch.setenv("JUPYTERHUB_USER", "jo smith/../x")
+    name = report.default_report_dir(tmp_path).name
+    assert name.startswith("fact_check_report_jo_smith") and "/" not in name
+    for folder in ("notebooks", "data", "."):
+        assert report.default_report_dir(REPO / folder) == REPO / "build" / "report"

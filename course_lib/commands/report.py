@@ -8,7 +8,8 @@ from pathlib import Path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", default=None, help="output folder (default build/report)")
+    parser.add_argument("--out", default=None, help="output folder (default: fact_check_report[_<learner>] in this "
+                        "folder; build/report from the course checkout itself)")
     parser.add_argument("--verdicts", default=None,
                         help="a JSON file of your verdicts: {claim_id: {verdict, reasoning}}")
     parser.add_argument("--data", default=None, metavar="DIR",

@@ -17,7 +17,7 @@ QUESTIONS = [
         prompt="Compute 3 + 4 and store it in `answer`.",
         expected=lambda: 7,
         kind="integer",
-        what="3 + 4 (= 7)",
+        what="the sum 3 + 4",
         hints=("Python adds with `+`.", "Type `answer = 3 + 4`."),
         explanation="You have completed your first checked exercise.",
     ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..exercises import Question
+from ..exercises import Mistake, Question
 
 
 def _members_2017() -> list[str]:
@@ -51,10 +51,10 @@ def _peace_all_members() -> int:
                    for y, m, p in zip(ex["year"], ex["month"], ex["participants"])))
 
 
-def _pakistan_share() -> float:
+def _pakistan_share(first: int = 2011, last: int = 2015) -> float:
     from ..analysis.violence import country_series
 
-    total = country_series(_members_2017(), "all").loc[2011:2015].sum()
+    total = country_series(_members_2017(), "all").loc[first:last].sum()
     return float(100 * total["PAK"] / total.sum())
 
 
@@ -186,6 +186,12 @@ QUESTIONS = [
         explanation="One state, not yet a member in 2011–2015, carries most of the group's deaths: "
         "any trend of that group is mostly Pakistan's trend, and says little about the states "
         "RATS coordinated at the time.",
+        mistakes=(
+            Mistake("a fraction instead of a percentage", lambda: _pakistan_share() / 100,
+                    "Your value is a fraction of one; the task asks for a percentage."),
+            Mistake("the wrong period", lambda: _pakistan_share(2006, 2010),
+                    "Your value is the share of the five years before the period asked."),
+        ),
     ),
     Question(
         qid="03_peace_all_members",

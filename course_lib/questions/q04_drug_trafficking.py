@@ -7,13 +7,25 @@ values) and ``data/unodc_seizures.csv`` (world seizures), through
 
 from __future__ import annotations
 
-from ..exercises import Question
+from ..exercises import Mistake, Question
 
 
 def _kg_per_year() -> float:
     from ..analysis import drugs
 
     return drugs.per_year(drugs.to_kg(drugs.article_value("heroin_tonnes")))
+
+
+def _kg_five_years() -> float:
+    from ..analysis import drugs
+
+    return drugs.to_kg(drugs.article_value("heroin_tonnes"))
+
+
+def _tonnes_per_year() -> float:
+    from ..analysis import drugs
+
+    return drugs.per_year(drugs.article_value("heroin_tonnes"))
 
 
 def _missing_years() -> int:
@@ -56,6 +68,13 @@ QUESTIONS = [
             "`answer = 69 * 1000 / 5`, or better with the value read from `claims()`.",
         ),
         explanation="About 38 kg a day, every day, for five years.",
+        mistakes=(
+            Mistake("five-year total instead of a yearly average", _kg_five_years,
+                    "You converted to kilograms but kept the total of all five years; "
+                    "the task asks for one year."),
+            Mistake("tonnes instead of kilograms", _tonnes_per_year,
+                    "You divided by the years but left the value in tonnes."),
+        ),
     ),
     Question(
         qid="04_missing_years",
