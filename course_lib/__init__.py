@@ -19,7 +19,7 @@ _SUBMODULES = {
     "claims", "data", "errors", "exercises", "plotting", "sco", "widgets", "env",
     "analysis", "report", "paths", "course", "maps",
 }
-__all__ = sorted(_SUBMODULES | {"env_report", "check", "hint", "solution"})
+__all__ = sorted(_SUBMODULES | {"env_report", "check", "hint", "reveal", "solution"})
 
 
 def __getattr__(name: str) -> Any:
@@ -27,7 +27,7 @@ def __getattr__(name: str) -> Any:
         return importlib.import_module(f"{__name__}.{name}")
     if name == "env_report":
         return importlib.import_module(f"{__name__}.env").env_report
-    if name in {"check", "hint"}:
+    if name in {"check", "hint", "reveal"}:
         return getattr(importlib.import_module(f"{__name__}.exercises"), name)
     if name == "solution":
         return importlib.import_module(f"{__name__}.solutions").solution

@@ -38,9 +38,14 @@ STATUS_ICONS = {
     "unknown_question": ("❓", "#f3f3f3", "#444444"),
     "error": ("⚠️", "#fff4e5", "#8a5300"),
     "hint": ("💡", "#fffbe6", "#6b5900"),
+    "recorded": ("📝", "#eef3fb", "#24508f"),
 }
 
-KINDS = ("number", "integer", "set", "choice", "text", "bool")
+#: Statuses that count as done: a correct answer, or a recorded guess ("predict, then
+#: look": a guess is never marked wrong).
+DONE = ("correct", "recorded")
+
+KINDS = ("number", "integer", "set", "choice", "text", "bool", "prediction")
 
 
 @dataclass(frozen=True)
@@ -82,7 +87,10 @@ class Question:
     kind : str
         ``"number"`` (within ``tolerance``), ``"integer"`` (exact), ``"set"``
         (of ISO3 codes or words), ``"choice"`` (one of ``choices``' keys),
-        ``"text"`` (one of the accepted words) or ``"bool"``.
+        ``"text"`` (one of the accepted words), ``"bool"``, or ``"prediction"``: a
+        guess made before looking (a number, or a key of ``choices``), which
+        :func:`check` records and never marks wrong; :func:`reveal` then compares it
+        with ``expected`` computed from data.
     what : str
         What the expected value is, for the feedback sentence: "the share
         computed from data/wb_indicators.csv".
@@ -147,7 +155,7 @@ class Feedback:
 
     @property
     def correct(self) -> bool:
-        return self.status == "correct"
+        return self.status in DONE
 
     def __bool__(self) -> bool:
         return self.correct
@@ -565,6 +573,8 @@ def _check(q: Question, answer: Any) -> Feedback:
             "your answer is `None`. A function that prints instead of returning, or a "
             "line like `x = df.sort_values(..., inplace=True)`, gives None.",
         )
+    if q.kind == "prediction":
+        return _record_guess(q, answer)
     try:
         expected = q.expected()
     except CourseError as exc:
@@ -592,6 +602,68 @@ def _check(q: Question, answer: Any) -> Feedback:
                 mistake=named.label,
             )
     return fb
+
+
+_GUESSES: dict[str, Any] = {}
+
+
+def _record_guess(q: Question, answer: Any) -> Feedback:
+    """Keep a learner's guess for :func:`reveal` (this session only); never wrong."""
+    if q.choices:
+        key = _norm(answer)
+        keys = {_norm(k): k for k in q.choices}
+        if key not in keys:
+            return Feedback(q.qid, "invalid", f"{_fmt(answer)} is not one of the options "
+                            + ", ".join(f"'{k}'" for k in q.choices) + ".")
+        guess: Any = keys[key]
+    else:
+        guess, problem = _to_float(answer)
+        if problem:
+            return Feedback(q.qid, "invalid", problem)
+    _GUESSES[q.qid] = guess
+    return Feedback(q.qid, "recorded",
+                    f"your guess {_fmt(guess, q.unit)} is recorded. Now use the explorer, then "
+                    f"run `reveal(\"{q.qid}\")` to compare it with the data.")
+
+
+def reveal(qid: str) -> Feedback:
+    """Compare the guess recorded for a "predict, then look" exercise with the value
+    computed from data. Never raises; a guess is never marked wrong.
+
+    >>> reveal("no_such_question").status
+    'unknown_question'
+    """
+    try:
+        reg = _registry()
+    except Exception as exc:  # pragma: no cover - defensive
+        return Feedback(str(qid), "error", f"the exercises could not be loaded ({exc}).")
+    if not isinstance(qid, str) or qid not in reg:
+        return Feedback(str(qid), "unknown_question", _unknown_message(qid, reg))
+    q = reg[qid]
+    if q.kind != "prediction":
+        return Feedback(qid, "invalid", f"`{qid}` is not a guess to reveal: use "
+                        f"`check(\"{qid}\", answer)`.")
+    if qid not in _GUESSES:
+        return Feedback(qid, "not_answered", f"record your guess first with "
+                        f"`check(\"{qid}\", guess)`, then come back.")
+    guess = _GUESSES[qid]
+    try:
+        actual = q.expected()
+    except Exception as exc:
+        return Feedback(qid, "error", f"the value could not be computed ({exc}).")
+    if q.choices:
+        same = _norm(guess) == _norm(actual)
+        text = (f"you guessed '{guess}'; the data say '{actual}' ({q.what}). "
+                + ("Your guess matched." if same else "Look again at what made the difference."))
+    else:
+        diff = guess - float(actual)
+        side = "above" if diff > 0 else "below" if diff < 0 else "exactly on"
+        text = (f"you guessed {_fmt(guess, q.unit)}; {q.what} is {_fmt(float(actual), q.unit)}: "
+                f"your guess was {_fmt(abs(diff), q.unit)} {side} it." if diff else
+                f"you guessed {_fmt(guess, q.unit)}, exactly {q.what}.")
+    if q.explanation:
+        text += " " + q.explanation
+    return Feedback(qid, "recorded", text)
 
 
 def _compare(q: Question, answer: Any, expected: Any) -> Feedback:

@@ -38,7 +38,7 @@ from .paths import NOTEBOOKS_DIR, REPO_ROOT
 STATUSES = ("correct", "wrong", "unanswered", "error", "not run")
 COLUMNS = ("learner", "notebook", "question", "status", "points", "points_possible",
            "feedback")
-_FROM_CHECK = {"correct": "correct", "incorrect": "wrong", "invalid": "wrong",
+_FROM_CHECK = {"correct": "correct", "recorded": "correct", "incorrect": "wrong", "invalid": "wrong",
                "not_answered": "unanswered", "error": "error"}
 MARKER = "@@COURSE_RESULTS@@"
 CHECK_CALL = re.compile(r"""check\(\s*["']([0-9]{2}_[A-Za-z0-9_]+)["']""")

@@ -34,7 +34,7 @@ FILE_NAME = ".sco_course_progress.json"
 ENV_VAR = "SCO_COURSE_PROGRESS"
 VERSION = 1
 #: statuses worth keeping; "not answered" never overwrites an earlier answer
-_RECORDED = {"correct", "incorrect", "invalid", "error"}
+_RECORDED = {"correct", "recorded", "incorrect", "invalid", "error"}
 _SESSION: dict[str, dict[str, Any]] = {}
 _NOTE: list[str] = []
 
@@ -128,7 +128,7 @@ def session_results() -> dict[str, dict[str, Any]]:
 
 
 #: plain symbols (they show without an emoji font) and their colours
-ICONS = {"correct": ("✓", "#1e7b34"), "incorrect": ("✗", "#a12a1f"),
+ICONS = {"correct": ("✓", "#1e7b34"), "recorded": ("✓", "#1e7b34"), "incorrect": ("✗", "#a12a1f"),
          "invalid": ("✗", "#a12a1f"), "error": ("!", "#8a5300"),
          "not_answered": ("○", "#777777")}
 
@@ -143,7 +143,7 @@ class Progress:
 
     @property
     def correct(self) -> int:
-        return sum(status == "correct" for _, status in self.rows)
+        return sum(status in ("correct", "recorded") for _, status in self.rows)
 
     @property
     def total(self) -> int:
@@ -154,13 +154,13 @@ class Progress:
         out: dict[str, tuple[int, int]] = {}
         for qid, status in self.rows:
             done, n = out.get(qid[:2], (0, 0))
-            out[qid[:2]] = (done + (status == "correct"), n + 1)
+            out[qid[:2]] = (done + (status in ("correct", "recorded")), n + 1)
         return out
 
     def __str__(self) -> str:
         lines = [f"Your progress: {self.correct} of {self.total} exercises answered correctly."]
         for nb, (done, n) in self.by_notebook().items():
-            todo = [q for q, s in self.rows if q[:2] == nb and s != "correct"]
+            todo = [q for q, s in self.rows if q[:2] == nb and s not in ("correct", "recorded")]
             rest = f"  still open: {', '.join(todo)}" if todo else "  all done"
             lines.append(f"  {nb}: {done}/{n}{rest}")
         lines += list(self.notes)
