@@ -65,8 +65,27 @@ def rows(folder: Path | None = None) -> list[dict]:
             meta["exercises"] = questions(path.stem[:2])
         except Exception:  # a broken question module must not stop the guide
             meta["exercises"] = []
+        meta["skills"], meta["mistakes"] = _skills_and_mistakes(path, meta["exercises"])
         out.append(meta)
     return out
+
+
+def _skills_and_mistakes(path: Path, ids: list[str]) -> tuple[dict, dict]:
+    """Skill -> exercise ids (from the reference solutions, :mod:`course_lib.ladder`)
+    and exercise id -> labels of the mistakes ``check`` names (question registry)."""
+    from .exercises import question
+    from .ladder import exercises
+
+    by_skill: dict[str, list[str]] = {}
+    for ex in exercises(path):
+        for s in ex["skills"]:
+            by_skill.setdefault(s, []).append(ex["qid"])
+    mistakes = {}
+    for qid in ids:
+        labels = [m.label for m in question(qid).mistakes]
+        if labels:
+            mistakes[qid] = labels
+    return by_skill, mistakes
 
 
 def _cell(text: str) -> str:
@@ -179,6 +198,14 @@ def per_notebook(rs: list[dict], notes: dict[str, str]) -> str:
         if r.get("exercises"):
             lines.append("Exercises (ids for `check` and `hint`): "
                          + ", ".join(f"`{q}`" for q in r["exercises"]) + ".")
+            lines.append("")
+        if r.get("skills"):
+            lines.append("Pandas skills practised: " + "; ".join(
+                f"{s} ({', '.join(f'`{q}`' for q in qs)})" for s, qs in r["skills"].items()) + ".")
+            lines.append("")
+        if r.get("mistakes"):
+            lines.append("Mistakes `check` recognises: " + "; ".join(
+                f"`{q}`: {', '.join(labels)}" for q, labels in r["mistakes"].items()) + ".")
             lines.append("")
         lines.append(notes.get(nb[:2], "*No discussion notes yet for this notebook.*"))
         parts.append("\n".join(lines).rstrip())

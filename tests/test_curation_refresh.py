@@ -214,7 +214,12 @@ def test_the_command_line_refreshes_the_fixtures(tmp_path, capsys):
                  "--no-published-totals", "--no-frictionless"])
     out = capsys.readouterr()
     assert code == 0
-    assert "wb_indicators" in out.out and "course check: 19 resources ok" in out.out
+    import json
+
+    built = json.loads((tmp_path / "out" / "datapackage.json").read_text(encoding="utf-8"))
+    n = len(built["resources"])
+    assert n == len(json.loads((REPO / "data" / "datapackage.json").read_text(encoding="utf-8"))["resources"])
+    assert "wb_indicators" in out.out and f"course check: {n} resources ok" in out.out
     assert "title" in out.err and "skipped" in out.err  # no ARTICLE_OUTLINE.md beside the fixtures
 
 
