@@ -54,8 +54,9 @@ c.Spawner.ip = "127.0.0.1"
 c.Spawner.notebook_dir = os.path.join(run_dir, "home", "{username}")
 c.Spawner.default_url = "/lab"
 c.Spawner.args = ["--ServerApp.allow_root=True"]  # the test may run as root (CI does)
-# Keep what the scientific stack needs on this machine (OpenBLAS settings) and a
-# data override, if any; everything else stays out of the learners' environment.
+# Keep what the scientific stack needs on this machine (OpenBLAS settings) and the
+# choice of data package, if any (COURSE_DATA; SCO_COURSE_DATA_DIR is its older name,
+# still read); everything else stays out of the learners' environment.
 c.Spawner.env_keep = [
     "PATH",
     "LANG",
@@ -63,6 +64,7 @@ c.Spawner.env_keep = [
     "VIRTUAL_ENV",
     "OPENBLAS_CORETYPE",
     "OPENBLAS_L2_SIZE",
+    "COURSE_DATA",
     "SCO_COURSE_DATA_DIR",
 ]
 # Ten servers starting at once on two cores need longer than the defaults.

@@ -8,8 +8,9 @@ that description, with one clear message that names the file and how to restore 
 Another package (a refreshed vintage, say) is used instead when the environment
 variable ``COURSE_DATA`` names its folder (``--data DIR`` on run-all, report and site
 sets it; kernels and subprocesses inherit it). Such a package is checked whole on its
-first load (:func:`check_package`); :func:`identity` says which package and vintage a
-result comes from.
+first load (``check_package``); ``identity()`` says which package and vintage a result
+comes from. Both live in :mod:`course_lib.data_identity` and are read through this
+module too (``data.identity()``, ``data.check_package``, ``data.use``).
 
 >>> cat = catalog()
 >>> {"name", "title", "source", "licence", "rows"} <= set(cat.columns)
@@ -27,7 +28,6 @@ import io
 import json
 import os
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -430,32 +430,6 @@ def _load_resource(res: dict[str, Any], folder: Path) -> pd.DataFrame:
     return _load_cached(str(path), stat.st_mtime_ns, stat.st_size, json.dumps(res, sort_keys=True))
 
 
-_CHECKED: dict[str, tuple] = {}
-
-
-def check_package(data_folder: str | os.PathLike | None = None, named: bool = False) -> None:
-    """Check every file of a package (sha256, columns, types, constraints) once for each
-    state of its files; raise one :class:`DataError` naming the first bad file and the
-    fix. :func:`load` calls it first for a package chosen by ``COURSE_DATA`` (the
-    course's ``data/`` is checked file by file as it is loaded). ``named=True`` marks
-    a folder the user chose, so messages give its full path and the fix for it.
-
-    >>> check_package()
-    """
-    folder = data_dir(data_folder)
-    if named and not is_default_data(folder):
-        _NAMED.add(str(folder))
-    now = state(folder)
-    if _CHECKED.get(str(folder)) == now:
-        return
-    for res in package(folder)["resources"]:
-        try:
-            _load_resource(res, folder)
-        except DataError as exc:
-            raise DataError(f"The data package in {folder} failed its check: {exc}") from None
-    _CHECKED[str(folder)] = now
-
-
 def load(name: str, data_folder: str | os.PathLike | None = None) -> pd.DataFrame:
     """Load one curated dataset as a DataFrame, checked against the catalogue.
 
@@ -481,6 +455,8 @@ def load(name: str, data_folder: str | os.PathLike | None = None) -> pd.DataFram
     res = resource(name, data_folder)
     folder = data_dir(data_folder)
     if _external(folder):
+        from .data_identity import check_package
+
         check_package(folder)
     return _load_resource(res, folder).copy()
 
@@ -527,75 +503,18 @@ def sha256_of(name: str, data_folder: str | os.PathLike | None = None) -> str:
 
 
 # --------------------------------------------------------------------------- identity
-_VINTAGE_KEYS = ("version", "year", "lastUpdated", "last_updated", "retrieved", "accessed",
-                 "date")
+#: Names that live in :mod:`course_lib.data_identity` and are read through this module
+#: too (``data.identity()``); imported on first use, as that module builds on this one.
+_IDENTITY_NAMES = ("DataIdentity", "check_package", "identity", "use")
 
 
-@dataclass(frozen=True)
-class DataIdentity:
-    """Which data package a result comes from: its name and version, the folder, the
-    vintage of its sources and the sha256 of its ``datapackage.json``."""
+def __getattr__(name: str) -> Any:
+    if name in _IDENTITY_NAMES:
+        from . import data_identity
 
-    name: str
-    version: str
-    folder: str
-    default: bool
-    vintage: str
-    sha256: str
-
-    def __str__(self) -> str:
-        where = "the course's data/" if self.default else self.folder
-        return (f"{self.name} {self.version} ({where}); sources: {self.vintage}; "
-                f"datapackage.json sha256 {self.sha256[:12]}")
+        return getattr(data_identity, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _vintage(pkg: dict[str, Any]) -> str:
-    """The sources' versions, once each in catalogue order: ``repository@commit`` (short)
-    for a source with a commit, else its title with any version, year or date given."""
-    seen: list[str] = []
-    for res in pkg["resources"]:
-        for src in res.get("sources", []) or []:
-            if not isinstance(src, dict):
-                continue
-            if src.get("commit"):
-                label = f"{src.get('repository') or src.get('publisher', '')}@{str(src['commit'])[:7]}"
-            else:
-                marks = [str(src[k]) for k in _VINTAGE_KEYS if src.get(k)]
-                if not marks:
-                    continue
-                label = f"{src.get('publisher') or src.get('title', '')} {', '.join(marks)}"
-            if label not in seen:
-                seen.append(label)
-    return "; ".join(seen) or "not stated"
-
-
-def identity(data_folder: str | os.PathLike | None = None) -> DataIdentity:
-    """Name, version, folder, sources' vintage and catalogue sha256 of the data package
-    in use (``COURSE_DATA``, else ``data/``), for footers and reports.
-
-    >>> ident = identity()
-    >>> ident.name, ident.default, len(ident.sha256)
-    ('sco-course-data', True, 64)
-    >>> "datasets/world-development-indicators@" in ident.vintage
-    True
-    """
-    folder = data_dir(data_folder)
-    pkg = package(folder)
-    return DataIdentity(
-        name=str(pkg.get("name", "")),
-        version=str(pkg.get("version", "")),
-        folder=str(folder),
-        default=is_default_data(folder),
-        vintage=_vintage(pkg),
-        sha256=_sha256(folder / PACKAGE_FILE),
-    )
-
-
-def use(folder: str | os.PathLike) -> Path:
-    """Make ``folder`` the data package of this process and of every kernel or command
-    it starts (sets ``COURSE_DATA``), after checking the whole package; return it.
-    Used by the ``--data`` option of run-all, report and site."""
-    path = data_dir(folder)
-    check_package(path, named=True)
-    os.environ["COURSE_DATA"] = str(path)
-    return path
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_IDENTITY_NAMES))

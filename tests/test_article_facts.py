@@ -1,6 +1,6 @@
-"""Data tests for the typed fact tables of course_lib/curation/article_facts.py:
-documents (dates with a real source per row), charter_principles (the article's grouping)
-and peace_missions (the exercises, their hosts and participants)."""
+"""Data tests for the typed fact tables of course_lib/curation/article_facts.py and
+peace_missions.py: documents (dates with a real source per row), charter_principles (the
+article's grouping) and peace_missions (the exercises, their hosts and participants)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Caches follow the data and never leak (course_lib.cache, issue 21).
 
 Every answer computed from data/ is kept under the package's state: a changed file in
-the data folder (here a copy pointed to by SCO_COURSE_DATA_DIR, with its catalogue
+the data folder (here a copy pointed to by COURSE_DATA, with its catalogue
 entry updated so that the change is a *valid* new package) changes every answer that
 depends on it, within one process; a damaged file is reported, never answered from a
 cache; and what a learner edits in a returned table changes no later answer.
@@ -27,7 +27,7 @@ from course_lib.errors import DataError
 def data_copy(tmp_path, monkeypatch):
     folder = tmp_path / "data"
     shutil.copytree(data.data_dir(), folder)
-    monkeypatch.setenv("SCO_COURSE_DATA_DIR", str(folder))
+    monkeypatch.setenv("COURSE_DATA", str(folder))
     return folder
 
 

@@ -19,7 +19,7 @@ from course_lib.errors import DataError
 def data_copy(tmp_path, monkeypatch):
     folder = tmp_path / "data"
     shutil.copytree(data.data_dir(), folder)
-    monkeypatch.setenv("SCO_COURSE_DATA_DIR", str(folder))
+    monkeypatch.setenv("COURSE_DATA", str(folder))
     return folder
 
 

@@ -212,3 +212,22 @@ def test_identity_reads_the_vintage_from_the_sources(clean_env, package_copy):
     expected = {f"{s['repository']}@{s['commit'][:7]}" for r in pkg["resources"]
                 for s in r.get("sources", []) if s.get("commit")}
     assert set(ident.vintage.split("; ")[1:]) == expected
+
+
+def test_identity_and_check_package_live_in_data_identity_and_stay_in_data():
+    """data.identity, data.check_package, data.use and data.DataIdentity are the objects
+    of course_lib.data_identity, whichever of the two modules a fresh process imports first."""
+    from course_lib import data_identity
+
+    for name in ("identity", "check_package", "use", "DataIdentity"):
+        assert getattr(data, name) is getattr(data_identity, name)
+        assert name in dir(data)
+    with pytest.raises(AttributeError):
+        data.no_such_name  # noqa: B018
+    for first in ("course_lib.data_identity", "course_lib.data"):
+        code = (f"import {first}\nfrom course_lib.data import identity\n"
+                "from course_lib import data_identity\n"
+                "assert identity is data_identity.identity\nprint(identity().name)\n")
+        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.strip() == data.package()["name"]

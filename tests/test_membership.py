@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pandas as pd
 import pytest
 
@@ -17,6 +19,13 @@ def raw():
     return pd.read_csv(path_of("sco_membership"), encoding="utf-8", dtype=str)
 
 
+@pytest.fixture(scope="module")
+def latest(raw):
+    """The latest full date written in the table (start or end): the course's "today"."""
+    dates = pd.concat([raw.start_date, raw.end_date]).dropna()
+    return max(pd.Timestamp(d) for d in dates if len(d) == 10)
+
+
 def test_accession_evidence(raw):
     ev = evaluate("accession_2017")
     ind = raw[(raw.iso3 == "IND") & (raw.status == "member")].start_date.iloc[0]
@@ -30,12 +39,16 @@ def test_year_fraction_bounds():
     assert 2016.99 < M.year_fraction(pd.Timestamp("2016-12-31")) < 2017
 
 
-def test_spells_cover_every_row(raw):
+def test_spells_cover_every_row(raw, latest):
     s = M.spells()
     assert len(s) == len(raw)
     assert (s.end_plot >= s.start).all()
-    assert s.end_plot.max() <= pd.Timestamp.today().normalize()
-    # ongoing spells end "today"; ended spells at their end
+    # ongoing spells are drawn to the end of the year of the table's latest date (not to
+    # the calendar's today); ended spells to their end
+    assert sco.latest_date() == latest
+    year_end = pd.Timestamp(latest.year, 12, 31)
+    assert (s.loc[s.end.isna(), "end_plot"] == year_end).all()
+    assert s.end_plot.max() == year_end
     assert s.loc[s.end.notna(), "end_plot"].equals(s.loc[s.end.notna(), "end"])
     assert s.groupby("iso3").order.nunique().eq(1).all()
 
@@ -59,6 +72,24 @@ def test_status_years_from_raw(raw):
     assert M.status_years("IND", "observer") == int(row.end_date[:4]) - int(row.start_date[:4])
     with pytest.raises(CourseError):
         M.status_years("IND", "dialogue_partner")
+
+
+def test_a_running_spell_ends_in_the_year_of_the_tables_latest_date(raw, latest):
+    running = raw[raw.end_date.isna()]
+    assert len(running) > 0
+    for _, row in running.iterrows():
+        assert M.status_years(row.iso3, row.status) == latest.year - int(row.start_date[:4])
+
+
+def test_status_explorer_slider_ends_in_the_latest_year(latest):
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    from course_lib.widgets.membership import status_explorer
+
+    ex = status_explorer()
+    assert ex.controls["year"].max == latest.year
+    ex.controls["moment"].value = "year"
+    ex.controls["year"].value = latest.year
+    assert f"31 December {latest.year}" in ex.readout.value
 
 
 def test_founders_not_in_shanghai_five(raw):

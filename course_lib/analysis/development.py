@@ -40,7 +40,8 @@ from ..validate import as_choice, as_year
 from . import indicators
 
 FIRST_YEAR = 1990
-#: Years of the development-violence comparison: World Bank population starts in 1990;
+#: Years of the development-violence comparison: the course's World Bank extract
+#: (data/wb_indicators.csv) starts in 1990, although the WDI's population goes back to 1960;
 #: UCDP GED 21.1 proper ends in 2020 (2021-2022 rest on unverified candidate events).
 VIOLENCE_YEARS = (1990, 2020)
 GDP = "gdp_per_capita_usd"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..sco import timeline
+from ..sco import latest_date, timeline
 
 
 def year_fraction(ts: pd.Timestamp) -> float:
@@ -65,19 +65,26 @@ def evidence_accession_2017() -> dict:
 STATUS_ORDER = ("shanghai_five", "member", "observer", "dialogue_partner")
 
 
-def spells(until: object = "today") -> pd.DataFrame:
+def spells(until: object = None) -> pd.DataFrame:
     """Every status spell with a drawable end (``end_plot``: the end, or ``until``
     for spells still running), states ordered by their first status.
+
+    ``until`` defaults to 31 December of the year of :func:`course_lib.sco.latest_date`,
+    the latest date in the membership table ("today" as far as the data know, as for
+    "today's members"; the calendar date plays no part): the end of that year, as the
+    course counts statuses, so that a status granted on the latest date still shows.
 
     Columns: iso3, country, status, start, end, end_plot, order (0 = earliest state).
 
     >>> s = spells()
     >>> s.loc[s.order == 0, "iso3"].iloc[0]
     'CHN'
+    >>> s.end_plot.max() == pd.Timestamp(latest_date().year, 12, 31)
+    True
     """
     from ..sco import to_date
 
-    stop = to_date(until)
+    stop = to_date(latest_date().year if until is None else until)
     t = timeline()
     t = t[t.status.isin(STATUS_ORDER)].copy()
     t["end_plot"] = t["end"].fillna(stop).clip(upper=stop)
@@ -113,11 +120,14 @@ def status_counts(on: object) -> dict[str, int]:
 
 
 def status_years(iso3: str, status: str) -> float:
-    """Whole calendar years between the start and end years of a state's spell
-    (a spell still running ends this year).
+    """Whole calendar years between the start and end years of a state's spell (a
+    spell still running ends in the year of :func:`course_lib.sco.latest_date`, the
+    latest date in the membership table, not in the year the code runs).
 
     >>> status_years("IND", "observer")
     12.0
+    >>> status_years("IND", "member") == latest_date().year - 2017
+    True
     """
     from ..errors import CourseError
 
@@ -125,7 +135,7 @@ def status_years(iso3: str, status: str) -> float:
     row = t[(t.iso3 == iso3) & (t.status == status)]
     if row.empty:
         raise CourseError(f"No {status!r} spell for {iso3!r} in data/sco_membership.csv.")
-    end = row["end"].fillna(pd.Timestamp.today()).iloc[0]
+    end = row["end"].fillna(latest_date()).iloc[0]
     start_text = str(start_as_written(iso3, status))
     return float(end.year - int(start_text[:4]))
 

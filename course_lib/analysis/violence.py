@@ -8,9 +8,10 @@ Two kinds of evidence meet here:
   Our World in Data, a *draft*): independent, open, but about deaths in organised
   violence, not about terrorism or about what RATS did.
 
-Per-million rates divide by World Bank population (``data/wb_indicators.csv``; the
-course's extract starts in 1990): rates for 1989 are NaN. Years 2021-2022 rest on UCDP
-*candidate* events (unverified); the period comparisons stop at 2020.
+Per-million rates divide by World Bank population (``data/wb_indicators.csv``: the
+course's extract starts in 1990, although the WDI's population goes back to 1960), so
+rates for 1989 are NaN. Years 2021-2022 rest on UCDP *candidate* events (unverified);
+the period comparisons stop at 2020.
 
 Which states count is the ``members=`` argument: ISO3 codes or a member set of
 :data:`course_lib.sco.MEMBER_SETS`. The group functions (:func:`group_series`,
@@ -331,7 +332,8 @@ def group_series(members: Any = EACH_YEAR, type_of_violence: str = "all",
                  measure: str = "count") -> pd.Series:
     """The countries taken together: summed deaths, or summed deaths per million of
     their summed population (NaN in a year where a population is missing, e.g. 1989,
-    or where the group has no state, e.g. the SCO before 2001).
+    before the course's World Bank extract starts, or where the group has no state,
+    e.g. the SCO before 2001).
 
     ``members`` defaults to the members of each year (``sco.EACH_YEAR``).
 

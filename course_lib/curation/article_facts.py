@@ -1,9 +1,14 @@
 """Facts typed from the article (as outlined for the course) and from other cited
-publications: the documents timeline, the Charter principles, the two named places, the
-article's claims and the RATS table. Each becomes one resource of the data package.
+publications: the documents timeline, the Charter principles and the two named places,
+each one resource of the data package; :func:`article_fact_resources` also adds the
+claims (:mod:`.claims_table`) and the Peace Mission exercises (:mod:`.peace_missions`).
 
 Every row carries its source; paraphrases are the course's own words; quotations are
 only the verbatim phrases of ARTICLE_OUTLINE.md's table of exact quotations.
+
+>>> [res["name"] for (res, _), _ in article_fact_resources(None)]  # doctest: +NORMALIZE_WHITESPACE
+['documents', 'charter_principles', 'places', 'claims', 'claim_readings', 'rats_2011_2015',
+ 'peace_missions']
 """
 
 from __future__ import annotations
@@ -13,8 +18,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .common import (ARTICLE, ARTICLE_FULL, LIC_ARTICLE_FACTS, LIC_COMPILATION, F, fail, iso3_field, num,
-                     resource, source, year_field)
+from .claims_table import claim_resources
+from .common import (ARTICLE, ARTICLE_FULL, LIC_ARTICLE_FACTS, F, article_source, fail, iso3_field, resource,
+                     source, year_field)
+from .peace_missions import peace_mission_resources
 
 # Where the date (and place) of a document comes from, when it is not the article: a public page
 # that states it (the article names every document; for some it gives no year or month).
@@ -125,150 +132,6 @@ PRINCIPLES = [  # principle, charter_reference, note, source, article_lists_as (
 #: The principles the article lists among the other norms of international law (all others: Charter principles).
 OTHER_NORMS = {"right to choose one's own political, economic and cultural path"}
 
-CLAIMS = [  # claim_id, section, paraphrase, quote, value, unit, date, wording, precision, judged_in, period
-    ("population_share", "02_expansion",
-     "The SCO member states are home to a little under 44 % of the people on Earth.",
-     "almost 44 per cent of the world's population", "44", "%", "", "almost", "1", "percentage points",
-     "2017"),
-    ("largest_organization", "02_expansion",
-     "No regional organization in the world is bigger than the SCO.",
-     "the largest regional organization on Earth", "1", "rank", "", "rank", "0", "exact", "2017"),
-    ("nuclear_powers", "02_expansion", "Four of the SCO's member states have nuclear weapons.",
-     "four nuclear powers", "4", "states", "", "count", "0", "exact", "2017"),
-    ("nuclear_half", "02_expansion", "Those four are half of all the world's nuclear-armed states.",
-     "half of the world's nuclear States", "50", "%", "", "share_of_states", "0", "exact", "2017"),
-    ("rats_2011_2015", "03_security_and_stability",
-     "Under the coordination of the SCO's anti-terrorist structure, member states report a list of "
-     "counter-terrorism results for 2011-2015 (see the table rats_2011_2015).",
-     "under RATS coordination", "", "table", "", "table", "", "exact", "2011-2015"),
-    ("heroin_tonnes", "04_drug_trafficking",
-     "Special anti-drug operations on SCO territory seized 69 tonnes of heroin in the last five years.",
-     "69 tons of deadly heroin", "69", "tonnes", "", "exact", "1", "relative",
-     "five years before 2017 (not stated exactly)"),
-    ("heroin_share", "04_drug_trafficking",
-     "That seizure is put at roughly 14 % of the drugs confiscated worldwide (of all drugs or of heroin is "
-     "not clear).", "approximately 14 per cent of confiscated drugs worldwide", "14", "%", "", "about", "1",
-     "percentage points", "five years before 2017 (not stated exactly)"),
-    ("precursors_tonnes", "04_drug_trafficking",
-     "Collaboration among the members' law-enforcement bodies led to the seizure of 75 tonnes of drug "
-     "precursors.", "the seizure of 75 tons of precursors", "75", "tonnes", "", "exact", "1", "relative",
-     "five years before 2017 (not stated exactly)"),
-    ("heritage_share", "06_cultural_dialogue",
-     "Cultural sites of the SCO countries make up a fifth of the UNESCO World Heritage List.",
-     "20 per cent of the UNESCO World Heritage List", "20", "%", "", "exact", "5", "percentage points",
-     "2017"),
-    ("accession_2017", "01_what_is_the_sco",
-     "India and Pakistan became full members at the Astana summit of 8-9 June 2017.",
-     "full SCO membership to India and Pakistan", "", "date", "2017-06-08", "date", "2", "exact",
-     "2017-06-08/2017-06-09"),
-]
-CLAIM_WORDINGS = ["exact", "almost", "about", "more_than", "rank", "count", "share_of_states", "date",
-                  "table"]
-
-_M17 = "the states that were members when the article appeared (October 2017)"
-_HERITAGE = [(c, d, n) for c in ("all", "cultural", "cultural + mixed")
-             for d in ("whole List", "cultural part") for n in ("once", "per country")
-             if not (c == "all" and d == "cultural part")]
-CLAIM_READINGS = [  # claim_id, reading_id, role, reason (fixed before the data are read)
-    ("population_share", "members_oct2017_2017", "primary",
-     f"{_M17}; population of the article's year over the World Bank's world total"),
-    ("population_share", "members_oct2017_2016", "eligible",
-     "same states; 2016 was the latest full year of population estimates when the article was written"),
-    ("population_share", "members_oct2017_2017_sum", "eligible",
-     "same states and year; 'the world' as the sum of the countries instead of the World Bank aggregate"),
-    ("largest_organization", "rank_population_2017", "primary",
-     "the claim follows the population claim: size as people, among regional organizations in 2017"),
-    ("largest_organization", "rank_area_2017", "eligible",
-     "the article also describes the members' territory: size as surface area in 2017"),
-    ("nuclear_powers", "possessing_2017", "primary",
-     f"{_M17} coded as possessing nuclear weapons in 2017: a count of states"),
-    ("nuclear_powers", "warheads_2017", "eligible",
-     f"{_M17} with warheads in 2017 in the stockpile estimates: a count of states"),
-    ("nuclear_half", "possessing_2017", "primary",
-     "members as a share of all states coded as possessing nuclear weapons in 2017"),
-    ("nuclear_half", "warheads_2017", "eligible",
-     "members as a share of all states with warheads in 2017 in the stockpile estimates"),
-    ("nuclear_half", "declared_2017", "eligible",
-     "nuclear States as the states that have declared or tested their weapons (leaves out Israel)"),
-    ("nuclear_half", "npt_2017", "eligible",
-     "nuclear States in the treaty sense: the nuclear-weapon States of the NPT"),
-    ("heroin_share", "all_drugs", "primary",
-     "as worded: the share of all drugs confiscated worldwide, over the five years before the article"),
-    ("heroin_share", "heroin_only", "eligible",
-     "the seizure is heroin, so the share may mean the share of world heroin seizures"),
-    ("heroin_share", "heroin_morphine", "eligible",
-     "heroin with morphine, the form some world totals report heroin seizures in"),
-    ("accession_2017", "ind_pak_accession", "primary",
-     "the start of India's and Pakistan's membership in the dated membership table"),
-] + [
-    ("heritage_share", f"{c} / {d} / 2017 members / {n} / 2017", "primary" if (c, d, n) == (
-        "all", "whole List", "once") else "eligible",
-     f"the List at the end of 2017 and {_M17}; categories {c}, denominator {d}, "
-     f"transboundary properties counted {n}")
-    for c, d, n in _HERITAGE
-]
-
-RATS = [  # item_id, item, value, qualifier, unit
-    ("attacks_prevented", "terrorist attacks stopped while still being planned", "20", "exact", "count"),
-    ("crimes_averted", "terrorist or extremist crimes averted", "650", "exact", "count"),
-    ("training_camps_neutralized", "terrorist training camps put out of action", "440", "exact", "count"),
-    ("members_neutralized", "members of international terrorist organizations neutralized", "1700", "exact", "count"),
-    ("persons_arrested", "members of illegal armed groups, accomplices and suspects arrested", "2700",
-     "more_than", "count"),
-    ("persons_extradited", "people tied to terrorist or extremist groups handed over to another state", "213",
-     "exact", "count"),
-    ("wanted_list_entries", "suspects placed on wanted lists", "180", "exact", "count"),
-    ("weapons_bases_uncovered", "hidden bases with weapons found", "600", "exact", "count"),
-    ("ieds_confiscated", "improvised explosive devices seized", "3250", "more_than", "count"),
-    ("weapons_confiscated", "weapons seized", "10000", "exact", "count"),
-    ("ammunition_confiscated", "rounds of ammunition seized", "450000", "about", "count"),
-    ("explosives_confiscated", "explosives seized", "52", "more_than", "tonnes"),
-]
-
-
-#: The Peace Mission anti-terrorist exercises held before the article (October 2017). Participants are the
-#: states that sent troops (observers are not counted), as the page cited on the row reports them.
-PEACE_MISSIONS = [  # year, month, exercise, host_iso3, location, participants, source
-    (2005, 8, "Peace Mission 2005", "CHN;RUS",
-     "command talks in Vladivostok (Russia); field phase on the Shandong peninsula and nearby waters (China)",
-     "CHN;RUS",
-     "Xinhua via China.org.cn, 'China, Russia to hold joint military exercises', 2 August 2005 "
-     "(http://china.org.cn/english/2005/Aug/137129.htm)"),
-    (2007, 8, "Peace Mission 2007", "CHN;RUS",
-     "command talks in Urumqi (China); field phase at the Chebarkul range near Chelyabinsk (Russia)",
-     "CHN;KAZ;KGZ;RUS;TJK;UZB",
-     "China.org.cn, 'SCO anti-terror drill to boost security', August 2007 "
-     "(http://english.china.org.cn/english/international/220041.htm)"),
-    (2009, 7, "Peace Mission 2009", "CHN;RUS",
-     "opening in Khabarovsk (Russia); field phase at the Taonan training base, Jilin (China)",
-     "CHN;RUS",
-     "Shanghai Daily, 'China, Russia to conduct joint anti-terror military exercise', July 2009 "
-     "(https://archive.shine.cn/nation/China-Russia-to-conduct-joint-antiterror-military-exercise/"
-     "shdaily.shtml)"),
-    (2010, 9, "Peace Mission 2010", "KAZ", "Matybulak training area (Kazakhstan)",
-     "CHN;KAZ;KGZ;RUS;TJK",
-     "Satrapia, 'SCO military activities' (http://satrapia.com/central-asia/sco/military-activities)"),
-    (2012, 6, "Peace Mission 2012", "TJK", "Chorukh-Dayron range, Sughd province (Tajikistan)",
-     "CHN;KAZ;KGZ;RUS;TJK",
-     "SCO Regional Anti-Terrorist Structure, 'Coordination activities' (https://ecrats.org/en/activity/"
-     "coordination/)"),
-    (2014, 8, "Peace Mission 2014", "CHN", "Zhurihe training base, Inner Mongolia (China)",
-     "CHN;KAZ;KGZ;RUS;TJK",
-     "China Daily, 25 August 2014 (https://global.chinadaily.com.cn/test/2014-08/25/content_18481812.htm)"),
-    (2016, 9, "Peace Mission 2016", "KGZ", "Edelweiss mountain training centre, Issyk-Kul region (Kyrgyzstan)",
-     "CHN;KAZ;KGZ;RUS;TJK",
-     "Kazinform, 'SCO military drill Peace Mission 2016 finished in Kyrgyzstan', 22 September 2016 "
-     "(https://en.inform.kz/news/sco-military-drill-peace-mission-2016-finished-in-kyrgyzstan_a2951834/)"),
-]
-
-
-def _exact_quotations(outline_text: "str | None") -> "set[str] | None":
-    """The verbatim phrases of the outline's table "Exact short quotations"."""
-    if outline_text is None:
-        return None
-    part = outline_text.split("## Exact short quotations", 1)[-1].split("\n## ", 1)[0]
-    return set(re.findall(r'\|\s*[^|]*\|\s*"([^"]+)"', part))
-
 
 def article_fact_resources(outline: "Path | None") -> list[tuple[tuple[dict, bytes], pd.DataFrame]]:
     """The typed-fact resources, each as ((descriptor, csv bytes), table)."""
@@ -288,7 +151,7 @@ def article_fact_resources(outline: "Path | None") -> list[tuple[tuple[dict, byt
     docs["named_in_article"] = docs.named_in_article.map({True: "true", False: "false"})
     docs["_m"] = pd.to_numeric(docs.month.replace("", None))
     docs = docs.sort_values(["year", "_m", "title"], kind="mergesort", na_position="first").drop(columns="_m")
-    article_src = [source(ARTICLE_FULL, "United Nations (UN Chronicle)", url="https://www.un.org/en/chronicle")]
+    article_src = [article_source()]
     add(resource(
         "documents", docs, "Documents and events the article names (timeline)",
         """
@@ -332,7 +195,7 @@ the other norms of international law.
 
 Principles and notes are in our own words.
 """, [source(CHARTER, "United Nations", url="https://www.un.org/en/about-us/un-charter/full-text"),
-      source(ARTICLE_FULL, "United Nations (UN Chronicle)", url="https://www.un.org/en/chronicle")],
+      article_source()],
         [LIC_ARTICLE_FACTS], "Charter of the United Nations (1945); list of principles from " + ARTICLE_FULL + ".",
         [F("principle", "string", "Principle", "Short name (our words)", required=True, unique=True),
          F("charter_reference", "string", "Charter reference", "Article(s) of the UN Charter", required=True),
@@ -363,128 +226,6 @@ thousands of kilometres).
          F("source", "string", "Source", "Where the coordinates come from", required=True)],
         ["place"]), pl)
 
-    cols = ["claim_id", "section", "paraphrase", "quote", "value", "unit", "date", "wording", "precision",
-            "judged_in", "period"]
-    cl = pd.DataFrame(CLAIMS, columns=cols)
-    quotes = _exact_quotations(outline_text)
-    for q in cl.quote:
-        if len(q.split()) > 8 and not q.startswith("20 per cent"):
-            fail(f"claims: quote longer than eight words: {q!r}")
-        if quotes is not None and q not in quotes:
-            fail(f"claims: quote not in ARTICLE_OUTLINE.md's table of exact quotations: {q!r}")
-    cl["source"] = ARTICLE
-    add(resource(
-        "claims", cl, "The article's numeric claims, with their wording",
-        """
-One row per number the article states, with the course notebook that checks it, a one-sentence paraphrase in
-our own words, one of the verbatim phrases of the outline's table of exact quotations, the value and unit, and
-the claim's wording as data. The wording and the precision turn each claim into an interval (the rule is
-written once, in `course_lib/claims/core.py`):
-
-* `exact`: the value rounded to its precision, X ± precision/2 (a round "20 per cent" is precise to 5 points);
-* `almost`: below X, within one unit of precision; `about`: X ± one unit; `more_than`: above X;
-* `rank`, `count` (whole states), `share_of_states`: exactly X;
-* `date`: the `precision` days starting on `date` (the Astana summit, 8-9 June 2017);
-* `table`: a table of figures (`rats_2011_2015`), not one number.
-
-`judged_in` says how distances are measured: percentage points for shares, exactly for counts, ranks and
-dates, relatively for magnitudes such as tonnes. "Five years" before the 2017 article is not defined
-precisely by the article.
-""", article_src, [LIC_ARTICLE_FACTS], f"{ARTICLE_FULL}; claims compiled by the SCO course.",
-        [F("claim_id", "string", "Claim id", "Identifier", required=True, unique=True, pattern="[a-z0-9_]+"),
-         F("section", "string", "Notebook", "Course notebook that checks the claim", required=True,
-           enum=["01_what_is_the_sco", "02_expansion", "03_security_and_stability", "04_drug_trafficking",
-                 "05_economic_development", "06_cultural_dialogue"]),
-         F("paraphrase", "string", "Paraphrase", "The claim in our own words", required=True),
-         F("quote", "string", "Quote", "Verbatim phrase from the outline's table of exact quotations",
-           required=True),
-         F("value", "number", "Value", "The article's number (empty for a date or a table)"),
-         F("unit", "string", "Unit", "Unit of value", required=True,
-           enum=["%", "rank", "states", "tonnes", "date", "table"]),
-         F("date", "date", "Date", "For a date claim: the first day it names"),
-         F("wording", "string", "Wording", "Kind of wording, which sets the claim's interval", required=True,
-           enum=CLAIM_WORDINGS),
-         F("precision", "number", "Precision", "Implied precision in the claim's unit (days for a date)",
-           minimum=0),
-         F("judged_in", "string", "Judged in", "How distances to the claim are measured", required=True,
-           enum=["percentage points", "exact", "relative"]),
-         F("period", "string", "Period", "Time the claim refers to"),
-         F("source", "string", "Source", "Citation of the article", required=True)],
-        ["claim_id"]), cl)
-
-    cr = pd.DataFrame(CLAIM_READINGS, columns=["claim_id", "reading_id", "role", "reason"])
-    unknown = set(cr.claim_id) - set(cl.claim_id)
-    if unknown:
-        fail(f"claim_readings: unknown claim ids {sorted(unknown)}")
-    if (cr[cr.role == "primary"].groupby("claim_id").size() != 1).any() or \
-            set(cr[cr.role == "primary"].claim_id) != set(cr.claim_id):
-        fail("claim_readings: every claim listed needs exactly one primary reading")
-    add(resource(
-        "claim_readings", cr, "The eligible readings of each claim, fixed before the data",
-        """
-For each checkable claim, the readings that are fair readings of the article's words and date, fixed before
-any data are looked at: the `primary` (literal) reading and the other `eligible` ones, each with the reason.
-Entities are taken as of October 2017 (the article's issue), the World Heritage List as of 2017, and a claim
-about states is read as a count of states. Any other reading the course computes is context: it is shown,
-labelled as such, and never changes a verdict. Claims that open data cannot check have no rows.
-""", article_src, [LIC_ARTICLE_FACTS], f"Readings of claims in {ARTICLE_FULL}; chosen by the SCO course.",
-        [F("claim_id", "string", "Claim id", "Identifier of the claim (claims.csv)", required=True),
-         F("reading_id", "string", "Reading id", "Identifier of the reading within its claim", required=True),
-         F("role", "string", "Role", "primary (the literal reading) or eligible", required=True,
-           enum=["primary", "eligible"]),
-         F("reason", "string", "Reason", "Why it is a fair reading of the article's words and date",
-           required=True)],
-        ["claim_id", "reading_id"]), cr)
-
-    ra = pd.DataFrame(RATS, columns=["item_id", "item", "value", "qualifier", "unit"])
-    add(resource(
-        "rats_2011_2015", ra, "RATS results claimed for 2011-2015",
-        """
-The results the article attributes to the SCO's Regional Anti-Terrorist Structure (RATS) for 2011-2015, in
-the article's order. `qualifier` keeps the article's wording: `exact`, `more_than` or `about`. These are the
-organization's own figures: no independent source reports them; items are described in our own words.
-""", article_src, [LIC_ARTICLE_FACTS], f"{ARTICLE_FULL}; table compiled by the SCO course.",
-        [F("item_id", "string", "Item id", "Identifier", required=True, unique=True, pattern="[a-z0-9_]+"),
-         F("item", "string", "Item", "What was counted (our words)", required=True),
-         num("value", "Value", "", "The article's figure, in the unit of column unit", integer=True),
-         F("qualifier", "string", "Qualifier", "exact, more_than or about", required=True,
-           enum=["exact", "more_than", "about"]),
-         F("unit", "string", "Unit", "count or tonnes", required=True, enum=["count", "tonnes"])],
-        ["item_id"]), ra)
-
-    pmx = pd.DataFrame(PEACE_MISSIONS, columns=["year", "month", "exercise", "host_iso3", "location",
-                                                "participants", "source"])
-    for col in ("host_iso3", "participants"):
-        bad = [v for v in pmx[col] if not re.fullmatch(r"[A-Z]{3}(;[A-Z]{3})*", v)]
-        if bad:
-            fail(f"peace_missions: {col} must be ISO3 codes joined by ';', not {bad[0]!r}")
-    if not all(set(h.split(";")) <= set(p.split(";")) for h, p in zip(pmx.host_iso3, pmx.participants)):
-        fail("peace_missions: every host must also be a participant")
-    add(resource(
-        "peace_missions", pmx, "Peace Mission anti-terrorist exercises of the SCO states, 2005-2016",
-        """
-The joint anti-terrorist exercises of the Peace Mission series that the article mentions, one row per
-exercise held before the article (October 2017): year and month, the host state(s), where it took place,
-and the states that sent troops, as reported by the news or official page cited on the row (our own words).
-
-* `host_iso3` and `participants` are ISO3 codes joined by `;`. Observers and invited guests are not
-  participants. Troop numbers are left out: the pages disagree and give round figures.
-* The 2005 and 2009 exercises were bilateral (China and Russia); the others were multilateral.
-* The list says that exercises took place, where and with whom; it says nothing about what they achieved.
-* Peace Mission 2018 (Chebarkul, Russia, the first with India and Pakistan) came after the article and is
-  not in the table.
-""", [source("Peace Mission exercises: news agencies and official pages, one cited on each row",
-             "news and official pages cited on each row, compiled by the SCO course")],
-        [LIC_COMPILATION], "Compiled by the SCO course from the sources cited on each row.",
-        [year_field(), F("month", "integer", "Month", "Month the exercise started", required=True, minimum=1,
-                         maximum=12),
-         F("exercise", "string", "Exercise", "Name of the exercise", required=True, unique=True),
-         F("host_iso3", "string", "Host(s)", "ISO3 codes of the host state(s), joined by ';'", required=True,
-           pattern="[A-Z]{3}(;[A-Z]{3})*"),
-         F("location", "string", "Location", "Where it took place (our words)", required=True),
-         F("participants", "string", "Participants", "ISO3 codes of the states that sent troops, joined by ';'",
-           required=True, pattern="[A-Z]{3}(;[A-Z]{3})*"),
-         F("source", "string", "Source", "Page that reports the row", required=True)],
-        ["exercise"]), pmx)
-
+    out += claim_resources(outline_text)
+    out += peace_mission_resources()
     return out

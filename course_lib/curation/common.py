@@ -169,6 +169,15 @@ def source(title: str, publisher: str, repo: str | None = None, commit: str | No
     return s
 
 
+def article_source() -> dict:
+    """The article as the source of a fact table (title, publisher, the UN Chronicle's page).
+
+    >>> article_source()["publisher"]
+    'United Nations (UN Chronicle)'
+    """
+    return source(ARTICLE_FULL, "United Nations (UN Chronicle)", url="https://www.un.org/en/chronicle")
+
+
 # =====================================================================================
 # Schema helpers
 # =====================================================================================

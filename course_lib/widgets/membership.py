@@ -56,7 +56,8 @@ def readout(snap: dict) -> str:
 
 
 def status_explorer(width: float = 7.5, height: float = 4.0):
-    """Build the explorer (dropdown: a key date or "the year on the slider"; slider: year).
+    """Build the explorer (dropdown: a key date or "the year on the slider"; slider: year,
+    from 1996 to the year of :func:`course_lib.sco.latest_date`).
 
     >>> ex = status_explorer()
     >>> ex.controls["moment"].value = "2001-06-15"
@@ -64,13 +65,14 @@ def status_explorer(width: float = 7.5, height: float = 4.0):
     True
     """
     import ipywidgets as W
-    import pandas as pd
     from matplotlib.patches import Patch
 
     from .. import maps, sco
     from . import explorer, freeze_static, new_figure
 
-    this_year = pd.Timestamp.today().year
+    # the slider ends in the year of the membership table's latest date, the course's
+    # one "today" (sco.latest_date), not in the year the notebook runs
+    this_year = sco.latest_date().year
     options = [("End of the year on the slider (31 Dec)", "year")]
     options += [(label, date) for label, date in sco.KEY_DATES.items()]
     moment = W.Dropdown(options=options, value="2017-10-01", description="Date",

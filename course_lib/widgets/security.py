@@ -2,7 +2,9 @@
 
 Choose countries, a type of violence and counts or rates; the figure shows one line per
 country and a thick line for the countries taken together, with 2011-2015 shaded; the
-readout compares the 2011-2015 total with 2006-2010. The numbers come from
+readout compares the 2011-2015 total with 2006-2010. Called without arguments it starts
+with the members of October 2017; notebook 03 starts it with the members of the time
+(see :func:`violence_explorer`). The numbers come from
 :func:`course_lib.analysis.violence.explorer_view` (precomputed pivots, no reloading).
 
 >>> ex = violence_explorer()
@@ -72,7 +74,11 @@ def violence_explorer(selected: Iterable[str] | None = None) -> Explorer:
     Parameters
     ----------
     selected : ISO3 codes, optional
-        Countries ticked at the start (default: the members in October 2017).
+        Countries ticked at the start. Default: the members in October 2017 (the set
+        ``"2017 members"``). Notebook 03 passes the members of the time instead: the
+        states that were members throughout its later period (2011-2015 unless its
+        parameters change it). The list offers these and today's members (those that
+        joined after October 2017 are marked "joined later").
     """
     import ipywidgets as W
 
