@@ -1,22 +1,99 @@
-"""Exercises of notebook 01 (what the SCO is: membership over time, principles)."""
+"""Exercises of notebook 01 (what the SCO is: membership over time, principles).
+
+Expected answers and the values of the named mistakes are computed from data when a
+learner checks. The small helpers below read ``data/sco_membership.csv`` the way the
+notebook's worked example does: a start known only to the year counts from 31 December
+of that year, a missing end means the status is still held.
+
+>>> _members_end_2024() >= 10
+True
+>>> round(_observer_wait(), 2)
+12.75
+"""
 
 from __future__ import annotations
 
-from ..exercises import Question
+import pandas as pd
+
+from ..exercises import Mistake, Question
 
 GROWTH_WINDOWS = {"a": (2003, 2005), "b": (2013, 2015), "c": (2021, 2023)}
+#: States counted as Gulf states in the feedback of the partner-growth exercise.
+GULF = ("ARE", "BHR", "KWT", "OMN", "QAT", "SAU")
 
 
+# ------------------------------------------------------------------ shared helpers
+def _table() -> pd.DataFrame:
+    from ..data import load
+
+    return load("sco_membership")
+
+
+def _year(text: pd.Series) -> pd.Series:
+    """The year of dates written as text ('2005' or '2017-06-09')."""
+    return text.str[:4].astype(int)
+
+
+def _count_on(on: object, statuses: tuple[str, ...] = ("member",)) -> int:
+    from ..sco import status_on
+
+    return int(status_on(on)["status"].isin(statuses).sum())
+
+
+ANY_STATUS = ("member", "observer", "dialogue_partner")
+
+
+# ------------------------------------------------------------------ 01_predict_circle
+def _circle_latest() -> int:
+    from ..sco import latest_date
+
+    return _count_on(latest_date(), ANY_STATUS)
+
+
+# ------------------------------------------------------------------ 01_members_2024
 def _members_end_2024() -> int:
     from ..sco import members
 
     return len(members(2024))
 
 
+def _members_article_date() -> int:
+    from ..sco import ARTICLE_DATE
+
+    return _count_on(ARTICLE_DATE)
+
+
+def _members_end_2023() -> int:
+    return _count_on(2023)
+
+
+def _any_status_end_2024() -> int:
+    return _count_on(2024, ANY_STATUS)
+
+
+# ------------------------------------------------------------------ 01_not_shanghai_five
 def _not_in_five() -> list[str]:
     from ..analysis.membership import founders_not_in_shanghai_five
 
     return founders_not_in_shanghai_five()
+
+
+def _founders() -> list[str]:
+    from ..sco import FOUNDING_DATE, members
+
+    return members(FOUNDING_DATE)
+
+
+def _shanghai_five() -> list[str]:
+    t = _table()
+    return sorted(t.loc[t["status"] == "shanghai_five", "iso3"])
+
+
+# ------------------------------------------------------------------ 01_india_observer_years
+def _spell_years(iso3: str, status: str = "observer") -> int:
+    t = _table()
+    row = t[(t["iso3"] == iso3) & (t["status"] == status)]
+    return int(_year(row["end_date"]).iloc[0] - _year(row["start_date"]).iloc[0])
 
 
 def _india_observer_years() -> float:
@@ -25,21 +102,116 @@ def _india_observer_years() -> float:
     return status_years("IND", "observer")
 
 
-def _fastest_growth() -> str:
+def _india_inclusive() -> int:
+    return _spell_years("IND") + 1
+
+
+def _india_whole_years_between_dates() -> int:
+    """Whole years between the parsed dates (a year-only start read as 31 December)."""
+    from ..sco import timeline
+
+    t = timeline()
+    row = t[(t["iso3"] == "IND") & (t["status"] == "observer")].iloc[0]
+    return int((row["end"] - row["start"]).days // 365.25)
+
+
+def _iran_observer_years() -> int:
+    return _spell_years("IRN")
+
+
+# ------------------------------------------------------------------ 01_observer_wait
+def _waits(before: tuple[str, ...] = ("observer",)) -> pd.Series:
+    """Calendar years from each earlier spell to membership, one row per spell."""
+    t = _table()
+    early = t[t["status"].isin(before)][["iso3", "start_date"]]
+    member = t[t["status"] == "member"][["iso3", "start_date"]]
+    both = early.merge(member, on="iso3", suffixes=("_early", "_member"))
+    return _year(both["start_date_member"]) - _year(both["start_date_early"])
+
+
+def _observer_wait() -> float:
+    return float(_waits().mean())
+
+
+def _observer_wait_total() -> float:
+    return float(_waits().sum())
+
+
+def _wait_with_dialogue_spells() -> float:
+    return float(_waits(("observer", "dialogue_partner")).mean())
+
+
+def _wait_from_parsed_dates() -> float:
+    """Mean of exact durations when ``pd.to_datetime`` reads '2005' as 1 January."""
+    t = _table()
+    early = t[t["status"] == "observer"][["iso3", "start_date"]]
+    member = t[t["status"] == "member"][["iso3", "start_date"]]
+    both = early.merge(member, on="iso3", suffixes=("_early", "_member"))
+    days = (pd.to_datetime(both["start_date_member"], format="ISO8601")
+            - pd.to_datetime(both["start_date_early"], format="ISO8601"))
+    return float((days.dt.days / 365.25).mean())
+
+
+# ------------------------------------------------------------------ 01_partner_growth
+def _growth() -> dict[str, int]:
     from ..analysis.membership import partner_counts
 
     c = partner_counts(2001, 2024)["partners"]
-    return max(GROWTH_WINDOWS, key=lambda k: c[GROWTH_WINDOWS[k][1]] - c[GROWTH_WINDOWS[k][0]])
+    return {k: int(c[b] - c[a]) for k, (a, b) in GROWTH_WINDOWS.items()}
+
+
+def _fastest_growth() -> str:
+    g = _growth()
+    return max(g, key=g.get)
+
+
+# ------------------------------------------------------------------ 01_charter_2_4
+def _principles() -> pd.DataFrame:
+    from ..data import load
+
+    return load("charter_principles")
 
 
 def _art_2_4() -> int:
-    from ..data import load
-
-    p = load("charter_principles")
+    p = _principles()
     return int(p["charter_reference"].str.contains("2(4)", regex=False).sum())
 
 
+def _art_2_4_as_regex() -> int:
+    """What ``.str.contains("2(4)")`` counts: the brackets make a regex group ("24")."""
+    p = _principles()
+    return int(p["charter_reference"].str.contains("24", regex=False).sum())
+
+
+def _art_2_4_exact() -> int:
+    p = _principles()
+    return int((p["charter_reference"] == "Art. 2(4)").sum())
+
+
+def _art_2_4_without_derived() -> int:
+    p = _principles()
+    ref = p["charter_reference"]
+    return int((ref.str.contains("2(4)", regex=False) & ~ref.str.contains("derived")).sum())
+
+
 QUESTIONS = [
+    Question(
+        qid="01_predict_circle",
+        prompt="Predict, then look: before you see any data, guess how many states had some "
+        "status with the SCO (member, observer or dialogue partner) on the latest date in "
+        "the membership table, the Tianjin summit. A whole number.",
+        expected=_circle_latest,
+        kind="prediction",
+        what="the number of states with any SCO status on the latest date in "
+        "data/sco_membership.csv",
+        hints=(
+            "There is no wrong guess: write down what you expect before you look.",
+            "Think of the members you know, then of the states around them that hold "
+            "a looser status.",
+        ),
+        explanation="Most of them are partners rather than members: the circle around the "
+        "SCO is wider than the SCO itself.",
+    ),
     Question(
         qid="01_members_2024",
         prompt="Warm-up: how many states were full members of the SCO at the end of 2024?",
@@ -47,10 +219,21 @@ QUESTIONS = [
         kind="integer",
         what="the number of members on 31 December 2024 in data/sco_membership.csv",
         hints=(
-            "`sco.members(2024)`: a year means 31 December of that year.",
-            "`answer = len(sco.members(2024))`",
+            "A year means 31 December of that year; only full members count.",
+            "`sco.members(...)` takes a date or a year and returns a list of ISO3 codes.",
+            "Pattern: `len(sco.members(year))` counts the codes in the list.",
         ),
         explanation="Iran (2023) and Belarus (2024) joined after the article was written.",
+        mistakes=(
+            Mistake("the members of the article's date", _members_article_date,
+                    "You counted the members of October 2017, when the article appeared; "
+                    "the task asks about the end of 2024."),
+            Mistake("the wrong year", _members_end_2023,
+                    "That is the count at the end of 2023: look at who joined during 2024."),
+            Mistake("every status counted", _any_status_end_2024,
+                    "You counted every state with some SCO status; observers and dialogue "
+                    "partners are not members."),
+        ),
     ),
     Question(
         qid="01_not_shanghai_five",
@@ -58,32 +241,84 @@ QUESTIONS = [
         "Give its ISO3 code (a list or set of codes is fine too).",
         expected=_not_in_five,
         kind="set",
-        what="the founders of 2001 missing from the Shanghai Five rows of "
+        what="the founder of 2001 missing from the Shanghai Five rows of "
         "data/sco_membership.csv",
         hints=(
-            "Compare `sco.members(\"2001-06-15\")` with "
-            "`sco.members(\"2001-06-14\", status=\"shanghai_five\")`.",
-            "A set difference finds it: `set(a) - set(b)`.",
-            "`answer = (set(sco.members(\"2001-06-15\")) - set(sco.members(\"2001-06-14\", "
-            "status=\"shanghai_five\"))).pop()`",
+            "Two groups of rows: the `member` rows that start on the founding day, and the "
+            "`shanghai_five` rows.",
+            "Keep the `iso3` codes of each group in a Python set; the difference of two "
+            "sets keeps what is in the first only.",
+            "Pattern: `set(df.loc[(df.col_a == x) & (df.col_b == y), \"iso3\"]) - "
+            "set(df.loc[df.col_a == z, \"iso3\"])`",
+        ),
+        mistakes=(
+            Mistake("every founder", _founders,
+                    "You listed all the founders; keep only the ones missing from the "
+                    "Shanghai Five rows."),
+            Mistake("the Shanghai Five themselves", _shanghai_five,
+                    "These are the Shanghai Five; the task asks for the founder who was not "
+                    "among them."),
         ),
     ),
     Question(
         qid="01_india_observer_years",
-        prompt="For how many calendar years was India an observer (year its membership began "
-        "minus year its observer status began)?",
+        prompt="For how many calendar years was India an observer before it became a full "
+        "member? Count from the year its observer status began to the year it became a "
+        "member.",
         expected=_india_observer_years,
         kind="integer",
-        what="end year minus start year of India's observer spell in data/sco_membership.csv",
+        what="India's years as an observer in data/sco_membership.csv, in calendar years",
         hints=(
-            "Filter `sco.timeline()` on `iso3 == \"IND\"` and `status == \"observer\"`.",
-            "The table gives the observer start only as a year (`start_date` is '2005'); "
-            "use the `end` column's `.year`.",
-            "`row = data.load(\"sco_membership\").query(\"iso3 == 'IND' and status == 'observer'\")`"
-            " then `answer = int(row.end_date.iloc[0][:4]) - int(row.start_date.iloc[0][:4])`",
+            "Select India's observer row: two conditions joined with `&`, each in brackets.",
+            "The start is known only to the year ('2005'): work with the years as written, "
+            "not with exact dates.",
+            "Pattern: `df.loc[(df.a == x) & (df.b == y), \"date_col\"].str[:4].astype(int)` "
+            "gives the year of each date.",
         ),
         explanation="Observer status was a long waiting room: India and Pakistan waited the "
         "same number of years.",
+        mistakes=(
+            Mistake("whole years between exact dates", _india_whole_years_between_dates,
+                    "You counted whole years between two parsed dates, and a start known "
+                    "only to the year is read as 31 December: subtract the years as written."),
+            Mistake("both end years counted", _india_inclusive,
+                    "You counted the first and the last calendar year both; the task asks "
+                    "for the difference of the two years."),
+            Mistake("another state's spell", _iran_observer_years,
+                    "That is the observer spell of another state: check the `iso3` "
+                    "condition of your filter."),
+        ),
+    ),
+    Question(
+        qid="01_observer_wait",
+        prompt="Several states were observers before they became full members. Over these "
+        "states, what is the average wait in calendar years, counted as in the exercise on "
+        "India?",
+        expected=_observer_wait,
+        kind="number",
+        tolerance=0.01,
+        unit="years",
+        what="the mean observer-to-member wait in data/sco_membership.csv",
+        hints=(
+            "Make two small tables from the membership table: the observer rows and the "
+            "member rows, each with `iso3` and `start_date`.",
+            "Join them on `iso3`: only states that appear in both remain, one row each; "
+            "`suffixes=` keeps the two `start_date` columns apart.",
+            "Pattern: `a.merge(b, on=\"iso3\", suffixes=(\"_obs\", \"_mem\"))`, then the "
+            "difference of the two `.str[:4].astype(int)` columns and `.mean()`.",
+        ),
+        explanation="Waits differ a lot from one state to the next, so a single average "
+        "hides a wide spread.",
+        mistakes=(
+            Mistake("a total instead of an average", _observer_wait_total,
+                    "You added the waits up; the task asks for the average wait per state."),
+            Mistake("a state counted twice", _wait_with_dialogue_spells,
+                    "Your table holds one state twice: it was a dialogue partner before it "
+                    "was an observer; keep only the observer rows."),
+            Mistake("exact dates instead of calendar years", _wait_from_parsed_dates,
+                    "You measured exact durations, and `pd.to_datetime` reads a year-only "
+                    "start as 1 January: count calendar years from the years as written."),
+        ),
     ),
     Question(
         qid="01_partner_growth",
@@ -97,13 +332,20 @@ QUESTIONS = [
             "Pakistan and Iran): a start from zero, but not the largest jump.",
             "b": "The Ufa summit of 2015 added dialogue partners and moved Belarus up to "
             "observer: a big step, but compare it with the third window.",
-            "c": "From 2021 to 2023 several Gulf and Asian states became dialogue partners "
-            "at once: the SCO's circle widened fastest then.",
+            "c": "From 2021 to 2023 a wave of new dialogue partners, most of them Gulf "
+            "states, far outweighed Iran's move from observer to member.",
         },
-        what="the window with the largest rise of partner_counts() in data/sco_membership.csv",
+        what="the window with the largest rise in the partner count computed from "
+        "data/sco_membership.csv",
         hints=(
-            "`membership.partner_counts(2001, 2024)` gives the count at the end of each year.",
-            "For each window compute `count[end] - count[start]`.",
+            "For each year end you need the number of observers and of dialogue partners: "
+            "the filter of the worked example, then `.value_counts()` on `status`.",
+            "Put one year per row: a dict of Series turns into a table with "
+            "`pd.DataFrame(...).T`; a status nobody held that year is missing, so fill it "
+            "with 0.",
+            "Pattern: `pd.DataFrame({y: f(y)[\"status\"].value_counts() for y in years})"
+            ".T.fillna(0)`, then add the two partner columns and compare end minus start "
+            "for each window.",
         ),
     ),
     Question(
@@ -112,14 +354,26 @@ QUESTIONS = [
         "Article 2(4) of the UN Charter (the ban on the threat or use of force)?",
         expected=_art_2_4,
         kind="integer",
-        what="the rows of data/charter_principles.csv whose charter_reference contains '2(4)'",
+        what="the number of principles citing Art. 2(4) in data/charter_principles.csv",
         hints=(
-            "Load the table with `data.load(\"charter_principles\")`.",
-            "`.str.contains(\"2(4)\", regex=False)` tests each reference; `.sum()` counts.",
-            "`answer = int(data.load(\"charter_principles\").charter_reference"
-            ".str.contains(\"2(4)\", regex=False).sum())`",
+            "Load the table with `data.load(\"charter_principles\")` and look at the "
+            "`charter_reference` column: some rows cite several articles.",
+            "Brackets are special characters in a regular expression: tell pandas to "
+            "search for the plain text.",
+            "Pattern: `df[\"col\"].str.contains(\"text\", regex=False).sum()` counts the "
+            "rows that contain the text.",
         ),
         explanation="One article of the Charter carries several of the principles the "
         "article lists.",
+        mistakes=(
+            Mistake("a regular expression", _art_2_4_as_regex,
+                    "`.str.contains` read the brackets as a regular expression; search for "
+                    "the plain text with `regex=False`."),
+            Mistake("only exact matches", _art_2_4_exact,
+                    "You kept only the rows whose reference is exactly 'Art. 2(4)'; some rows "
+                    "cite it together with other articles."),
+            Mistake("the derived row left out", _art_2_4_without_derived,
+                    "You left out the row marked '(derived)': it still cites Art. 2(4)."),
+        ),
     ),
 ]
