@@ -30,7 +30,8 @@ from pathlib import Path
 
 READING_WPM = 130
 CODE_CELL_MINUTES = 0.75
-EXERCISE_MINUTES = {"number": 6, "integer": 5, "set": 5, "choice": 3, "bool": 2, "text": 4}
+EXERCISE_MINUTES = {"number": 6, "integer": 5, "set": 5, "choice": 3, "bool": 2, "text": 4,
+                    "prediction": 2}
 WRITTEN_ANSWER_MINUTES = 4
 DEFAULT_EXERCISE_MINUTES = 5
 #: Sections a short class keeps; everything else may be left for homework.

@@ -74,6 +74,8 @@ def test_feedback_has_only_status_message_points():
 @pytest.mark.parametrize("qid", ALL)
 def test_no_result_hands_out_the_expected_value(qid):
     q = exercises.question(qid)
+    if q.kind == "prediction":
+        pytest.skip("a guess is never wrong; reveal() shows the value when asked (test_predictions)")
     expected = q.expected()
     static = q.prompt + q.explanation + " ".join(q.choices.values())  # not `what`
     for answer in _wrong_answers(q, expected):
