@@ -620,6 +620,7 @@ def _record_guess(q: Question, answer: Any) -> Feedback:
         guess, problem = _to_float(answer)
         if problem:
             return Feedback(q.qid, "invalid", problem)
+        guess = guess + 0.0  # no "-0"
     _GUESSES[q.qid] = guess
     return Feedback(q.qid, "recorded",
                     f"your guess {_fmt(guess, q.unit)} is recorded. Now use the explorer, then "
@@ -658,8 +659,10 @@ def reveal(qid: str) -> Feedback:
     else:
         diff = guess - float(actual)
         side = "above" if diff > 0 else "below" if diff < 0 else "exactly on"
+        gap = (f"{abs(diff):.1f} percentage points" if q.unit == "%"
+               else _fmt(abs(diff), q.unit))
         text = (f"you guessed {_fmt(guess, q.unit)}; {q.what} is {_fmt(float(actual), q.unit)}: "
-                f"your guess was {_fmt(abs(diff), q.unit)} {side} it." if diff else
+                f"your guess was {gap} {side} it." if diff else
                 f"you guessed {_fmt(guess, q.unit)}, exactly {q.what}.")
     if q.explanation:
         text += " " + q.explanation

@@ -31,6 +31,7 @@ def test_guess_is_recorded_never_wrong(guess_question):
     shown = ex.reveal("99_guess")
     assert shown.status == "recorded"
     assert "80" in shown.message and "41.9" in shown.message and "above" in shown.message
+    assert "38.1 percentage points" in shown.message  # a gap between shares is in points
     ex.check("99_guess", 30)
     assert "below" in ex.reveal("99_guess").message
 
