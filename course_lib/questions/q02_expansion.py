@@ -341,8 +341,8 @@ QUESTIONS = [
         kind="number",
         tolerance=0.1,
         unit="%",
-        what="today's members' share of the summed warheads of all countries in the latest "
-        "year of data/nuclear_warheads.csv",
+        what="today's members' share of the world's warheads in the latest year of "
+        "data/nuclear_warheads.csv",
         hints=(
             "`pivot(index=\"year\", columns=\"iso3\", values=\"warheads\")` gives the wide "
             "table; its largest index is the latest year.",
