@@ -1,8 +1,24 @@
-"""Exercises of notebook 02 (SCO expansion: population, area, nuclear states)."""
+"""Exercises of notebook 02 (SCO expansion: population, area, nuclear states).
+
+Every expected answer, and the value of every named mistake, is computed when checked
+from the tables in ``data/`` (``wb_indicators``, ``sco_membership``,
+``regional_organizations``, ``nuclear_status``, ``nuclear_warheads``) with the same
+pandas steps the notebook teaches. ``tests/test_q02_feedback.py`` recomputes them from
+the raw CSV files.
+
+>>> from course_lib.exercises import questions
+>>> len(questions("02")) >= 7
+True
+>>> round(_china_india(), 1) > round(_china_india(year=_latest_population_year()), 1)
+True
+"""
 
 from __future__ import annotations
 
-from ..exercises import Question
+from ..exercises import Mistake, Question
+
+ARTICLE_YEAR = 2017
+CHINA_INDIA = ("CHN", "IND")
 
 READING_OPTIONS = {
     "a": "October 2017 members, 2017",
@@ -12,18 +28,154 @@ READING_OPTIONS = {
 }
 
 
-def _china_india() -> float:
-    from ..analysis.indicators import share_of_world
+# ----------------------------------------------------------------- small data helpers
+def _wb():
+    from ..data import load
 
-    return share_of_world("population", ["CHN", "IND"], 2017)
+    return load("wb_indicators")
 
 
+def _world_population(year: int) -> float:
+    wb = _wb()
+    return float(wb.loc[(wb.iso3 == "WLD") & (wb.year == year), "population"].iloc[0])
+
+
+def _latest_population_year() -> int:
+    wb = _wb()
+    return int(wb.loc[(wb.iso3 == "WLD") & wb.population.notna(), "year"].max())
+
+
+def _group_population(codes, year: int) -> float:
+    wb = _wb()
+    return float(wb.loc[(wb.year == year) & wb.iso3.isin(list(codes)), "population"].sum())
+
+
+def _share(codes, year: int = ARTICLE_YEAR) -> float:
+    return 100.0 * _group_population(codes, year) / _world_population(year)
+
+
+def _statuses(*statuses: str) -> list[str]:
+    from ..sco import ARTICLE_DATE, members
+
+    return sorted({c for s in statuses for c in members(ARTICLE_DATE, status=s)})
+
+
+# ----------------------------------------------------------------- 02_china_india_share
+def _china_india(year: int = ARTICLE_YEAR) -> float:
+    return _share(CHINA_INDIA, year)
+
+
+def _china_india_fraction() -> float:
+    return _china_india() / 100.0
+
+
+def _china_india_latest() -> float:
+    return _china_india(_latest_population_year())
+
+
+def _china_india_all_rows() -> float:
+    wb = _wb()
+    rows = wb[wb.year == ARTICLE_YEAR]
+    return 100.0 * _group_population(CHINA_INDIA, ARTICLE_YEAR) / float(rows.population.sum())
+
+
+# ----------------------------------------------------------------- 02_share_observers
 def _share_observers() -> float:
-    from ..analysis.population import share
-
-    return share("population", "2017 members + observers", 2017)
+    return _share(_statuses("member", "observer"))
 
 
+def _share_members_only() -> float:
+    return _share(_statuses("member"))
+
+
+def _share_with_partners() -> float:
+    return _share(_statuses("member", "observer", "dialogue_partner"))
+
+
+def _share_observers_fraction() -> float:
+    return _share_observers() / 100.0
+
+
+# ----------------------------------------------------------------- 02_predict_today
+def _today_share() -> float:
+    from ..sco import members
+
+    year = _latest_population_year()
+    return _share(members(f"{year}-12-31"), year)
+
+
+# ----------------------------------------------------------------- 02_eu_population
+def _eu_members(year: int = ARTICLE_YEAR, today: bool = False) -> list[str]:
+    from ..data import load
+
+    ro = load("regional_organizations")
+    eu = ro[(ro.org == "EU") & (ro.status == "member") & (ro.joined <= year)]
+    left = eu.left.isna() if today else (eu.left.isna() | (eu.left > year))
+    return sorted(eu.loc[left, "iso3"])
+
+
+def _eu_population() -> float:
+    return _group_population(_eu_members(), ARTICLE_YEAR) / 1e6
+
+
+def _eu_today_members() -> float:
+    return _group_population(_eu_members(today=True), ARTICLE_YEAR) / 1e6
+
+
+def _eu_people() -> float:
+    return _eu_population() * 1e6
+
+
+def _eu_latest_year() -> float:
+    year = _latest_population_year()
+    return _group_population(_eu_members(year), year) / 1e6
+
+
+# ----------------------------------------------------------------- 02_armed_not_members
+def _nuclear_2017(min_status: int = 3) -> list[str]:
+    from ..data import load
+
+    ns = load("nuclear_status")
+    return sorted(ns.loc[(ns.year == ARTICLE_YEAR) & (ns.status >= min_status), "iso3"])
+
+
+def _armed_not_members(min_status: int = 3) -> int:
+    members = set(_statuses("member"))
+    return sum(c not in members for c in _nuclear_2017(min_status))
+
+
+def _armed_all() -> int:
+    return len(_nuclear_2017())
+
+
+def _armed_members() -> int:
+    return _armed_all() - _armed_not_members()
+
+
+def _armed_with_pursuing() -> int:
+    return _armed_not_members(min_status=2)
+
+
+# ----------------------------------------------------------------- 02_warheads_today
+def _warheads_share(year: int | None = None) -> float:
+    from ..data import load
+    from ..sco import members
+
+    wh = load("nuclear_warheads")
+    wide = wh.pivot(index="year", columns="iso3", values="warheads")
+    row = wide.loc[int(wide.index.max()) if year is None else year]
+    return 100.0 * float(row[row.index.isin(members("today"))].sum()) / float(row.sum())
+
+
+def _warheads_2017() -> float:
+    return _warheads_share(ARTICLE_YEAR)
+
+
+def _warheads_fraction() -> float:
+    return _warheads_share() / 100.0
+
+
+# ----------------------------------------------------------------- 02_closest_reading
 def _closest_option() -> str:
     from ..analysis.population import _article_value, population_readings
 
@@ -32,44 +184,44 @@ def _closest_option() -> str:
     return min(READING_OPTIONS, key=lambda k: abs(r[READING_OPTIONS[k]] - target))
 
 
-def _armed_not_members() -> int:
-    from ..analysis.nuclear import armed_states
-    from ..sco import members
-
-    return len(set(armed_states(2017)) - set(members("2017-10-01")))
-
-
-def _warheads_today() -> float:
-    from ..analysis.nuclear import warheads_share, warheads_wide
-    from ..sco import members
-
-    latest = int(warheads_wide().index.max())
-    return warheads_share(members("today"), latest)
-
+FRACTION = ("The value is a fraction of 1; the exercise asks for a percentage, so multiply "
+            "by 100.")
 
 QUESTIONS = [
     Question(
         qid="02_china_india_share",
-        prompt="Warm-up: what percentage of the world's population lived in China and India "
-        "together in 2017?",
+        prompt="Warm-up: with the table `wb` loaded above, what percentage of the world's "
+        "population lived in China and India together in 2017?",
         expected=_china_india,
         kind="number",
         tolerance=0.1,
         unit="%",
-        what="the share of CHN + IND in the World (WLD) population of 2017, computed from "
-        "data/wb_indicators.csv",
+        what="the 2017 population share of China and India in data/wb_indicators.csv",
         hints=(
-            "`indicators.share_of_world(indicator, codes, year)` does the division for you.",
-            "The indicator is `\"population\"`, the codes `[\"CHN\", \"IND\"]`.",
-            "`answer = indicators.share_of_world(\"population\", [\"CHN\", \"IND\"], 2017)`",
+            "Two numbers make a share: the people of the two countries, and the people of "
+            "the whole world, both in the same year.",
+            "The world is one row of its own, `iso3 == \"WLD\"`; do not add up every row "
+            "(the table also holds regions and income groups).",
+            "Pattern: `df[(df.year == y) & df.iso3.isin(codes)][\"col\"].sum()`, then the "
+            "same column of the row `df[(df.year == y) & (df.iso3 == \"WLD\")]`, and × 100.",
         ),
-        explanation="Two states hold most of the SCO's people: the share of the whole "
-        "organization is driven by them.",
+        explanation="China and India together hold more than four fifths of the eight "
+        "members' people: the share of the whole organization is driven by them.",
+        mistakes=(
+            Mistake("fraction instead of percentage", _china_india_fraction, FRACTION),
+            Mistake("every row of the year as the world", _china_india_all_rows,
+                    "Your denominator adds up every row of 2017, and the table's regions and "
+                    "income groups count the same people again; use the World row WLD."),
+            Mistake("the wrong year", _china_india_latest,
+                    "That is the share in the latest year of the table, not in 2017: filter "
+                    "the year as well as the countries."),
+        ),
     ),
     Question(
         qid="02_share_observers",
-        prompt="Compute the share of world population in 2017 of the October 2017 members "
-        "**and** observers together.",
+        prompt="Merge the statuses of October 2017 with the 2017 populations, group by "
+        "status, and give the share of world population of the members **and** observers "
+        "together.",
         expected=_share_observers,
         kind="number",
         tolerance=0.1,
@@ -77,13 +229,136 @@ QUESTIONS = [
         what="the 2017 population share of the October 2017 members and observers, from "
         "data/wb_indicators.csv and data/sco_membership.csv",
         hints=(
-            "`sco.members(\"2017-10-01\", status=\"observer\")` lists the observers.",
-            "Add the two lists with `+` and give them to `indicators.share_of_world`.",
-            "`answer = indicators.share_of_world(\"population\", sco.members(\"2017-10-01\") "
-            "+ sco.members(\"2017-10-01\", status=\"observer\"), 2017)`",
+            "`sco.status_on(ARTICLE_DATE)` has one row per state with its `status`; the "
+            "populations are in `wb`, rows of 2017.",
+            "After the merge, `groupby(\"status\")[\"population\"].sum()` gives one total per "
+            "status; you need two of them, and the World row for the denominator.",
+            "Pattern: `a.merge(b, on=\"iso3\").groupby(\"status\")[\"population\"].sum()`, "
+            "then `totals[[\"member\", \"observer\"]].sum()` divided by the WLD value, × 100.",
         ),
-        explanation="Compare it with the article's figure: which definition did the author "
-        "probably use?",
+        explanation="Adding the four observers brings the share close to the article's "
+        "figure, still below it.",
+        mistakes=(
+            Mistake("members only", _share_members_only,
+                    "That is the members' share from the worked example: the observers are "
+                    "missing."),
+            Mistake("dialogue partners counted too", _share_with_partners,
+                    "You added every status; the dialogue partners are a third group the "
+                    "task leaves out."),
+            Mistake("fraction instead of percentage", _share_observers_fraction, FRACTION),
+        ),
+    ),
+    Question(
+        qid="02_predict_today",
+        prompt="Predict, then look: what share of the world's population do the SCO's members "
+        "of the latest year of data (Iran and Belarus included) hold in that year? Give a "
+        "percentage; your guess is recorded, never marked wrong.",
+        expected=_today_share,
+        kind="prediction",
+        unit="%",
+        what="the share of world population of the members of the latest year in data, that "
+        "year (data/wb_indicators.csv)",
+        hints=(
+            "The worked example above gives the eight members' share in 2017: will two more "
+            "members raise it, and will the world have grown faster than the members?",
+            "Any number between 0 and 100 is a fine guess; the point is to commit before "
+            "you look.",
+            "After the explorer you can compute it yourself with the worked example's "
+            "pattern: `df[(df.year == y) & df.iso3.isin(codes)][\"population\"].sum()` "
+            "divided by the WLD row of the same year, × 100.",
+        ),
+        explanation="Two new members, yet the share barely moved from the eight members' "
+        "share of 2017 and stays below 44 %: the world's population grew faster than the "
+        "members'.",
+    ),
+    Question(
+        qid="02_eu_population",
+        prompt="How many people (in millions) lived in the member states of the European "
+        "Union in 2017? Use `data/regional_organizations.csv` for who was a member and `wb` "
+        "for the populations.",
+        expected=_eu_population,
+        kind="number",
+        tolerance=0.5,
+        unit="million people",
+        what="the 2017 population of the EU's 2017 members, from "
+        "data/regional_organizations.csv and data/wb_indicators.csv",
+        hints=(
+            "Keep the EU's rows whose `status` is `\"member\"`, that had joined by 2017 and "
+            "had not left by then; `left` is empty (missing) for states still in.",
+            "A missing `left` needs `.isna()`: `left > 2017` alone drops every state "
+            "that never left.",
+            "Pattern: `ro[(ro.org == o) & (ro.joined <= y) & (ro.left.isna() | (ro.left > y))]"
+            ".merge(df[df.year == y], on=\"iso3\")[\"col\"].sum() / 1e6`.",
+        ),
+        explanation="In 2017 the EU had 28 members: the United Kingdom left in 2020, and the "
+        "World Bank's own EU aggregate (EUU) counts today's 27 back in time.",
+        mistakes=(
+            Mistake("today's members, not those of 2017", _eu_today_members,
+                    "You counted the states that are members today (as the World Bank's EUU "
+                    "aggregate does); one state that left later was still a member in 2017."),
+            Mistake("people, not millions", _eu_people,
+                    "You gave a number of people; divide by one million."),
+            Mistake("the wrong year", _eu_latest_year,
+                    "These are the populations of the latest year in the table; the task "
+                    "asks for 2017."),
+        ),
+    ),
+    Question(
+        qid="02_armed_not_members",
+        prompt="Compute with `data/nuclear_status.csv`: how many of the states coded "
+        "possessing nuclear weapons in 2017 (status 3) were **not** SCO members in October "
+        "2017?",
+        expected=_armed_not_members,
+        kind="integer",
+        what="the number of 2017 possessors in data/nuclear_status.csv outside the October "
+        "2017 members",
+        hints=(
+            "Keep the rows of 2017 with `status == 3` (possessing).",
+            "Then keep the states whose `iso3` is *not* among `sco.members(ARTICLE_DATE)`: "
+            "`~` negates a condition.",
+            "Pattern: `df[(df.year == y) & (df.status == 3) & ~df.iso3.isin(codes)]`, then "
+            "`len(...)`.",
+        ),
+        explanation="Israel is among them: it has never declared its arsenal, so some counts "
+        "leave it out.",
+        mistakes=(
+            Mistake("every possessor", _armed_all,
+                    "You counted all the possessors; the task asks only for those outside "
+                    "the SCO."),
+            Mistake("the members instead", _armed_members,
+                    "You counted the SCO members among the possessors, not the others."),
+            Mistake("status 2 counted too", _armed_with_pursuing,
+                    "Your filter also keeps status 2 (pursuing weapons); only status 3 means "
+                    "possessing."),
+        ),
+    ),
+    Question(
+        qid="02_warheads_today",
+        prompt="Reshape `data/nuclear_warheads.csv` to one row per year and one column per "
+        "country; with **today's** members, what percentage of all countries' warheads do SCO "
+        "members hold in the latest year of the table?",
+        expected=_warheads_share,
+        kind="number",
+        tolerance=0.1,
+        unit="%",
+        what="today's members' share of the world's warheads in the latest year of "
+        "data/nuclear_warheads.csv",
+        hints=(
+            "`pivot(index=\"year\", columns=\"iso3\", values=\"warheads\")` gives the wide "
+            "table; its largest index is the latest year.",
+            "Take that one row; the members' columns are those in `sco.members(\"today\")`; "
+            "the world is the sum of the whole row (the table has no World row).",
+            "Pattern: `row = wide.loc[wide.index.max()]`, then "
+            "`row[row.index.isin(codes)].sum() / row.sum() * 100`.",
+        ),
+        explanation="Iran and Belarus hold no warheads, so today's members and the eight of "
+        "2017 give the same share: it changed since 2017 because stockpiles changed.",
+        mistakes=(
+            Mistake("the wrong year", _warheads_2017,
+                    "That is the share in 2017 (the year the notebook showed), not in the "
+                    "latest year of the table."),
+            Mistake("fraction instead of percentage", _warheads_fraction, FRACTION),
+        ),
     ),
     Question(
         qid="02_closest_reading",
@@ -103,43 +378,14 @@ QUESTIONS = [
             "d": "Adding the dialogue partners overshoots: the share passes the article's "
             "figure.",
         },
-        what="the reading whose value in population_readings() is nearest the article's "
+        what="the reading whose value in the table of readings is nearest the article's "
         "value in data/claims.csv",
         hints=(
-            "Run `population.population_readings()` and compare each value with 44.",
-            "Compute `abs(value - 44)` for the four readings named in the options.",
-        ),
-    ),
-    Question(
-        qid="02_armed_not_members",
-        prompt="Compute: how many of the states coded 'possessing' nuclear weapons in 2017 "
-        "were **not** SCO members in October 2017?",
-        expected=_armed_not_members,
-        kind="integer",
-        what="the number of 2017 possessors in data/nuclear_status.csv that are not among "
-        "sco.members('2017-10-01')",
-        hints=(
-            "`nuclear.armed_states(2017)` lists the possessors.",
-            "Turn both lists into sets and take the difference: `set(a) - set(b)`.",
-            "`answer = len(set(nuclear.armed_states(2017)) - set(sco.members(\"2017-10-01\")))`",
-        ),
-    ),
-    Question(
-        qid="02_warheads_today",
-        prompt="Extend: with today's members, what percentage of all countries' warheads do "
-        "SCO members hold in the latest year of the FAS table?",
-        expected=_warheads_today,
-        kind="number",
-        tolerance=0.1,
-        unit="%",
-        what="today's members' share of the sum of all countries' warheads in the latest "
-        "year of data/nuclear_warheads.csv",
-        hints=(
-            "`nuclear.warheads_wide()` has one row per year; its last index is the latest year.",
-            "`nuclear.warheads_share(codes, year)` sums the countries for you (never the FAS "
-            "World row).",
-            "`answer = nuclear.warheads_share(sco.members(\"today\"), "
-            "int(nuclear.warheads_wide().index.max()))`",
+            "The worked example, your answer to Exercise 2 and the figure of shares over "
+            "time give most of these readings; `population.population_readings()` lists them all.",
+            "Compare the distance of each reading from 44, not the readings themselves.",
+            "Pattern: `t[\"gap\"] = (t.value - 44).abs()`, then `t.sort_values(\"gap\")` and "
+            "read the first row.",
         ),
     ),
 ]
