@@ -279,9 +279,11 @@ def half_readings(year: int = ARTICLE_YEAR) -> pd.DataFrame:
                  f"{by_source.loc[r, 'n_states']} by the {by_source.loc[r, 'source']}"
                  for r in by_source.index),
              pct(poss), float(by_source.share.min()), float(by_source.share.max()))]
+    labels = {"possessing": "possessing states (status coding)", "warheads": "states with warheads (FAS)",
+              "bulletin": "states with warheads (Bulletin)"}
     for r in by_source.index:
         x = by_source.loc[r]
-        rows.append((r, f"{x.n_members} of {x.n_states} states: {x.source}",
+        rows.append((r, f"{x.n_members} of {x.n_states} {labels[r]}",
                      f"{RULES[r]}, {year}", float(x.share), float(x.share), float(x.share)))
     rows += [
         ("declared", f"{len(members & declared)} of {len(declared)} declared possessors",

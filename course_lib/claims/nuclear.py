@@ -84,7 +84,9 @@ def evidence_nuclear_powers() -> dict:
     rows = [("armed_2017", f"{span} members nuclear-armed by every source",
              f"Oct 2017 members nuclear-armed in {YEAR}, over the {len(by)} sources",
              float(rules.loc["possessing", "n_members"]), float(lo), float(hi))]
-    rows += [(f"{r}_{YEAR}", f"members with weapons: {x.source}", f"Oct 2017 members, {N.RULES[r]}",
+    short = {"possessing": "coded possessing (status coding)", "warheads": "with warheads (FAS)",
+             "bulletin": "with warheads (Bulletin)"}
+    rows += [(f"{r}_{YEAR}", f"members {short.get(r, r)}", f"Oct 2017 members, {N.RULES[r]}",
               float(x.n_members), float(x.n_members), float(x.n_members)) for r, x in rules.iterrows()]
     obs_poss = len((set(members) | observers) & poss)
     rows += [("members_observers_2017", "members + observers, 2017",
