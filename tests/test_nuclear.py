@@ -133,6 +133,13 @@ def test_nuclear_powers_evidence(armed17):
     assert ev.verdict == expected
     assert f"the verdict is **{expected}**" in ev.explanation
     assert "North Korea" in ev.explanation and "not a member" in ev.explanation
+    # the flip the explanation states: the members at the start of 2017, under every source
+    before = set(sco.members("2017-01-01"))
+    n = {len(before & st) for st in armed17.values()}
+    assert len(n) == 1
+    n = n.pop()
+    flipped = verdict(claim, Interval(n, n), [Interval(n, n)] * 3, 0)
+    assert f"the count is {n} and the verdict would be {flipped}" in ev.explanation
 
 
 def test_nuclear_half_evidence(raw, armed17):

@@ -110,13 +110,16 @@ def evidence_nuclear_powers() -> dict:
              f"source counts the same {lo} members ({_names(found)}) and the evidence is the single "
              f"value {span}." if lo == hi and disputed and not set(disputed) & set(members) else
              f"Over the sources the members' count runs from {lo} to {hi}.")
+    joined = " and ".join(sco.names(sorted(set(members) - set(before))).values())
     text = " ".join(_source_sentences(by, "states")) + " " + agree + (
         f" Under the one rule that evidence {'meets' if v == 'supported' else 'misses'} the "
-        f"claim's count, so the verdict is **{v}**. One source disagreeing would not change it, "
-        "because the evidence would become an interval that still reaches the claim; it changes "
-        "only if every source gave the members another count: with the members before India and "
-        f"Pakistan joined in June {YEAR} the count is {n_before} and the verdict would be "
-        f"{flip}. The observers of October 2017 and their {YEAR} status: {obs}.")
+        f"claim's count, so the verdict is **{v}**.")
+    if v == "supported":
+        text += (" One source disagreeing would not change it, because the evidence would become "
+                 "an interval that still reaches the claim; it changes only if every source gave "
+                 f"the members another count: with the members at the start of {YEAR}, before "
+                 f"{joined} joined, the count is {n_before} and the verdict would be {flip}.")
+    text += f" The observers of October 2017 and their {YEAR} status: {obs}."
     result["explanation"] = text
     return result
 
