@@ -152,3 +152,30 @@ def test_a_claim_without_evaluator_is_an_error_not_skipped(monkeypatch):
     with pytest.raises(CourseError, match="heritage_share"):
         claims.evaluate_all()
     mod._computed_cached.cache_clear()
+
+
+def test_nearest_reading_is_defined_once_by_the_claim_interval():
+    """Nearest = smallest distance outside the claim's interval, ties by distance to X
+    (the interval written here from the row of data/claims.csv)."""
+    row = claims.claim_row("heritage_share")
+    x, p = float(row["value"]), float(row["precision"])
+    lo, hi = x - p / 2, x + p / 2  # wording "exact"
+    values = {"far": lo - 3, "inside_edge": hi - D, "inside_centre": x + 0.1, "near": lo - 0.5}
+    gap = {k: max(lo - v, v - hi, 0.0) for k, v in values.items()}
+    expected = min(values, key=lambda k: (gap[k], abs(values[k] - x)))
+    assert expected == "inside_centre"
+    assert claims.nearest_reading(values, "heritage_share") == expected
+    assert claims.nearest_reading(pd.Series(values), "heritage_share") == expected
+    with pytest.raises(CourseError):
+        claims.nearest_reading({}, "heritage_share")
+
+
+def test_no_analysis_module_defines_a_nearest_reading():
+    import importlib
+    import pkgutil
+
+    import course_lib.analysis as A
+
+    for m in pkgutil.iter_modules(A.__path__):
+        mod = importlib.import_module(f"course_lib.analysis.{m.name}")
+        assert not [n for n in vars(mod) if "closest" in n or "nearest" in n], m.name

@@ -218,6 +218,7 @@ def test_the_command_line_refreshes_the_fixtures(tmp_path, capsys):
     written = json.loads((tmp_path / "out" / "datapackage.json").read_text(encoding="utf-8"))
     n = len(written["resources"])
     assert n == len(list((tmp_path / "out").glob("*.csv")))
+    assert "nuclear_warheads_bulletin" in out.out  # the fixture has every source's files
     assert "wb_indicators" in out.out and f"course check: {n} resources ok" in out.out
     assert "title" in out.err and "skipped" in out.err  # no ARTICLE_OUTLINE.md beside the fixtures
 

@@ -174,6 +174,26 @@ def test_warheads_2017_match_fas_file(sources):
     assert sum(int(v) > 0 for v in got.values()) == 9
 
 
+def test_bulletin_stockpiles_match_the_raw_file(sources):
+    """The Bulletin series is copied as published: every row, and the 2017 cross-check."""
+    bu = raw("owid-nuclear-weapons", "bulletin_nuclear_notebook_stockpiles.csv")
+    ours = table("nuclear_warheads_bulletin")
+    assert len(ours) == len(bu)
+    expected = {(n, y): v for n, y, v in zip(bu.Entity, bu.Year, bu["Stockpiled nuclear warheads"])}
+    got = {(n, y): v for n, y, v in zip(ours.country, ours.year, ours.warheads)}
+    assert got == expected
+    for name in ("North Korea", "Pakistan", "Israel"):
+        assert got[(name, "2017")] == expected[(name, "2017")]
+    # the disagreement the course teaches: FAS counts North Korea in 2017, this series does not
+    fas = table("nuclear_warheads")
+    fas_prk = fas[(fas.iso3 == "PRK") & (fas.year == "2017")].warheads.iloc[0]
+    bu_prk = ours[(ours.iso3 == "PRK") & (ours.year == "2017")].warheads.iloc[0]
+    assert int(fas_prk) > 0 and int(bu_prk) == 0
+    armed_bu = ours[(ours.year == "2017") & (ours.warheads.astype(int) > 0)]
+    armed_fas = fas[(fas.year == "2017") & (fas.warheads.astype(int) > 0)]
+    assert set(armed_fas.iso3) - set(armed_bu.iso3) == {"PRK"}
+
+
 def test_sco_membership_matches_facts_row_for_row(sources):
     facts = pd.read_csv(FACTS / "sco_membership.csv", dtype=str, keep_default_na=False).astype(object)
     ours = table("sco_membership")

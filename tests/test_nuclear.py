@@ -1,5 +1,5 @@
-"""course_lib.analysis.nuclear: nuclear-armed states by two rules, warhead shares and
-the nuclear_powers / nuclear_half evidence, against the raw CSVs."""
+"""course_lib.analysis.nuclear: nuclear-armed states by three sources, warhead shares and
+the nuclear_powers / nuclear_half evidence (course_lib.claims.nuclear), against the raw CSVs."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import numpy as np
 import pytest
 
 from course_lib import sco
-from course_lib.claims import evaluate
+from course_lib.claims import Interval, claim_row, evaluate, interval_of, verdict
+from course_lib.claims import nuclear as CN
+from course_lib.claims.judge import build_evidence
 from course_lib.data import path_of
 from course_lib.errors import CourseError
 from course_lib.analysis import nuclear as N
@@ -19,6 +21,16 @@ def raw():
     s = pd.read_csv(path_of("nuclear_status"), encoding="utf-8")
     w = pd.read_csv(path_of("nuclear_warheads"), encoding="utf-8")
     return s, w
+
+
+@pytest.fixture(scope="module")
+def armed17(raw):
+    """The states nuclear-armed in 2017 by each source, read from the CSVs here."""
+    s, w = raw
+    b = pd.read_csv(path_of("nuclear_warheads_bulletin"), encoding="utf-8")
+    return {"possessing": set(s[(s.year == 2017) & (s.status == 3)].iso3),
+            "warheads": set(w[(w.year == 2017) & (w.warheads > 0)].iso3),
+            "bulletin": set(b[(b.year == 2017) & (b.warheads > 0)].iso3)}
 
 
 def test_two_rules_against_raw(raw):
@@ -71,31 +83,111 @@ def test_bad_input(bad):
         bad()
 
 
-def test_nuclear_powers_evidence(raw):
-    s, _ = raw
+def test_bulletin_rule_against_raw():
+    b = pd.read_csv(path_of("nuclear_warheads_bulletin"), encoding="utf-8")
+    for year in (1970, 1999, 2017):
+        assert N.armed_states(year, "bulletin") == sorted(b[(b.year == year) & (b.warheads > 0)].iso3)
+    with pytest.raises(CourseError):
+        N.armed_states(int(b.year.max()) + 1, "bulletin")
+
+
+def test_armed_by_source_2017(armed17):
     m = set(sco.members("2017-10-01"))
-    poss = set(s[(s.year == 2017) & (s.status == 3)].iso3)
+    t = N.armed_by_source(2017).set_index("rule")
+    every = set().union(*armed17.values())
+    for rule, states in armed17.items():
+        assert t.loc[rule, "n_states"] == len(states)
+        assert t.loc[rule, "n_members"] == len(m & states)
+        assert t.loc[rule, "share"] == pytest.approx(100 * len(m & states) / len(states))
+        assert t.loc[rule, "left_out"] == ", ".join(sorted(every - states))
+    # the disagreement the course teaches: the Bulletin leaves out a state the others count
+    assert armed17["possessing"] - armed17["bulletin"] == {"PRK"}
+
+
+def test_nuclear_table_shows_both_warhead_series():
+    b = pd.read_csv(path_of("nuclear_warheads_bulletin"), encoding="utf-8")
+    b17 = b[b.year == 2017].set_index("iso3").warheads
+    t = N.nuclear_table(2017).set_index("iso3")
+    for c in t.index:
+        assert t.loc[c, "warheads_bulletin"] == b17.get(c, 0)
+    assert N.nuclear_table(2020).warheads_bulletin.isna().all()  # after the series ends
+
+
+def _span(values):
+    return min(values), max(values)
+
+
+def test_nuclear_powers_evidence(armed17):
+    m = set(sco.members("2017-10-01"))
+    counts = {r: len(m & st) for r, st in armed17.items()}
     ev = evaluate("nuclear_powers")
-    assert ev.value == len(m & poss)
-    assert ev.readings["value"].notna().all()
+    r = ev.readings.set_index("reading_id")
+    # the literal reading spans the sources; each source is an eligible reading
+    assert (r.loc["armed_2017", "low"], r.loc["armed_2017", "high"]) == _span(counts.values())
+    for rule, n in counts.items():
+        assert r.loc[f"{rule}_2017", "value"] == n and r.loc[f"{rule}_2017", "role"] == "eligible"
+    assert ev.value == counts["possessing"]
+    claim = interval_of(claim_row("nuclear_powers"))
+    lo, hi = _span(counts.values())
+    expected = verdict(claim, Interval(lo, hi), [Interval(n, n) for n in counts.values()], 0)
+    assert ev.verdict == expected
+    assert f"the verdict is **{expected}**" in ev.explanation
+    assert "North Korea" in ev.explanation and "not a member" in ev.explanation
+    # the flip the explanation states: the members at the start of 2017, under every source
+    before = set(sco.members("2017-01-01"))
+    n = {len(before & st) for st in armed17.values()}
+    assert len(n) == 1
+    n = n.pop()
+    flipped = verdict(claim, Interval(n, n), [Interval(n, n)] * 3, 0)
+    assert f"the count is {n} and the verdict would be {flipped}" in ev.explanation
 
 
-def test_nuclear_half_evidence(raw):
+def test_nuclear_half_evidence(raw, armed17):
     s, _ = raw
     m = set(sco.members("2017-10-01"))
-    poss = set(s[(s.year == 2017) & (s.status == 3)].iso3)
+    shares = {r: 100 * len(m & st) / len(st) for r, st in armed17.items()}
     ev = evaluate("nuclear_half")
-    assert ev.value == pytest.approx(100 * len(m & poss) / len(poss))
     r = ev.readings.set_index("reading_id")
-    without_israel = poss - {"ISR"}
-    assert r.loc["declared_2017", "value"] == pytest.approx(
-        100 * len(m & without_israel) / len(without_israel))
+    assert r.loc["armed_2017", "low"] == pytest.approx(min(shares.values()))
+    assert r.loc["armed_2017", "high"] == pytest.approx(max(shares.values()))
+    assert r.loc["armed_2017", "role"] == "primary"
+    for rule, v in shares.items():
+        assert r.loc[f"{rule}_2017", "value"] == pytest.approx(v)
+    without_israel = armed17["possessing"] - {"ISR"}
+    declared = 100 * len(m & without_israel) / len(without_israel)
+    assert r.loc["declared_2017", "value"] == pytest.approx(declared)
     # the warhead share is context: it never counts for a claim about states
     assert r.loc["warhead_share_2017", "role"] == "context"
-    # the verdict follows the central rule: 4 of 9 misses "half"; 4 of 8 is exactly half
-    half = 100 * len(m & without_israel) / len(without_israel) == 50
-    exact = 100 * len(m & poss) / len(poss) == 50
-    assert ev.verdict == ("supported" if exact else "partly supported" if half else "not supported")
+    # the verdict: the one rule applied to the interval over the sources
+    claim = interval_of(claim_row("nuclear_half"))
+    others = [Interval(v, v) for v in list(shares.values()) + [declared, r.loc["npt_2017", "value"]]]
+    expected = verdict(claim, Interval(min(shares.values()), max(shares.values())), others, 0)
+    assert ev.verdict == expected
+    assert f"the verdict is **{expected}**" in ev.explanation
+    for rule, v in shares.items():  # one sentence per source, with its share
+        assert f"{len(armed17[rule])} states were nuclear-armed in 2017" in ev.explanation
+        assert f"{v:.1f} % of them" in ev.explanation
+
+
+def test_the_stated_flip_is_what_the_rule_gives(monkeypatch, armed17):
+    """Were North Korea counted by the Bulletin too, the explanation's flipped verdict holds."""
+    fas = N._warheads()
+    prk = int(fas[(fas.iso3 == "PRK") & (fas.year == 2017)].warheads.iloc[0])
+    b = N._bulletin()
+    b.loc[(b.iso3 == "PRK") & (b.year == 2017), "warheads"] = prk
+    monkeypatch.setattr(N, "_bulletin", lambda: b)
+    m = set(sco.members("2017-10-01"))
+    poss = armed17["possessing"]
+    share = 100 * len(m & poss) / len(poss)
+    without_israel = poss - {"ISR"}
+    declared = 100 * len(m & without_israel) / len(without_israel)
+    claim = interval_of(claim_row("nuclear_half"))
+    expected = verdict(claim, Interval(share, share), [Interval(share, share), Interval(declared, declared)], 0)
+    result = CN.evidence_nuclear_half()
+    ev = build_evidence("nuclear_half", result)
+    assert ev.verdict == expected
+    monkeypatch.undo()
+    assert f"would be {expected}" in evaluate("nuclear_half").explanation
 
 
 @pytest.mark.parametrize("year", [np.int64(2017), 2017.0, "2017"])

@@ -492,17 +492,6 @@ def article_value(claim_id: str = CLAIM_ID) -> float:
     return _article_value(claim_id)
 
 
-def closest(g: pd.DataFrame | None = None, target: float | None = None) -> pd.Series:
-    """The reading of :func:`grid` nearest the article's value.
-
-    >>> closest()["members"]
-    '2017 members + observers + dialogue partners'
-    """
-    g = grid() if g is None else g
-    target = article_value() if target is None else float(target)
-    return g.loc[(g["value"] - target).abs().idxmin()]
-
-
 def evidence_heritage_share() -> dict[str, Any]:
     """Evidence for 'cultural sites of SCO countries are 20 % of the World Heritage List'.
 

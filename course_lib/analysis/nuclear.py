@@ -1,11 +1,18 @@
 """Nuclear-armed states and warheads, and the SCO's part of them (notebook 02).
 
-Two independent ways to call a state "nuclear-armed" in a year (``RULES``):
+Three ways to call a state "nuclear-armed" in a year (``RULES``), one per source:
 
 * ``"possessing"``: status 3 ("possessing") in ``data/nuclear_status.csv`` (Bleek 2017
   and NTI, via Our World in Data; years to 2022);
 * ``"warheads"``: more than zero warheads in the military stockpile in
-  ``data/nuclear_warheads.csv`` (FAS estimates; years to 2023).
+  ``data/nuclear_warheads.csv`` (FAS estimates; years to 2023);
+* ``"bulletin"``: more than zero stockpiled warheads in
+  ``data/nuclear_warheads_bulletin.csv`` (the Bulletin of the Atomic Scientists'
+  Nuclear Notebook; years to 2017).
+
+The sources do not all agree: for 2017 the Bulletin's series gives North Korea no
+stockpiled warheads, so :func:`armed_by_source` counts one state fewer there. The
+claims about the count (``course_lib.claims``) take the interval between the sources.
 
 World warhead totals are **sums of the countries**: the FAS "World" row (total
 inventory, with retired warheads) is not in the course table.
@@ -14,6 +21,8 @@ inventory, with retired warheads) is not in the course table.
 ['CHN', 'FRA', 'GBR', 'IND', 'ISR', 'PAK', 'PRK', 'RUS', 'USA']
 >>> armed_states(2017, "warheads") == armed_states(2017)
 True
+>>> sorted(set(armed_states(2017)) - set(armed_states(2017, "bulletin")))
+['PRK']
 """
 
 from __future__ import annotations
@@ -31,6 +40,13 @@ from ..validate import as_choice, as_year
 RULES = {
     "possessing": "status 'possessing' (3) in data/nuclear_status.csv",
     "warheads": "more than 0 warheads in data/nuclear_warheads.csv",
+    "bulletin": "more than 0 warheads in data/nuclear_warheads_bulletin.csv",
+}
+# the source behind each rule, as a learner would name it
+SOURCES = {
+    "possessing": "status coding (Bleek 2017 / NTI, via OWID)",
+    "warheads": "FAS stockpile estimates",
+    "bulletin": "Bulletin of the Atomic Scientists' stockpile series",
 }
 # Israel neither confirms nor denies its arsenal and has never declared a test: the
 # one possessor that some counts of "nuclear States" leave out.
@@ -50,19 +66,48 @@ def _warheads() -> pd.DataFrame:
     return load("nuclear_warheads")
 
 
+@data_cached
+def _bulletin() -> pd.DataFrame:
+    return load("nuclear_warheads_bulletin")
+
+
+def _table_of(rule: str) -> pd.DataFrame:
+    return {"possessing": _status, "warheads": _warheads, "bulletin": _bulletin}[rule]()
+
+
 def _check_rule(rule: str) -> str:
     return as_choice(rule, RULES, "rule")
 
 
 @data_cached
 def _span(rule: str) -> tuple[int, int]:
-    table = _status() if rule == "possessing" else _warheads()
+    table = _table_of(rule)
     return int(table.year.min()), int(table.year.max())
 
 
 def _check_year(year: Any, rule: str) -> int:
     lo, hi = _span(rule)
     return as_year(year, lo, hi, where=f"the {RULES[rule]}")
+
+
+def last_year(rule: str = "possessing") -> int:
+    """The last year the source behind ``rule`` covers.
+
+    >>> last_year("bulletin") <= last_year("warheads")
+    True
+    """
+    return _span(_check_rule(rule))[1]
+
+
+def status_labels(year: Any = ARTICLE_YEAR) -> pd.Series:
+    """Each state's status label in ``year`` (index iso3), from ``data/nuclear_status.csv``.
+
+    >>> status_labels(2017)["PRK"]
+    'possessing'
+    """
+    year = _check_year(year, "possessing")
+    s = _status()
+    return s[s.year == year].set_index("iso3")["status_label"].copy()
 
 
 def armed_states(year: int = ARTICLE_YEAR, rule: str = "possessing") -> list[str]:
@@ -77,13 +122,36 @@ def armed_states(year: int = ARTICLE_YEAR, rule: str = "possessing") -> list[str
     """
     rule = _check_rule(rule)
     year = _check_year(year, rule)
-    if rule == "possessing":
-        s = _status()
-        codes = s.loc[(s.year == year) & (s.status == 3), "iso3"]
-    else:
-        w = _warheads()
-        codes = w.loc[(w.year == year) & (w.warheads > 0), "iso3"]
+    t = _table_of(rule)
+    armed = t.status == 3 if rule == "possessing" else t.warheads > 0
+    codes = t.loc[(t.year == year) & armed, "iso3"]
     return sorted(codes.unique().tolist())
+
+
+def armed_by_source(year: int = ARTICLE_YEAR, members: Any = "2017 members") -> pd.DataFrame:
+    """The nuclear-armed states of ``year`` counted by each source, and ``members``' part.
+
+    One row per rule of :data:`RULES`: ``rule``, ``source``, ``n_states``, ``n_members``
+    (of them, how many are in ``members``: a member set or ISO3 codes), ``share`` (%,
+    ``n_members / n_states``), ``states`` (the codes, comma-separated) and ``left_out``
+    (states another source counts and this one does not). A source whose years do not
+    reach ``year`` is left out of the table.
+
+    >>> t = armed_by_source(2017).set_index("rule")
+    >>> t.n_states.to_dict(), t.loc["bulletin", "left_out"]
+    ({'possessing': 9, 'warheads': 9, 'bulletin': 8}, 'PRK')
+    >>> sorted(armed_by_source(2020).rule)
+    ['possessing', 'warheads']
+    """
+    year = as_year(year, min(_span(r)[0] for r in RULES), max(_span(r)[1] for r in RULES),
+                   where="the nuclear tables")
+    found = {r: armed_states(year, r) for r in RULES if _span(r)[0] <= year <= _span(r)[1]}
+    codes = set(sco.members_of(members, year))
+    every = set().union(*found.values())
+    rows = [(r, SOURCES[r], len(st), len(codes & set(st)), 100.0 * len(codes & set(st)) / len(st),
+             ", ".join(st), ", ".join(sorted(every - set(st)))) for r, st in found.items()]
+    return pd.DataFrame(rows, columns=["rule", "source", "n_states", "n_members", "share",
+                                       "states", "left_out"])
 
 
 def first_possessing_year() -> pd.Series:
@@ -139,15 +207,18 @@ def warheads_share(members: Any, year: int = ARTICLE_YEAR) -> float:
 
 
 def nuclear_table(year: int = ARTICLE_YEAR, members: Any = "2017 members") -> pd.DataFrame:
-    """The nuclear-armed states of ``year`` by either rule, with both rules side by side.
+    """The nuclear-armed states of ``year`` by any rule, with the sources side by side.
 
-    Columns: ``iso3``, ``country``, ``possessing`` (bool), ``warheads``,
+    Columns: ``iso3``, ``country``, ``possessing`` (bool), ``warheads`` (FAS),
+    ``warheads_bulletin`` (the Bulletin's series; empty after its last year),
     ``sco_member`` (in ``members``: a member set, by default the members on the
     article's date, or ISO3 codes), ``npt_weapon_state``.
 
     >>> t = nuclear_table(2017)
     >>> int(t.sco_member.sum()), len(t)
     (4, 9)
+    >>> int(t.set_index("iso3").loc["PRK", "warheads_bulletin"])
+    0
     >>> int(nuclear_table(2010, sco.EACH_YEAR).sco_member.sum())
     2
     """
@@ -155,7 +226,11 @@ def nuclear_table(year: int = ARTICLE_YEAR, members: Any = "2017 members") -> pd
     year = _check_year(year, "warheads")
     wh_row = _warheads_wide().loc[year]
     with_wh = set(wh_row[wh_row > 0].index)
-    codes = sorted(poss | with_wh)
+    lo, hi = _span("bulletin")
+    bu = _bulletin()
+    bu_row = bu[bu.year == year].set_index("iso3")["warheads"]
+    with_bu = set(bu_row[bu_row > 0].index)
+    codes = sorted(poss | with_wh | with_bu)
     names = _status().drop_duplicates("iso3").set_index("iso3")["country"]
     members = set(sco.members_of(members, year))
     npt = set(npt_weapon_states())
@@ -164,118 +239,60 @@ def nuclear_table(year: int = ARTICLE_YEAR, members: Any = "2017 members") -> pd
         "country": [names.get(c, c) for c in codes],
         "possessing": [c in poss for c in codes],
         "warheads": [int(wh_row.get(c, 0)) for c in codes],
+        "warheads_bulletin": pd.array([int(bu_row.get(c, 0)) if lo <= year <= hi else None
+                                       for c in codes], dtype="Int64"),
         "sco_member": [c in members for c in codes],
         "npt_weapon_state": [c in npt for c in codes],
     })
     return out.sort_values("warheads", ascending=False).reset_index(drop=True)
 
 
-def evidence_nuclear_powers() -> dict:
-    """Evidence for "four nuclear powers" among the SCO members of October 2017.
-
-    >>> evidence_nuclear_powers()["readings"].reading_id.tolist()[:2]
-    ['possessing_2017', 'warheads_2017']
-    """
-    members = set(sco.members(ARTICLE_DATE))
-    observers = set(sco.members(ARTICLE_DATE, status="observer"))
-    latest = int(_status().year.max())
-    today = set(sco.members("today"))
-    poss = set(armed_states(2017, "possessing"))
-    wh = set(armed_states(2017, "warheads"))
-    now = len(today & set(armed_states(latest, "possessing")))
-    rows = [
-        ("possessing_2017", "members, 'possessing' 2017", "Oct 2017 members coded possessing in 2017",
-         len(members & poss)),
-        ("warheads_2017", "members, warheads > 0 in 2017", "Oct 2017 members with warheads (FAS)",
-         len(members & wh)),
-        ("members_observers_2017", "members + observers, 2017",
-         "Oct 2017 members and observers, possessing", len((members | observers) & poss)),
-        ("now", f"today's members, {latest}", f"today's members possessing in {latest}", now),
-    ]
-    readings = pd.DataFrame(rows, columns=["reading_id", "reading", "definition", "value"])
-    readings["value"] = readings["value"].astype(float)
-    found = sorted(members & poss)
-    agree = "agree" if poss == wh else "disagree"
-    s17 = _status()[_status().year == 2017].set_index("iso3")["status_label"]
-    obs = ", ".join(f"{c} ({s17.get(c, 'no code')})" for c in sorted(observers))
-    explanation = (
-        f"The members of October 2017 coded \"possessing\" in 2017 are "
-        f"{', '.join(found)}: **{len(found)}** states. The status table and the FAS warhead "
-        f"counts {agree} on which states were nuclear-armed in 2017, so the evidence is one "
-        f"number, not a range. The observers of October 2017 and their 2017 status: {obs}."
-    )
-    return {"value": float(len(found)), "unit": "states", "readings": readings,
-            "explanation": explanation,
-            "sources": ["nuclear_status", "nuclear_warheads", "sco_membership"],
-            "now": {"value": float(now), "label": f"today's members possessing in {latest}"}}
-
-
 def half_readings(year: int = ARTICLE_YEAR) -> pd.DataFrame:
-    """Readings of "half of the world's nuclear States": the SCO members' part (%).
+    """Readings of "half of the world's nuclear States": the part (%) of them held by the
+    members on the article's date.
 
-    >>> r = half_readings()
-    >>> round(float(r["value"].iloc[0]), 1)
-    44.4
+    Columns ``key``, ``reading``, ``definition``, ``value``, ``low``, ``high``. The row
+    ``armed`` spans every source that covers ``year`` (``low``/``high``: the smallest and
+    largest share; ``value``: the status coding's); ``possessing``, ``warheads`` and
+    ``bulletin`` are the sources one by one; ``declared`` leaves Israel out; ``npt``
+    counts the NPT's nuclear-weapon States; ``warhead_share`` is a share of warheads.
+
+    >>> r = half_readings().set_index("key")
+    >>> round(float(r.loc["armed", "low"]), 1), float(r.loc["armed", "high"])
+    (44.4, 50.0)
     """
     members = set(sco.members(ARTICLE_DATE))
+    by_source = armed_by_source(year, sorted(members)).set_index("rule")
     poss = set(armed_states(year, "possessing"))
-    wh = set(armed_states(year, "warheads"))
     declared = poss - set(UNDECLARED)
     npt = set(npt_weapon_states())
 
-    def pct(part: set, whole: set) -> float:
-        return 100.0 * len(part & whole) / len(whole)
+    def pct(whole: set) -> float:
+        return 100.0 * len(members & whole) / len(whole)
 
-    rows = [
-        (f"{len(members & poss)} of {len(poss)} possessing states",
-         "all states coded possessing in 2017 (incl. Israel)", pct(members, poss)),
-        (f"{len(members & wh)} of {len(wh)} states with warheads",
-         "states with warheads > 0 (FAS) in 2017", pct(members, wh)),
-        (f"{len(members & declared)} of {len(declared)} declared possessors",
-         "possessing, leaving out Israel (never declared or tested)", pct(members, declared)),
-        (f"{len(members & npt)} of {len(npt)} NPT nuclear-weapon States",
-         "possessing before 1967 (NPT Art. IX(3))", pct(members, npt)),
-        ("share of warheads", "members' warheads / sum of all countries' warheads, 2017",
+    counts = sorted(set(by_source.n_states))
+    n_members = sorted(set(by_source.n_members))
+    span = "–".join(str(n) for n in counts) if len(counts) > 1 else str(counts[0])
+    part = "–".join(str(n) for n in n_members) if len(n_members) > 1 else str(n_members[0])
+    rows = [("armed", f"{part} of {span} nuclear-armed states, over all sources",
+             f"states nuclear-armed in {year}: " + "; ".join(
+                 f"{by_source.loc[r, 'n_states']} by the {by_source.loc[r, 'source']}"
+                 for r in by_source.index),
+             pct(poss), float(by_source.share.min()), float(by_source.share.max()))]
+    labels = {"possessing": "possessing states (status coding)", "warheads": "states with warheads (FAS)",
+              "bulletin": "states with warheads (Bulletin)"}
+    for r in by_source.index:
+        x = by_source.loc[r]
+        rows.append((r, f"{x.n_members} of {x.n_states} {labels[r]}",
+                     f"{RULES[r]}, {year}", float(x.share), float(x.share), float(x.share)))
+    rows += [
+        ("declared", f"{len(members & declared)} of {len(declared)} declared possessors",
+         f"possessing in {year}, leaving out Israel (never declared or tested)", pct(declared)),
+        ("npt", f"{len(members & npt)} of {len(npt)} NPT nuclear-weapon States",
+         "possessing before 1967 (NPT Art. IX(3))", pct(npt)),
+        ("warhead_share", "share of warheads",
+         f"members' warheads / sum of all countries' warheads (FAS), {year}",
          warheads_share(sorted(members), year)),
     ]
-    return pd.DataFrame(rows, columns=["reading", "definition", "value"])
-
-
-def evidence_nuclear_half() -> dict:
-    """Evidence for "half of the world's nuclear States": a share of *states*.
-
-    The warhead share is context only (the claim counts states, not weapons).
-
-    >>> r = evidence_nuclear_half()["readings"].set_index("reading_id")
-    >>> round(float(r.loc["possessing_2017", "value"]), 1), float(r.loc["declared_2017", "value"])
-    (44.4, 50.0)
-    """
-    readings = half_readings(2017)
-    readings.insert(0, "reading_id", ["possessing_2017", "warheads_2017", "declared_2017",
-                                      "npt_2017", "warhead_share_2017"][:len(readings)])
-    value = float(readings["value"].iloc[0])
-    latest = int(_status().year.max())
-    today = set(sco.members("today"))
-    poss_now = set(armed_states(latest, "possessing"))
-    now = 100.0 * len(today & poss_now) / len(poss_now)
-    readings.loc[len(readings)] = ["now", f"{len(today & poss_now)} of {len(poss_now)} possessing "
-                                   f"states, today's members, {latest}",
-                                   f"today's members / states coded possessing in {latest}", now]
-    poss, wh = set(armed_states(2017, "possessing")), set(armed_states(2017, "warheads"))
-    prk = "counts" if "PRK" in poss else "does not count"
-    prk_wh = int(_warheads_wide().loc[2017].get("PRK", 0))
-    wh_share = float(readings.set_index("reading_id").loc["warhead_share_2017", "value"])
-    explanation = (
-        f"Counting every state coded possessing in 2017, the SCO's members are "
-        f"{readings['reading'].iloc[0]}: **{value:.1f} %**. Do the two sources disagree about "
-        f"North Korea in 2017? No: the status coding {prk} it as possessing, and the FAS "
-        f"stockpile table gives it {prk_wh} warheads, so both count {len(poss)} and "
-        f"{len(wh)} states and the evidence is one number. Whether there are 8 or 9 nuclear "
-        "States turns on Israel, which has never declared or tested its weapons: leaving it "
-        f"out gives {readings['reading'].iloc[2]} ({readings['value'].iloc[2]:.1f} %). "
-        f"The members also held {wh_share:.1f} % of the world's warheads, but the claim "
-        "counts states, so that share is context, not a reading of it."
-    )
-    return {"value": value, "unit": "%", "readings": readings, "explanation": explanation,
-            "sources": ["nuclear_status", "nuclear_warheads", "sco_membership"],
-            "now": {"value": now, "label": f"today's members among the states possessing in {latest}"}}
+    rows = [r if len(r) == 6 else r + (r[3], r[3]) for r in rows]
+    return pd.DataFrame(rows, columns=["key", "reading", "definition", "value", "low", "high"])

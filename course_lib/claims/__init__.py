@@ -10,7 +10,7 @@ written in :mod:`course_lib.claims.core`; :func:`evaluate_all` does every claim;
 """
 
 from .core import (VERDICTS, WORDINGS, Evidence, Interval, article_value, claim_interval,
-                   claim_row, claims, interval_of, readings_table, verdict)
+                   claim_row, claims, interval_of, nearest_reading, readings_table, verdict)
 from .display import as_worded, fmt, fmt_distance, fmt_interval
 from .evaluate import _computed_cached, evaluate, evaluate_all, registry, verdict_by_reading
 
@@ -18,5 +18,5 @@ _computed_cached = _computed_cached  # the evaluation cache (tests inspect it)
 
 __all__ = ["VERDICTS", "WORDINGS", "Evidence", "Interval", "article_value", "as_worded",
            "claim_interval", "claim_row", "claims", "evaluate", "evaluate_all", "fmt",
-           "fmt_distance", "fmt_interval", "interval_of", "readings_table", "registry",
+           "fmt_distance", "fmt_interval", "interval_of", "nearest_reading", "readings_table", "registry",
            "verdict", "verdict_by_reading"]

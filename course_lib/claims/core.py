@@ -221,6 +221,32 @@ def reading_verdict(claim: Interval | None, ev: Interval | None, precision: floa
     return verdict(claim, ev, [], precision)
 
 
+def nearest_reading(values, claim_id: str):
+    """The key of the reading nearest the claim: the one course definition of "nearest".
+
+    ``values`` maps reading -> value (a dict or a Series). Nearest means the smallest
+    distance outside the claim's interval (0 inside it); ties, such as two readings
+    inside, go to the one closer to the article's number. Closeness of a reading says
+    nothing about which definition the author used, and never changes a verdict.
+
+    >>> nearest_reading({"a": 12.4, "b": 19.0, "c": 21.5}, "heritage_share")
+    'b'
+    >>> nearest_reading({"a": 41.9, "b": 43.6}, "population_share")
+    'b'
+    """
+    items = list(values.items())
+    if not items:
+        raise CourseError("nearest_reading() needs at least one reading and its value.")
+    claim = interval_of(claim_row(claim_id))
+    target = article_value(claim_id)
+
+    def key(item):
+        v = float(item[1])
+        return (claim.distance(Interval(v, v)) if claim is not None else 0.0, abs(v - target))
+
+    return min(items, key=key)[0]
+
+
 # --------------------------------------------------------------------------- the table
 def claims() -> pd.DataFrame:
     """The article's claims (``data/claims.csv``): id, section, paraphrase, quote, value,

@@ -23,7 +23,8 @@ from .judge import build_evidence
 
 def registry() -> dict[str, Callable[[], dict[str, Any]]]:
     """Every claim id with its evaluator (imported here, not at package import)."""
-    from ..analysis import drugs, heritage, membership, nuclear, population, violence
+    from ..analysis import drugs, heritage, membership, population, violence
+    from . import nuclear
 
     return {
         "accession_2017": membership.evidence_accession_2017,

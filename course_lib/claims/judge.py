@@ -118,6 +118,9 @@ def margin_text(ev: Evidence) -> str:
         if room > 0:
             tail = (f", inside it with {fmt_distance(room, u)} to spare: a change of "
                     "definition or a data revision of that size would take it out.")
+        elif ev.evidence is not None and ev.evidence.high > ev.evidence.low:
+            tail = (", an interval that reaches the claim only at its edge: a change of "
+                    "definition or a data revision that moved that end away would take it out.")
         else:
             tail = (", exactly on the claim: any change of the literal reading "
                     "would take it out.")

@@ -1,8 +1,9 @@
-"""Nuclear weapons -> ``nuclear_warheads`` (FAS stockpiles) and ``nuclear_status``
-(Bleek 2017 / NTI status codes), both as compiled by Our World in Data.
+"""Nuclear weapons -> ``nuclear_warheads`` (FAS stockpiles), ``nuclear_status``
+(Bleek 2017 / NTI status codes) and ``nuclear_warheads_bulletin`` (the Bulletin of the
+Atomic Scientists' Nuclear Notebook stockpiles), all as compiled by Our World in Data.
 
-Source folder ``owid-nuclear-weapons/``: ``nuclear_weapons_stockpiles.csv`` and
-``nuclear_weapons_proliferation_owid.csv``.
+Source folder ``owid-nuclear-weapons/``: ``nuclear_weapons_stockpiles.csv``,
+``nuclear_weapons_proliferation_owid.csv`` and ``bulletin_nuclear_notebook_stockpiles.csv``.
 
 Rules: estimates copied as published (whole numbers written without ``.0``), explicit
 zeros kept; the FAS "World" row (total inventory, not a sum of stockpiles) dropped;
@@ -21,12 +22,21 @@ from .common import LIC_FAS_OWID, F, country_field, fail, iso3_field, map_names,
 from .names import OWID_NAMES
 
 NUC = Path("owid-nuclear-weapons")
-FILES = [NUC / "nuclear_weapons_stockpiles.csv", NUC / "nuclear_weapons_proliferation_owid.csv"]
+FILES = [NUC / "nuclear_weapons_stockpiles.csv", NUC / "nuclear_weapons_proliferation_owid.csv",
+         NUC / "bulletin_nuclear_notebook_stockpiles.csv"]
 
 OWID_NB_REPO, OWID_NB_COMMIT = "owid/notebooks", "44f3529de0c78ef5ffeb7937dcd8fd657f21ab75"
 FAS_PATH = "BastianHerre/nuclear_weapons/Federation of American Scientists (2023) nuclear weapons inventories/nuclear_weapons_stockpiles.csv"
 STATUS_PATH = ("BastianHerre/nuclear_weapons/OWID based on Bleek (2017), Nuclear Threat Initiative (2022) "
                "nuclear weapons proliferation/nuclear_weapons_proliferation_owid.csv")
+BULLETIN_REPO, BULLETIN_COMMIT = "owid/notebooks", "10907ed6e367ee8402fb3fffd96865a9d1715f1f"
+BULLETIN_PATH = ("EdouardMathieu/2021_10_nuclear_weapons_inventory/"
+                 "Nuclear warhead stockpiles \u2013 Bulletin of the Atomic Scientists.csv")
+LIC_BULLETIN = {
+    "name": "other-attribution",
+    "title": "No explicit open licence: cite the Bulletin of the Atomic Scientists' Nuclear Notebook "
+    "(Kristensen, Norris, Korda) and Our World in Data; the producers' terms apply",
+}
 STATUS_LABELS = {"0": "no consideration", "1": "considering", "2": "pursuing", "3": "possessing"}
 STATUS_DROPPED = ["Abkhazia", "German Democratic Republic", "Republic of Vietnam", "South Ossetia",
                   "South Yemen", "Tibet", "Zanzibar"]
@@ -42,6 +52,24 @@ def build_warheads(src: Path) -> tuple[pd.DataFrame, dict]:
     d["year"] = d["year"].astype(int)
     d = d.sort_values(["iso3", "year"], kind="mergesort")
     return d[["iso3", "country", "year", "warheads"]], {"fixed_names": fixed}
+
+
+def build_bulletin(src: Path) -> tuple[pd.DataFrame, dict]:
+    """The Bulletin's stockpile series: one row per state and year, as published."""
+    d = read_str_csv(src / FILES[2], ["Entity", "Year", "Stockpiled nuclear warheads"], exact=True)
+    d["country"] = d["Entity"].str.replace(r"\s+", " ", regex=True).str.strip()
+    d["iso3"] = map_names(d["country"], OWID_NAMES, "Bulletin stockpiles")
+    if d.duplicated(["iso3", "Year"]).any():
+        fail("Bulletin stockpiles: two rows for one country and year")
+    d["warheads"] = whole_number_text(d["Stockpiled nuclear warheads"], "Bulletin warheads")
+    d["year"] = d["Year"].astype(int)
+    d = d.sort_values(["iso3", "year"], kind="mergesort")
+    return d[["iso3", "country", "year", "warheads"]], {"states": sorted(set(d.iso3))}
+
+
+def _armed_count(d: pd.DataFrame, year: int) -> int:
+    """States with more than 0 warheads in ``year`` (warheads as published text)."""
+    return int((d.loc[d.year == year, "warheads"].astype(int) > 0).sum())
 
 
 def build_status(src: Path) -> tuple[pd.DataFrame, dict]:
@@ -122,5 +150,39 @@ In 2017 nine states are "possessing".
          F("status_label", "string", "Status", "Label of the status code", required=True,
            enum=list(STATUS_LABELS.values()))],
         ["iso3", "year"]), st)
+
+    bu, info = build_bulletin(src)
+    notes["nuclear_warheads_bulletin"] = info
+    last = int(bu.year.max())
+    n_bu, n_fas = _armed_count(bu, last), _armed_count(wh, last)
+    prk_bu = bu.loc[(bu.iso3 == "PRK") & (bu.year == last), "warheads"].tolist()
+    prk_fas = wh.loc[(wh.iso3 == "PRK") & (wh.year == last), "warheads"].tolist()
+    add(resource(
+        "nuclear_warheads_bulletin", bu,
+        "Nuclear warheads in stockpiles by country and year (Bulletin of the Atomic Scientists)",
+        f"""
+Estimated stockpiled nuclear warheads of {bu.iso3.nunique()} states, {int(bu.year.min())}-{last}, from the
+Nuclear Notebook of the *Bulletin of the Atomic Scientists* (Kristensen, Norris; later Korda), as compiled
+by Our World in Data. The course keeps it beside `nuclear_warheads` (FAS) as a second series for the same
+quantity, with the same columns and conventions (estimates copied as published, explicit zeros kept,
+rows sorted by code and year).
+
+* The two series come from the same research team but from different publications and editions, so
+  they do not always agree. For North Korea in {last} this series gives {", ".join(prk_bu) or "no row"} stockpiled
+  warheads and FAS gives {", ".join(prk_fas) or "no row"}: counted by warheads, the number of nuclear-armed
+  states in {last} is {n_bu} here and {n_fas} in FAS.
+* The series stops in {last} and has no rows for states that never held warheads.
+* Figures for Israel are estimates for an arsenal that has never been declared.
+""",
+        [source("Nuclear warhead stockpiles (Bulletin of the Atomic Scientists, Nuclear Notebook), "
+                "as compiled by Our World in Data",
+                "Bulletin of the Atomic Scientists (Kristensen, Norris, Korda); Our World in Data "
+                "(Edouard Mathieu)", BULLETIN_REPO, BULLETIN_COMMIT, BULLETIN_PATH)],
+        [LIC_BULLETIN],
+        "Kristensen, H. M., Norris, R. S., Korda, M. Nuclear Notebook: estimated nuclear warhead "
+        "stockpiles. Bulletin of the Atomic Scientists; data compiled by Our World in Data.",
+        [iso3_field(), country_field(), year_field(),
+         num("warheads", "Warheads", "warheads", "Estimated stockpiled warheads", integer=True)],
+        ["iso3", "year"]), bu)
 
     return out, notes

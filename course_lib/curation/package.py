@@ -64,7 +64,7 @@ def _guarded(where: Path, files: list[Path], step: Callable, *args):
 SOURCES = {
     "wb-wdi": ["wb_indicators"],
     "unesco-whc": ["world_heritage", "world_heritage_states"],
-    "owid-nuclear-weapons": ["nuclear_warheads", "nuclear_status"],
+    "owid-nuclear-weapons": ["nuclear_warheads", "nuclear_status", "nuclear_warheads_bulletin"],
     "ucdp-conflict": ["ucdp_deaths", "ucdp_deaths_ged191"],
     "sipri-milex": ["sipri_milex"],
     "facts": ["sco_membership", "regional_organizations", "unodc_seizures", "source_keys"],

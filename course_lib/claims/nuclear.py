@@ -1,0 +1,178 @@
+"""Evaluators for the two nuclear claims ("four nuclear powers", "half of the world's
+nuclear States"), and the plain sentences that explain their verdicts.
+
+The count of nuclear-armed states in 2017 is uncertain between the sources the course
+holds (:func:`course_lib.analysis.nuclear.armed_by_source`): the status coding and the
+FAS stockpile estimates count North Korea, the Bulletin of the Atomic Scientists'
+stockpile series does not. The literal reading of each claim (``armed_2017``) is
+therefore the interval over the sources; each source alone is an eligible reading. The
+verdict comes from the one rule of :mod:`course_lib.claims.core`, applied through
+:func:`course_lib.claims.judge.build_evidence`; the sentences below only report it and
+what would change it.
+
+>>> r = evidence_nuclear_half()["readings"].set_index("reading_id")
+>>> round(float(r.loc["armed_2017", "low"]), 1), float(r.loc["armed_2017", "high"])
+(44.4, 50.0)
+>>> evidence_nuclear_powers()["readings"].reading_id.tolist()[:4]
+['armed_2017', 'possessing_2017', 'warheads_2017', 'bulletin_2017']
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import sco
+from ..analysis import nuclear as N
+from ..sco import ARTICLE_DATE, ARTICLE_YEAR
+from .core import article_value, claim_row, interval_of
+from .judge import build_evidence
+
+YEAR = ARTICLE_YEAR
+SOURCES = ["nuclear_status", "nuclear_warheads", "nuclear_warheads_bulletin", "sco_membership"]
+
+
+def _names(codes) -> str:
+    t = N.nuclear_table(YEAR).set_index("iso3")["country"]
+    return ", ".join(str(t.get(c, c)) for c in codes) or "none"
+
+
+def _verdict_if(claim_id: str, result: dict, **values: float) -> str:
+    """The rule's verdict were the readings ``values`` (reading id -> value) different;
+    ``armed_2017`` then spans the sources' readings."""
+    r = result["readings"].copy().set_index("reading_id")
+    for rid, v in values.items():
+        r.loc[rid, ["value", "low", "high"]] = v
+    per_source = r.loc[[f"{rule}_{YEAR}" for rule in N.SOURCES if f"{rule}_{YEAR}" in r.index], "value"]
+    r.loc["armed_2017", ["low", "high"]] = [per_source.min(), per_source.max()]
+    return build_evidence(claim_id, dict(result, readings=r.reset_index())).verdict
+
+
+def _source_sentences(by: pd.DataFrame, unit: str) -> list[str]:
+    """One plain sentence per source: how many states it counts, and the members' part."""
+    fas = N.nuclear_table(YEAR).set_index("iso3")
+    out = []
+    for _, x in by.iterrows():
+        part = (f"{x.n_members} of them members" if unit == "states"
+                else f"so the {x.n_members} members were {x.share:.1f} % of them")
+        extra = ""
+        if x.left_out:
+            codes = x.left_out.split(", ")
+            fas_wh = ", ".join(f"{int(fas.loc[c, 'warheads'])}" for c in codes if c in fas.index)
+            extra = (f" (this series gives {_names(codes)} no stockpiled warheads that year, where "
+                     f"the FAS estimates give {fas_wh})")
+        out.append(f"By the {x.source}, {x.n_states} states were nuclear-armed in {YEAR}{extra}, {part}.")
+    return out
+
+
+def evidence_nuclear_powers() -> dict:
+    """Evidence for "four nuclear powers" among the SCO members of October 2017.
+
+    >>> r = evidence_nuclear_powers()["readings"].set_index("reading_id")
+    >>> int(r.loc["armed_2017", "low"]), int(r.loc["armed_2017", "high"])
+    (4, 4)
+    """
+    members = sco.members(ARTICLE_DATE)
+    by = N.armed_by_source(YEAR, members)
+    rules = by.set_index("rule")
+    observers = set(sco.members(ARTICLE_DATE, status="observer"))
+    poss = set(N.armed_states(YEAR, "possessing"))
+    latest = N.last_year("possessing")
+    today = set(sco.members("today"))
+    now = len(today & set(N.armed_states(latest, "possessing")))
+    lo, hi = int(by.n_members.min()), int(by.n_members.max())
+    span = f"{lo}" if lo == hi else f"{lo}–{hi}"
+    rows = [("armed_2017", f"{span} members nuclear-armed by every source",
+             f"Oct 2017 members nuclear-armed in {YEAR}, over the {len(by)} sources",
+             float(rules.loc["possessing", "n_members"]), float(lo), float(hi))]
+    short = {"possessing": "coded possessing (status coding)", "warheads": "with warheads (FAS)",
+             "bulletin": "with warheads (Bulletin)"}
+    rows += [(f"{r}_{YEAR}", f"members {short.get(r, r)}", f"Oct 2017 members, {N.RULES[r]}",
+              float(x.n_members), float(x.n_members), float(x.n_members)) for r, x in rules.iterrows()]
+    obs_poss = len((set(members) | observers) & poss)
+    rows += [("members_observers_2017", "members + observers, 2017",
+              "Oct 2017 members and observers, possessing", float(obs_poss), float(obs_poss), float(obs_poss)),
+             ("now", f"today's members, {latest}", f"today's members possessing in {latest}",
+              float(now), float(now), float(now))]
+    readings = pd.DataFrame(rows, columns=["reading_id", "reading", "definition", "value", "low", "high"])
+    result = {"readings": readings, "sources": SOURCES, "unit": "states",
+              "now": {"value": float(now), "label": f"today's members possessing in {latest}"}}
+    v = build_evidence("nuclear_powers", result).verdict
+    found = sorted(set(members) & poss)
+    disputed = sorted(set().union(*[set(s.split(", ")) for s in by.left_out if s]))
+    before = sco.members("2017-01-01")
+    n_before = len(set(before) & poss)
+    flip = _verdict_if("nuclear_powers", result,
+                       **{f"{r}_{YEAR}": float(len(set(before) & set(N.armed_states(YEAR, r))))
+                          for r in rules.index})
+    s17 = N.status_labels(YEAR)
+    obs = ", ".join(f"{c} ({s17.get(c, 'no code')})" for c in sorted(observers))
+    agree = (f"The sources disagree only about {_names(disputed)}, which was not a member, so every "
+             f"source counts the same {lo} members ({_names(found)}) and the evidence is the single "
+             f"value {span}." if lo == hi and disputed and not set(disputed) & set(members) else
+             f"Over the sources the members' count runs from {lo} to {hi}.")
+    joined = " and ".join(sco.names(sorted(set(members) - set(before))).values())
+    text = " ".join(_source_sentences(by, "states")) + " " + agree + (
+        f" Under the one rule that evidence {'meets' if v == 'supported' else 'misses'} the "
+        f"claim's count, so the verdict is **{v}**.")
+    if v == "supported":
+        text += (" One source disagreeing would not change it, because the evidence would become "
+                 "an interval that still reaches the claim; it changes only if every source gave "
+                 f"the members another count: with the members at the start of {YEAR}, before "
+                 f"{joined} joined, the count is {n_before} and the verdict would be {flip}.")
+    text += f" The observers of October 2017 and their {YEAR} status: {obs}."
+    result["explanation"] = text
+    return result
+
+
+def evidence_nuclear_half() -> dict:
+    """Evidence for "half of the world's nuclear States": a share of *states*.
+
+    The warhead share is context only (the claim counts states, not weapons).
+
+    >>> r = evidence_nuclear_half()["readings"].set_index("reading_id")
+    >>> float(r.loc["bulletin_2017", "value"]), r.loc["warhead_share_2017", "reading"]
+    (50.0, 'share of warheads')
+    """
+    hr = N.half_readings(YEAR)
+    readings = hr.rename(columns={"key": "reading_id"})
+    readings["reading_id"] = readings["reading_id"] + f"_{YEAR}"
+    latest = N.last_year("possessing")
+    today = set(sco.members("today"))
+    poss_now = set(N.armed_states(latest, "possessing"))
+    now = 100.0 * len(today & poss_now) / len(poss_now)
+    readings.loc[len(readings)] = ["now", f"{len(today & poss_now)} of {len(poss_now)} possessing "
+                                   f"states, today's members, {latest}",
+                                   f"today's members / states coded possessing in {latest}", now, now, now]
+    result = {"readings": readings, "sources": SOURCES,
+              "now": {"value": now, "label": f"today's members among the states possessing in {latest}"}}
+    v = build_evidence("nuclear_half", result).verdict
+    members = sco.members(ARTICLE_DATE)
+    by = N.armed_by_source(YEAR, members)
+    r = readings.set_index("reading_id")
+    lo, hi = r.loc["armed_2017", "low"], r.loc["armed_2017", "high"]
+    half = article_value("nuclear_half")
+    claim = interval_of(claim_row("nuclear_half"))
+    text = " ".join(_source_sentences(by, "%"))
+    if hi > lo:
+        text += (f" The literal reading is therefore the interval {lo:.1f}–{hi:.1f} %, and under the "
+                 f"one rule, which compares that interval with the claim's {half:.0f} %, the verdict "
+                 f"is **{v}**.")
+    else:
+        text += f" The sources agree, so the literal reading is {lo:.1f} % and the verdict is **{v}**."
+    odd = by[by.share != by.share.iloc[0]]
+    if len(odd):
+        first = by.iloc[0]
+        flip = _verdict_if("nuclear_half", result,
+                           **{f"{x.rule}_{YEAR}": float(first.share) for _, x in odd.iterrows()})
+        names = " and ".join(odd.source)
+        text += (f" That verdict rests on the {names} alone: if it counted the same states as the "
+                 f"{first.source}, every source would give {first.share:.1f} % and the verdict "
+                 f"would be {flip}")
+        inside = [x.reading for i, x in r.iterrows() if i in (f"declared_{YEAR}", f"npt_{YEAR}")
+                  and claim.contains(x.value)]
+        text += (f" (only the reading {inside[0]}, which leaves Israel out, would still reach half)."
+                 if inside and flip == "partly supported" else ".")
+    text += (f" The members also held {r.loc['warhead_share_2017', 'value']:.1f} % of the world's "
+             "warheads, but the claim counts states, so that share is context, not a reading of it.")
+    result["explanation"] = text
+    return result
