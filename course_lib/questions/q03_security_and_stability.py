@@ -234,8 +234,8 @@ QUESTIONS = [
     ),
     Question(
         qid="03_ratio_after",
-        prompt="Compute: the deaths in all organised violence of the members of 2011–2015 (the "
-        "founding members) in 2016–2020, divided by their deaths in 2011–2015.",
+        prompt="Compute: the ratio of the deaths in all organised violence of the members of "
+        "2011–2015 (the founding members) in 2016–2020 to their deaths in 2011–2015.",
         expected=_ratio_after,
         kind="number",
         tolerance=0.01,
