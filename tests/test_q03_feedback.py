@@ -82,7 +82,7 @@ def _peace_count(test) -> int:
 EXPECTED = {
     "03_rats_per_year": lambda: float(
         _csv("rats_2011_2015").set_index("item_id").loc["weapons_confiscated", "value"]) / 5,
-    "03_pak_per_million": lambda: _rate("PAK", 2016, 2020),
+    "03_pak_per_million": lambda: _rate("PAK", 2018, 2020),
     "03_peak_year": lambda: int(_by_year(FOUNDERS).idxmax()),
     "03_ratio_after": lambda: _deaths(FOUNDERS, 2016, 2020) / _deaths(FOUNDERS, 2011, 2015),
     "03_comparison_group": lambda: "c",
@@ -114,9 +114,9 @@ MISTAKES = [
     ("03_rats_per_year", lambda: _rats_total(), "a five-year total instead of a yearly average"),
     ("03_rats_per_year", lambda: _rats_total() / 4, "four years instead of five"),
     ("03_pak_per_million", lambda: _rate("PAK", 2011, 2015), "the wrong period"),
-    ("03_pak_per_million", lambda: _rate("PAK", 2016, 2020, pop_agg="sum"),
-     "a yearly rate instead of the five-year rate"),
-    ("03_pak_per_million", lambda: _rate("PAK", 2016, 2020, frame=_csv("ucdp_deaths")),
+    ("03_pak_per_million", lambda: _rate("PAK", 2018, 2020, pop_agg="sum"),
+     "a yearly rate instead of the period's rate"),
+    ("03_pak_per_million", lambda: _rate("PAK", 2018, 2020, frame=_csv("ucdp_deaths")),
      "every type counted twice"),
     ("03_peak_year", lambda: int(_by_year(MEMBERS_2017).idxmax()), "the members of October 2017"),
     ("03_peak_year", lambda: int(_by_year(FOUNDERS).idxmax()) - 1, "a neighbouring year"),
@@ -170,8 +170,9 @@ def test_rats_table_has_no_year_or_country_column():
     assert not cols & {"year", "iso3", "country"}
 
 
-def test_pakistan_rate_after_is_less_than_a_fifth_of_the_rats_period():
-    assert _rate("PAK", 2016, 2020) < _rate("PAK", 2011, 2015) / 5
+def test_pakistan_yearly_rate_as_a_member_is_less_than_a_fifth_of_the_rats_period():
+    assert _rate("PAK", 2018, 2020) / 3 < (_rate("PAK", 2011, 2015) / 5) / 5
+    assert "PAK" in _members_on("2018-01-01")  # 2018-2020: full years as a member
 
 
 def test_fall_after_2015_is_steeper_than_the_fall_before():
@@ -227,8 +228,8 @@ def test_prediction_is_recorded_and_revealed_with_the_value_from_data(monkeypatc
 
 
 def test_wrong_period_message_for_the_rate_matches_the_data():
-    # "the period of the RATS table, not of the five years after it": they differ clearly
-    assert abs(_rate("PAK", 2011, 2015) - _rate("PAK", 2016, 2020)) > 1
+    # "the period of the RATS table, not of Pakistan's first years as a member": they differ
+    assert abs(_rate("PAK", 2011, 2015) - _rate("PAK", 2018, 2020)) > 1
 
 
 # ------------------------------------------------------------------ try first, then see

@@ -177,32 +177,34 @@ QUESTIONS = [
     Question(
         qid="03_pak_per_million",
         prompt="Compute: deaths in all organised violence in Pakistan per million people over "
-        "2016–2020, in plain pandas, as in the worked example.",
-        expected=lambda: _per_million("PAK", 2016, 2020),
+        "2018–2020, its first three full years as a member, in plain pandas, as in the worked "
+        "example.",
+        expected=lambda: _per_million("PAK", 2018, 2020),
         kind="number",
         tolerance=0.5,
         unit="deaths per million people",
-        what="Pakistan's 2016–2020 rate computed from data/ucdp_deaths.csv and the World Bank "
+        what="Pakistan's 2018–2020 rate computed from data/ucdp_deaths.csv and the World Bank "
         "population in data/wb_indicators.csv",
         hints=(
-            "Follow the worked example: filter the UCDP rows (one country, one type, five years), "
+            "Follow the worked example: filter the UCDP rows (one country, one type, three years), "
             "then bring in the population.",
             "The population sits in another table: join the two on the country and the year.",
             "Pattern: `rows.merge(pop, on=[\"iso3\", \"year\"])`, then "
             "`rows[\"deaths_best\"].sum() / (rows[\"population\"].mean() / 1e6)`.",
         ),
-        explanation="Pakistan's rate in 2016–2020 is less than a fifth of its rate in "
-        "2011–2015; dividing by the population is what lets you set it beside a small country.",
+        explanation="Even per year (the periods differ in length), Pakistan's rate in 2018–2020 "
+        "was less than a fifth of its rate in 2011–2015; dividing by the population is what "
+        "lets you set it beside a small country.",
         mistakes=(
             Mistake("the wrong period", lambda: _per_million("PAK", 2011, 2015),
-                    "Your value is the rate of the period of the RATS table, not of the five "
-                    "years after it."),
-            Mistake("a yearly rate instead of the five-year rate",
-                    lambda: _per_million("PAK", 2016, 2020, population="sum"),
-                    "Your value is about a fifth of the period's rate: divide by the average "
+                    "Your value is the rate of the period of the RATS table, not of Pakistan's "
+                    "first years as a member."),
+            Mistake("a yearly rate instead of the period's rate",
+                    lambda: _per_million("PAK", 2018, 2020, population="sum"),
+                    "Your value is about a third of the period's rate: divide by the average "
                     "population, not by the population summed over the years (or the mean of "
                     "yearly rates)."),
-            Mistake("every type counted twice", lambda: _per_million("PAK", 2016, 2020, None),
+            Mistake("every type counted twice", lambda: _per_million("PAK", 2018, 2020, None),
                     "Your value counts each death twice: the table has a row for each type and "
                     "one for all types together; keep only `all`."),
         ),
