@@ -189,8 +189,8 @@ QUESTIONS = [
             "Follow the worked example: filter the UCDP rows (one country, one type, three years), "
             "then bring in the population.",
             "The population sits in another table: join the two on the country and the year.",
-            "Pattern: `rows.merge(pop, on=[\"iso3\", \"year\"])`, then "
-            "`rows[\"deaths_best\"].sum() / (rows[\"population\"].mean() / 1e6)`.",
+            "Pattern: `df.merge(other, on=[\"iso3\", \"year\"])`, then step 5 of the worked "
+            "example on the merged rows.",
         ),
         explanation="Even per year (the periods differ in length), Pakistan's rate in 2018–2020 "
         "was less than a fifth of its rate in 2011–2015; dividing by the population is what "
@@ -222,7 +222,8 @@ QUESTIONS = [
             "Keep the rows of all types together, of the six founding members, and the years up "
             "to 2020.",
             "You need one total per year across the six countries, then the year of the largest.",
-            "Pattern: `rows.groupby(\"year\")[\"deaths_best\"].sum().idxmax()`.",
+            "Pattern: `df[condition].groupby(\"year\")[\"deaths_best\"].sum()`, then `.idxmax()` "
+            "on the result.",
         ),
         explanation="A group total can hide that one member dominates it: look at which country "
         "drives that year.",
@@ -334,8 +335,8 @@ QUESTIONS = [
             "the participants are codes joined by `;`.",
             "Every member took part when the set of members is contained in the set of "
             "participants.",
-            "Pattern: `sum(set(members_on(y, m)) <= set(p.split(\";\")) for y, m, p in "
-            "zip(df[\"year\"], df[\"month\"], df[\"participants\"]))`.",
+            "Pattern: loop over `zip(df[\"year\"], df[\"month\"], df[\"participants\"])`; "
+            "`set(a) <= set(b)` is True or False for each row, and `sum(...)` counts the Trues.",
         ),
         explanation="The bilateral exercises had China and Russia alone, and Uzbekistan sent no "
         "troops to any exercise after 2007. Taking part is a fact; what the exercises achieved is "
