@@ -1,8 +1,25 @@
-"""Exercises of notebook 03: the RATS table and organised-violence deaths."""
+"""Exercises of notebook 03: the RATS table, organised-violence deaths and the Peace Missions.
+
+The expected values and the values of the named mistakes are computed here from the
+loaded tables with plain pandas (the same operations the learner writes), so that the
+checker does not lean on the analysis functions the exercises teach.
+
+>>> _founders()
+['CHN', 'KAZ', 'KGZ', 'RUS', 'TJK', 'UZB']
+>>> _total(["PAK"], 2011, 2015) > _total(_founders(), 2011, 2015)
+True
+"""
 
 from __future__ import annotations
 
 from ..exercises import Mistake, Question
+
+
+def _founders() -> list[str]:
+    """The states that were members throughout 2011-2015 (on its first and its last day)."""
+    from ..sco import members
+
+    return sorted(set(members("2011-01-01")) & set(members("2015-12-31")))
 
 
 def _members_2017() -> list[str]:
@@ -11,54 +28,126 @@ def _members_2017() -> list[str]:
     return members("2017-10-01")
 
 
-def _members_2011_2015() -> list[str]:
-    """The states that were members throughout 2011-2015 (on its first and its last day)."""
+def _members_today() -> list[str]:
     from ..sco import members
 
-    return sorted(set(members("2011-01-01")) & set(members("2015-12-31")))
+    return members("today")
 
 
-def _weapons_per_year() -> float:
-    from ..analysis.violence import rats_per_year
+def _rows(codes, first: int, last: int, type_of_violence: str = "all"):
+    """The UCDP rows of some countries and years; ``None`` keeps every type."""
+    from ..data import load
 
-    return rats_per_year("weapons_confiscated")
-
-
-def _pak_per_million() -> float:
-    from ..analysis.violence import period_stats
-
-    return float(period_stats(["PAK"], "all").loc["2011–2015", "per_million"])
-
-
-def _peak_year() -> int:
-    from ..analysis.violence import peak_year
-
-    return peak_year(_members_2011_2015(), "all", "count", last=2020)
+    u = load("ucdp_deaths")
+    keep = u["iso3"].isin(codes) & u["year"].between(first, last)
+    if type_of_violence is not None:
+        keep &= u["type_of_violence"] == type_of_violence
+    return u[keep]
 
 
-def _ratio() -> float:
-    from ..analysis.violence import period_ratio
+def _total(codes, first: int, last: int, type_of_violence: str | None = "all") -> int:
+    """Summed best-estimate deaths of ``codes`` over ``first``-``last`` (both included)."""
+    return int(_rows(codes, first, last, type_of_violence)["deaths_best"].sum())
 
-    return period_ratio(_members_2011_2015(), "all", "2011–2015", "2006–2010")
+
+# ------------------------------------------------------------------ the RATS table
+def _rats_value(item_id: str) -> float:
+    from ..data import load
+
+    rats = load("rats_2011_2015")
+    return float(rats.loc[rats["item_id"] == item_id, "value"].iloc[0])
 
 
-def _peace_all_members() -> int:
+def _weapons_per_year(years: int = 5) -> float:
+    return _rats_value("weapons_confiscated") / years
+
+
+# ------------------------------------------------------------------ deaths per million
+def _per_million(iso3: str, first: int, last: int, type_of_violence: str | None = "all",
+                 population: str = "mean") -> float:
+    """Deaths over the period / population (mean, or summed over the years) in millions."""
+    from ..data import load
+
+    pop = load("wb_indicators")[["iso3", "year", "population"]]
+    rows = _rows([iso3], first, last, type_of_violence).merge(pop, on=["iso3", "year"])
+    people = rows.drop_duplicates("year")["population"]
+    people = people.mean() if population == "mean" else people.sum()
+    return float(rows["deaths_best"].sum() / (people / 1e6))
+
+
+# ------------------------------------------------------------------ peak year
+def _peak_year(codes=None, last: int = 2020) -> int:
+    codes = _founders() if codes is None else codes
+    by_year = _rows(codes, 1989, last).groupby("year")["deaths_best"].sum()
+    return int(by_year.idxmax())
+
+
+# ------------------------------------------------------------------ ratios of periods
+def _ratio(codes, numerator: tuple[int, int], denominator: tuple[int, int]) -> float:
+    return _total(codes, *numerator) / _total(codes, *denominator)
+
+
+def _pak_ratio() -> float:
+    return _ratio(["PAK"], (2011, 2015), (2006, 2010))
+
+
+def _ratio_after(codes=None, last: int = 2020) -> float:
+    codes = _founders() if codes is None else codes
+    return _ratio(codes, (2016, last), (2011, 2015))
+
+
+# ------------------------------------------------------------------ shares
+def _pakistan_share(first: int = 2011, last: int = 2015, who: tuple[str, ...] = ("PAK",)) -> float:
+    rows = _rows(_members_2017(), first, last)
+    wide = rows.pivot(index="year", columns="iso3", values="deaths_best")
+    totals = wide.sum()
+    return float(100 * totals[list(who)].sum() / totals.sum())
+
+
+# ------------------------------------------------------------------ Peace Missions
+def _peace_all_members(split: bool = True, reverse: bool = False) -> int:
     from ..data import load
     from ..sco import members
 
     ex = load("peace_missions")
-    return int(sum(set(members(f"{int(y)}-{int(m):02d}-01")) <= set(p.split(";"))
-                   for y, m, p in zip(ex["year"], ex["month"], ex["participants"])))
+    count = 0
+    for y, m, p in zip(ex["year"], ex["month"], ex["participants"]):
+        there = set(p.split(";")) if split else set(p)
+        then = set(members(f"{int(y)}-{int(m):02d}-01"))
+        count += (there <= then) if reverse else (then <= there)
+    return int(count)
 
 
-def _pakistan_share(first: int = 2011, last: int = 2015) -> float:
-    from ..analysis.violence import country_series
+def _peace_more_than_two() -> int:
+    from ..data import load
 
-    total = country_series(_members_2017(), "all").loc[first:last].sum()
-    return float(100 * total["PAK"] / total.sum())
+    ex = load("peace_missions")
+    return int((ex["participants"].str.split(";").str.len() > 2).sum())
+
+
+def _neighbour(step: int) -> Mistake:
+    return Mistake(
+        "a neighbouring year", lambda: _peak_year() + step,
+        "Your year sits next to the peak year, and neighbouring years look alike on a "
+        "figure: compute the yearly totals and take the year of the largest.")
 
 
 QUESTIONS = [
+    Question(
+        qid="03_predict_pak_ratio",
+        prompt="Predict, then look: Pakistan's deaths in all organised violence in 2011–2015 as a "
+        "multiple of its deaths in 2006–2010 (1 means no change, 0.5 halved, 2 doubled).",
+        expected=_pak_ratio,
+        kind="prediction",
+        unit="",
+        what="Pakistan's multiple of its 2006–2010 deaths, computed from data/ucdp_deaths.csv",
+        hints=(
+            "A guess is never wrong: think of what you know about Pakistan around 2009–2014.",
+            "The explorer's readout gives the multiple for the countries you select.",
+        ),
+        explanation="Even after that change, Pakistan alone recorded more deaths in 2011–2015 "
+        "than the six founding members together.",
+    ),
     Question(
         qid="03_rats_per_year",
         prompt="Warm-up: on average, how many weapons a year does the RATS table imply for "
@@ -67,35 +156,58 @@ QUESTIONS = [
         kind="number",
         tolerance=0.5,
         unit="weapons a year",
-        what="the five-year figure for weapons in data/rats_2011_2015.csv divided by 5",
+        what="the yearly average computed from data/rats_2011_2015.csv",
         hints=(
-            "`rats` holds the table; the line you want has `item_id == \"weapons_confiscated\"`.",
-            "Five years: 2011, 2012, 2013, 2014, 2015. Divide the five-year value by 5.",
-            "`rats.set_index(\"item_id\").loc[\"weapons_confiscated\", \"value\"] / 5`",
+            "Find the line about weapons in `rats_raw`: its `item_id` column names each line.",
+            "The table gives one figure for the whole period; count the years from 2011 to 2015, "
+            "both included.",
+            "Pattern: `df.loc[df[\"item_id\"] == \"...\", \"value\"].iloc[0]`, then divide by the "
+            "number of years.",
         ),
-        explanation="An average says nothing about how the seizures were spread over the "
-        "years or the countries: the table gives no breakdown.",
+        explanation="The table has no year and no country column, so an average is all it "
+        "allows: it says nothing about how the seizures were spread.",
+        mistakes=(
+            Mistake("a five-year total instead of a yearly average", lambda: _weapons_per_year(1),
+                    "Your value is the figure for the whole period; the task asks for a year."),
+            Mistake("four years instead of five", lambda: _weapons_per_year(4),
+                    "You divided by the difference of the years: from 2011 to 2015, both "
+                    "included, is one year more."),
+        ),
     ),
     Question(
         qid="03_pak_per_million",
         prompt="Compute: deaths in all organised violence in Pakistan per million people over "
-        "2011–2015 (total deaths of the five years divided by the average population of those "
-        "years, in millions).",
-        expected=_pak_per_million,
+        "2018–2020, its first three full years as a member, in plain pandas, as in the worked "
+        "example.",
+        expected=lambda: _per_million("PAK", 2018, 2020),
         kind="number",
         tolerance=0.5,
         unit="deaths per million people",
-        what="Pakistan's 2011–2015 deaths (data/ucdp_deaths.csv, all types) divided by its "
-        "average 2011–2015 population in millions (data/wb_indicators.csv)",
+        what="Pakistan's 2018–2020 rate computed from data/ucdp_deaths.csv and the World Bank "
+        "population in data/wb_indicators.csv",
         hints=(
-            "`violence.deaths([\"PAK\"], \"all\", range(2011, 2016))` gives the five rows, "
-            "with `deaths_best` and `population`.",
-            "Sum `deaths_best`; take the mean of `population` and divide it by 1e6.",
-            "`d = violence.deaths([\"PAK\"], \"all\", range(2011, 2016))` then "
-            "`answer = d.deaths_best.sum() / (d.population.mean() / 1e6)`",
+            "Follow the worked example: filter the UCDP rows (one country, one type, three years), "
+            "then bring in the population.",
+            "The population sits in another table: join the two on the country and the year.",
+            "Pattern: `df.merge(other, on=[\"iso3\", \"year\"])`, then step 5 of the worked "
+            "example on the merged rows.",
         ),
-        explanation="Summing the five yearly rates gives almost the same figure; dividing by "
-        "the population is what makes a large and a small country comparable.",
+        explanation="Even per year (the periods differ in length), Pakistan's rate in 2018–2020 "
+        "was less than a fifth of its rate in 2011–2015; dividing by the population is what "
+        "lets you set it beside a small country.",
+        mistakes=(
+            Mistake("the wrong period", lambda: _per_million("PAK", 2011, 2015),
+                    "Your value is the rate of the period of the RATS table, not of Pakistan's "
+                    "first years as a member."),
+            Mistake("a yearly rate instead of the period's rate",
+                    lambda: _per_million("PAK", 2018, 2020, population="sum"),
+                    "Your value is about a third of the period's rate: divide by the average "
+                    "population, not by the population summed over the years (or the mean of "
+                    "yearly rates)."),
+            Mistake("every type counted twice", lambda: _per_million("PAK", 2018, 2020, None),
+                    "Your value counts each death twice: the table has a row for each type and "
+                    "one for all types together; keep only `all`."),
+        ),
     ),
     Question(
         qid="03_peak_year",
@@ -104,39 +216,54 @@ QUESTIONS = [
         expected=_peak_year,
         kind="integer",
         unit="year",
-        what="the year with the largest summed deaths of the states that were members throughout "
-        "2011–2015, 1989–2020, in data/ucdp_deaths.csv",
+        what="the peak year computed from data/ucdp_deaths.csv for the states that were members "
+        "throughout 2011–2015",
         hints=(
-            "`sco.members(\"2015-12-31\")` gives the members of 2011–2015; "
-            "`violence.group_series(codes, \"all\")` sums the countries for every year.",
-            "Keep the years up to 2020 with `.loc[:2020]`; `.idxmax()` gives the year of the "
-            "largest value.",
-            "`answer = violence.group_series(sco.members(\"2015-12-31\"), \"all\").loc[:2020].idxmax()`",
+            "Keep the rows of all types together, of the six founding members, and the years up "
+            "to 2020.",
+            "You need one total per year across the six countries, then the year of the largest.",
+            "Pattern: `df[condition].groupby(\"year\")[\"deaths_best\"].sum()`, then `.idxmax()` "
+            "on the result.",
         ),
-        explanation="Look at which country drives the peak: a group total can hide that one "
-        "member dominates it.",
+        explanation="A group total can hide that one member dominates it: look at which country "
+        "drives that year.",
+        mistakes=(
+            Mistake("the members of October 2017", lambda: _peak_year(_members_2017()),
+                    "Your year is the peak of the members of October 2017, India and Pakistan "
+                    "included; the task asks for the members of 2011–2015."),
+            _neighbour(-1),
+            _neighbour(+1),
+        ),
     ),
     Question(
-        qid="03_ratio_periods",
-        prompt="Compute: the deaths in all organised violence of the members of 2011–2015 (the "
-        "founding members) in 2011–2015, divided by their deaths in 2006–2010.",
-        expected=_ratio,
+        qid="03_ratio_after",
+        prompt="Compute: the ratio of the deaths in all organised violence of the members of "
+        "2011–2015 (the founding members) in 2016–2020 to their deaths in 2011–2015.",
+        expected=_ratio_after,
         kind="number",
         tolerance=0.01,
         unit="",
-        what="the ratio of summed deaths 2011–2015 to 2006–2010 for the states that were members "
-        "throughout 2011–2015, in data/ucdp_deaths.csv",
+        what="the ratio of the two periods computed from data/ucdp_deaths.csv for the states "
+        "that were members throughout 2011–2015",
         hints=(
-            "Load `u = data.load(\"ucdp_deaths\")` and keep the rows with `type_of_violence == "
-            "\"all\"` and `iso3` in `sco.members(\"2015-12-31\")` (use `.isin`).",
-            "`.between(2011, 2015)` on the `year` column includes both end years; sum `deaths_best`.",
-            "`g = u[(u.type_of_violence == \"all\") & u.iso3.isin(sco.members(\"2015-12-31\"))]` "
-            "then `answer = g[g.year.between(2011, 2015)].deaths_best.sum() / "
-            "g[g.year.between(2006, 2010)].deaths_best.sum()`",
+            "Keep the rows of all types together and of the six founding members (`.isin`).",
+            "Sum `deaths_best` over each five-year period separately; `.between(a, b)` includes "
+            "both end years.",
+            "Pattern: `g.loc[g[\"year\"].between(a, b), \"deaths_best\"].sum()` for each period, "
+            "then divide the later by the earlier.",
         ),
-        explanation="A ratio below 1 means fewer deaths than in the five years before. It does "
-        "not say why. Counting India and Pakistan, who joined only in 2017, would give a "
-        "different ratio for states the SCO did not cover at the time.",
+        explanation="The fall after 2015 was steeper than the fall from 2006–2010 to 2011–2015. "
+        "A ratio says how much, never why.",
+        mistakes=(
+            Mistake("the ratio upside down", lambda: 1 / _ratio_after(),
+                    "You divided the earlier period by the later one."),
+            Mistake("the members of October 2017", lambda: _ratio_after(_members_2017()),
+                    "Your ratio counts India and Pakistan, who were not members in 2011–2015: "
+                    "keep the founding members."),
+            Mistake("the candidate years included", lambda: _ratio_after(last=2022),
+                    "Your later period runs past 2020 into the unverified candidate events of "
+                    "2021–2022: stop at 2020."),
+        ),
     ),
     Question(
         qid="03_comparison_group",
@@ -149,9 +276,9 @@ QUESTIONS = [
             "a": "A before-and-after comparison of the same states is a start, but anything "
             "else that changed after 2010 (military operations, the end of a war next door, "
             "economic trends) is mixed up with RATS: there is no counterfactual.",
-            "b": "The world total is driven by wars far away (Syria, Iraq, Afghanistan...) whose "
-            "course has nothing to do with the SCO; and UCDP's country rows do not even add up "
-            "to its World row.",
+            "b": "In 2011–2015 the members of the time recorded less than 1 % of the deaths "
+            "UCDP places in all countries, and Syria alone more than a hundred times their "
+            "total: the world's figure follows wars that have nothing to do with the SCO.",
             "c": "Yes: states that looked like the members before 2011 (similar levels and "
             "trends of violence, in the same region) but outside the SCO, followed over the "
             "same years, before and after. It is still imperfect: no state is a twin, and "
@@ -174,23 +301,24 @@ QUESTIONS = [
         kind="number",
         tolerance=0.5,
         unit="%",
-        what="100 × Pakistan's 2011–2015 deaths / the summed 2011–2015 deaths of the "
-        "October-2017 members in data/ucdp_deaths.csv",
+        what="Pakistan's share computed from data/ucdp_deaths.csv for the members of October 2017",
         hints=(
-            "`violence.country_series(members_2017, \"all\")` has one column per country.",
-            "Sum the rows 2011 to 2015 to get one total per country, then divide Pakistan's "
-            "total by the sum of all.",
-            "`t = violence.country_series(members_2017, \"all\").loc[2011:2015].sum()` then "
-            "`answer = 100 * t[\"PAK\"] / t.sum()`",
+            "Reshape the rows of the eight members so that each country is a column and each "
+            "year a row.",
+            "Sum the rows 2011 to 2015 to get one total per country; Pakistan's total against "
+            "the total of all eight.",
+            "Pattern: `rows.pivot(index=\"year\", columns=\"iso3\", values=\"deaths_best\")"
+            ".loc[a:b].sum()`, then one column's total over the sum of all.",
         ),
-        explanation="One state, not yet a member in 2011–2015, carries most of the group's deaths: "
-        "any trend of that group is mostly Pakistan's trend, and says little about the states "
-        "RATS coordinated at the time.",
+        explanation="Pakistan was not yet a member in 2011–2015, yet it recorded more than half "
+        "of the group's deaths in those years.",
         mistakes=(
             Mistake("a fraction instead of a percentage", lambda: _pakistan_share() / 100,
                     "Your value is a fraction of one; the task asks for a percentage."),
             Mistake("the wrong period", lambda: _pakistan_share(2006, 2010),
                     "Your value is the share of the five years before the period asked."),
+            Mistake("India and Pakistan together", lambda: _pakistan_share(who=("IND", "PAK")),
+                    "Your value counts India with Pakistan; the task asks for Pakistan alone."),
         ),
     ),
     Question(
@@ -199,19 +327,30 @@ QUESTIONS = [
         "state that was an SCO member at the time send troops?",
         expected=_peace_all_members,
         kind="integer",
-        unit="exercises",
-        what="the rows of data/peace_missions.csv whose participants include every member on the "
-        "first day of the exercise's month (data/sco_membership.csv)",
+        unit="",
+        what="the count computed from data/peace_missions.csv and the members on the first day "
+        "of each exercise's month (data/sco_membership.csv)",
         hints=(
-            "For one row, `sco.members(f\"{year}-{month:02d}-01\")` gives the members at the time "
-            "and `participants.split(\";\")` the states that sent troops.",
-            "Every member took part when the set of members is a subset of the set of "
-            "participants: `set(a) <= set(b)`.",
-            "`answer = sum(set(sco.members(f\"{y}-{m:02d}-01\")) <= set(p.split(\";\")) for y, m, p in "
-            "zip(ex.year, ex.month, ex.participants))`",
+            "For one row, `sco.members(f\"{year}-{month:02d}-01\")` gives the members at the time; "
+            "the participants are codes joined by `;`.",
+            "Every member took part when the set of members is contained in the set of "
+            "participants.",
+            "Pattern: loop over `zip(df[\"year\"], df[\"month\"], df[\"participants\"])`; "
+            "`set(a) <= set(b)` is True or False for each row, and `sum(...)` counts the Trues.",
         ),
-        explanation="The bilateral exercises had China and Russia alone, and one member stayed "
-        "away from the later ones: compare the rows. Taking part is a fact; what the exercises "
-        "achieved is not in the table.",
+        explanation="The bilateral exercises had China and Russia alone, and Uzbekistan sent no "
+        "troops to any exercise after 2007. Taking part is a fact; what the exercises achieved is "
+        "not in the table.",
+        mistakes=(
+            Mistake("the exercises with more than two states", _peace_more_than_two,
+                    "You counted the exercises with more than two states; some of them still "
+                    "lacked a member."),
+            Mistake("the comparison reversed", lambda: _peace_all_members(reverse=True),
+                    "You counted exercises whose participants were all members; the task asks "
+                    "whether all members were among the participants."),
+            Mistake("participants not split", lambda: _peace_all_members(split=False),
+                    "The participants are one text per row: split it at `;` before comparing "
+                    "it with the members."),
+        ),
     ),
 ]
