@@ -223,3 +223,73 @@ def test_hints_advance_to_a_pattern():
         q = exercises.question(qid)
         last = hint(qid, len(q.hints))
         assert last.status == "hint" and q.hints[-1] in last.message
+
+
+# ----------------------------------------------------------------- try first, then see
+def _output_texts(cell) -> list[tuple[str, str]]:
+    """(text, kind) of each output: Markdown, plain text, or HTML with its tags removed."""
+    import html as _html
+
+    out = []
+    for o in cell.get("outputs", []):
+        d = o.get("data", {})
+        if o.get("output_type") == "stream":
+            out.append((o.get("text", ""), "plain"))
+        elif "text/markdown" in d:
+            out.append((d["text/markdown"], "md"))
+        elif "text/html" in d:
+            out.append((_html.unescape(re.sub(r"<[^>]+>", " ", d["text/html"])), "html"))
+        elif "text/plain" in d:
+            out.append((d["text/plain"], "plain"))
+    return out
+
+
+def _read_as(value: float) -> list[tuple[str, bool]]:
+    """The forms a learner would read the value in; (form, prose_only). A whole number
+    below 10 is looked for in prose only (tables carry small index numbers); rounding to
+    a whole number only for values of 10 or more (single digits are everywhere)."""
+    value = float(value)
+    if value.is_integer() and abs(value) < 10:
+        return [(str(int(value)), True)]
+    forms = {f"{value:.1f}", f"{value:.2f}"}
+    if abs(value) >= 10:
+        forms |= {f"{value:.0f}", f"{value:,.0f}"}
+    return [(f, False) for f in sorted(forms)]
+
+
+def test_no_output_above_an_exercise_shows_its_answer(tmp_path):
+    """Execute the student edition; no output of a cell above an exercise, nor the
+    exercise's own unanswered feedback, shows the value the exercise asks for."""
+    import nbformat
+
+    from course_lib.editions import student_notebook
+    from course_lib.paths import NOTEBOOKS_DIR
+    from course_lib.runner import execute
+
+    nb = student_notebook(nbformat.read(str(NOTEBOOKS_DIR / "04_drug_trafficking.ipynb"),
+                                        as_version=4))
+    path = tmp_path / "04_student.ipynb"
+    nbformat.write(nb, str(path))
+    executed, _ = execute(path, cwd=tmp_path)
+    seen: list[tuple[int, str, str]] = []
+    checked = []
+    for i, cell in enumerate(executed.cells):
+        if cell.cell_type != "code":
+            continue
+        found = re.search(r"check\(\"([^\"]+)\"", cell.source)
+        texts = seen + [(i, t, k) for t, k in _output_texts(cell)]
+        if found:
+            qid = found.group(1)
+            q = exercises.question(qid)
+            expected = q.expected()
+            assert "Not answered yet" in str(check(qid, ...)) or q.kind == "prediction"
+            if q.kind in ("number", "integer", "prediction"):
+                for form, prose_only in _read_as(expected):
+                    pattern = rf"(?<![\d.,/]){re.escape(form)}(?![\d/]|\.\d)"
+                    for j, text, kind in texts:
+                        if prose_only and kind != "md":
+                            continue
+                        assert not re.search(pattern, text), (qid, form, j, text[:300])
+            checked.append(qid)
+        seen += [(i, t, k) for t, k in _output_texts(cell)]
+    assert set(checked) == set(exercises.questions("04"))
