@@ -163,13 +163,13 @@ def _ratio_sets_2017() -> str:
 QUESTIONS = [
     Question(
         qid="05_predict_ratio_sets",
-        prompt="Predict, then look: in 2017, is the max/min ratio of today's ten members "
+        prompt="Predict, then look: in 2017, is the max/min ratio of today's members "
         "higher than, lower than or the same as that of the six founders?",
         expected=_ratio_sets_2017,
         kind="prediction",
         what="the comparison of the two 2017 ratios computed from " + WB,
         choices={
-            "a": "higher: four more countries, so a wider spread",
+            "a": "higher: more countries, so a wider spread",
             "b": "lower: the newcomers sit between the extremes and pull them together",
             "c": "the same",
         },
