@@ -228,6 +228,8 @@ QUESTIONS = [
             "Think about which states the wider circle adds (look at the list of "
             "observers and dialogue partners in notebook 01) and how many World Heritage "
             "properties such states tend to have.",
+            "After the explorer you can redo it by hand with the worked example's steps and "
+            "the wider set's codes; pattern: `100 * on_list.id_no.isin(ids).mean()`.",
         ),
         explanation="Of the single changes the explorer offers that keep the 2017 List, "
         "widening the set of states moves the plain reading's share most.",
@@ -319,21 +321,22 @@ QUESTIONS = [
     ),
     Question(
         qid="06_members_cultural",
-        prompt="Compute: of the properties on the 2017 List that have at least one 2017 "
-        "member among their States Parties (each counted once), what percentage are in "
-        "the category Cultural?",
+        prompt="Join the 2017 List with the 2017 members' rows of the States Parties table, "
+        "each property once: what percentage of the members' properties are in the "
+        "category Cultural?",
         expected=_members_cultural,
         kind="number",
         tolerance=0.1,
         unit="%",
         what=f"the Cultural percentage of the members' properties, from {WH} and {WHS}",
         hints=(
-            "Start from the members' properties of the previous exercises: the rows of "
-            "the 2017 List whose `id_no` is held by a member (one row per property).",
-            "Their `category` column has three values; you want the share of one of "
-            "them, in per cent.",
-            "Pattern: `100 * df['category'].value_counts(normalize=True)['Cultural']`, "
-            "or `100 * (df.category == 'Cultural').mean()`.",
+            "Keep the rows of `states` whose `iso3` is a 2017 member, only their `id_no`; "
+            "a property shared by two members appears twice there, so drop the duplicates "
+            "before joining.",
+            "Merging the 2017 List with those ids on `id_no` keeps one row per member "
+            "property, with its `category`; you want the share of one category, in per cent.",
+            "Pattern: `on_list.merge(ids.drop_duplicates(), on='id_no')`, then "
+            "`100 * df['category'].value_counts(normalize=True)['Cultural']`.",
         ),
         explanation="Compare it with the Cultural percentage of the whole List: the "
         "members' properties are less often Cultural than the List's.",
