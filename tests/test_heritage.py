@@ -227,7 +227,8 @@ def test_evidence_and_verdict_follow_the_data():
 
 # --------------------------------------------------------------------------- exercises
 def test_questions_registered():
-    assert set(questions("06")) == {"06_on_list_2017", "06_share_plain",
+    assert set(questions("06")) == {"06_guess_widest", "06_on_list_2017", "06_share_plain",
+                                    "06_member_rank", "06_members_cultural",
                                     "06_transboundary_effect", "06_article_definition",
                                     "06_missing_for_20"}
 
