@@ -1,8 +1,11 @@
 """Shared test settings: no hypothesis database on disk (the repository stays clean),
-and the path to the shared source data (absent in a learner's clone)."""
+the path to the shared source data (absent in a learner's clone), a writable copy of
+data/ (``data_copy``) and of the fixture sources (:func:`fixture_copy`)."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -31,3 +34,34 @@ def sources() -> Path:
 @pytest.fixture
 def repo() -> Path:
     return REPO
+
+FIXTURES = REPO / "tests" / "fixtures"
+
+
+@pytest.fixture()
+def data_copy(tmp_path, monkeypatch):
+    """A copy of data/ that the course uses for this test (COURSE_DATA)."""
+    from course_lib import data
+
+    folder = tmp_path / "data"
+    shutil.copytree(data.data_dir(), folder)
+    monkeypatch.setenv("COURSE_DATA", str(folder))
+    return folder
+
+
+def touch_later(path) -> None:
+    """Move a file's modification time on, even on coarse-clock file systems."""
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+
+
+def fixture_copy(tmp_path: Path) -> Path:
+    """A writable copy of the fixture sources (and the facts beside them)."""
+    root = tmp_path / "in"
+    shutil.copytree(FIXTURES / "sources", root / "sources")
+    shutil.copytree(FIXTURES / "facts", root / "facts")
+    return root / "sources"
+
+
+def quiet(_msg: str) -> None:
+    """A progress callback that says nothing."""

@@ -11,30 +11,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from course_lib import cache, claims, data, sco
+from course_lib import cache, claims, sco
 from course_lib.analysis import development, heritage, indicators, nuclear, population, violence
+from conftest import touch_later  # noqa: I001
 from course_lib.errors import DataError
 
 
-@pytest.fixture()
-def data_copy(tmp_path, monkeypatch):
-    folder = tmp_path / "data"
-    shutil.copytree(data.data_dir(), folder)
-    monkeypatch.setenv("COURSE_DATA", str(folder))
-    return folder
 
-
-def _later(path):
-    """Move the modification time on, even on coarse-clock file systems."""
-    st = path.stat()
-    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
 
 
 def _rewrite(folder, name, change):
@@ -52,8 +40,8 @@ def _rewrite(folder, name, change):
     res["hash"] = "sha256:" + hashlib.sha256(raw).hexdigest()
     res["bytes"] = len(raw)
     pkg_path.write_text(json.dumps(pkg, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    _later(f)
-    _later(pkg_path)
+    touch_later(f)
+    touch_later(pkg_path)
 
 
 def _double_population(text: str, iso3: str, year: int) -> tuple[str, float]:
@@ -79,7 +67,7 @@ def test_decorator_keeps_results_per_state_and_hands_out_copies(data_copy):
     a.loc[0, "x"] = 99
     assert table(3).loc[0, "x"] == 0 and calls == [3]
     (data_copy / "claims.csv").write_bytes((data_copy / "claims.csv").read_bytes())
-    _later(data_copy / "claims.csv")  # same bytes, new time: a new state
+    touch_later(data_copy / "claims.csv")  # same bytes, new time: a new state
     table(3)
     assert calls == [3, 3]
 
@@ -189,7 +177,7 @@ def test_a_truncated_file_is_reported_not_answered_from_a_cache(data_copy):
     assert ev.value == pytest.approx(population.share("population", "2017 members", 2017))
     f = data_copy / "wb_indicators.csv"
     f.write_bytes(f.read_bytes()[: f.stat().st_size // 2])
-    _later(f)
+    touch_later(f)
     with pytest.raises(DataError, match="wb_indicators.csv"):
         claims.evaluate("population_share")
     with pytest.raises(DataError, match="wb_indicators.csv"):

@@ -6,34 +6,22 @@ explorers stay fast; a changed or damaged file must still be noticed at once.
 
 from __future__ import annotations
 
-import os
-import shutil
 
 import pytest
 
 from course_lib import claims, data, sco
+from conftest import touch_later  # noqa: I001
 from course_lib.errors import DataError
 
 
-@pytest.fixture()
-def data_copy(tmp_path, monkeypatch):
-    folder = tmp_path / "data"
-    shutil.copytree(data.data_dir(), folder)
-    monkeypatch.setenv("COURSE_DATA", str(folder))
-    return folder
 
-
-def _touch_later(path):
-    """Make sure the modification time moves even on coarse-clock file systems."""
-    st = path.stat()
-    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
 
 
 def test_state_changes_with_any_file(data_copy):
     before = data.state()
     target = data_copy / "claims.csv"
     target.write_bytes(target.read_bytes() + b"\n")
-    _touch_later(target)
+    touch_later(target)
     assert data.state() != before
 
 
@@ -41,7 +29,7 @@ def test_members_notice_a_damaged_membership_file(data_copy):
     assert "IND" in sco.members("2017-10-01")
     f = data_copy / "sco_membership.csv"
     f.write_text(f.read_text(encoding="utf-8").replace("IND", "XXX", 1), encoding="utf-8")
-    _touch_later(f)
+    touch_later(f)
     with pytest.raises(DataError, match="sco_membership.csv"):
         sco.members("2017-10-01")
 
@@ -51,7 +39,7 @@ def test_evaluate_notices_a_damaged_file_after_caching(data_copy):
     assert ev.verdict == "supported"
     f = data_copy / "sco_membership.csv"
     f.write_bytes(f.read_bytes()[:-40])
-    _touch_later(f)
+    touch_later(f)
     with pytest.raises(DataError, match="sco_membership.csv"):
         claims.evaluate("accession_2017")
 

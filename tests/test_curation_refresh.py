@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import fixture_copy, quiet
 
 from course_lib.cli import main
 from course_lib.curation.package import refresh
@@ -22,16 +23,7 @@ FIXTURES = REPO / "tests" / "fixtures"
 SHARED_SOURCES = REPO.parent / "shared" / "data" / "sources"
 
 
-def quiet(_msg: str) -> None:
-    pass
 
-
-def fixture_copy(tmp_path: Path) -> Path:
-    """A writable copy of the fixture sources (and the facts beside them)."""
-    root = tmp_path / "in"
-    shutil.copytree(FIXTURES / "sources", root / "sources")
-    shutil.copytree(FIXTURES / "facts", root / "facts")
-    return root / "sources"
 
 
 def build_fixture(src: Path, out: Path, **kw) -> dict:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import fixture_copy, quiet
 
 from course_lib.cli import main
 from course_lib.curation.package import refresh
@@ -28,15 +29,7 @@ BULK = WB_FIX / "API_SP.POP.TOTL_DS2_en_csv_v2_fixture.csv"
 CODES = [code for _c, code, _t, _u in WB_SERIES]
 
 
-def quiet(_msg: str) -> None:
-    pass
 
-
-def fixture_copy(tmp_path: Path) -> Path:
-    root = tmp_path / "in"
-    shutil.copytree(FIXTURES / "sources", root / "sources")
-    shutil.copytree(FIXTURES / "facts", root / "facts")
-    return root / "sources"
 
 
 def build(src: Path, out: Path) -> Path:
