@@ -92,6 +92,10 @@ def fmt_interval(i: Interval | None, unit: str) -> str:
     return f"{lo} to {hi}"
 
 
+_WORDS = {1.0: "one", 2.0: "two", 3.0: "three", 4.0: "four", 5.0: "five", 6.0: "six",
+          7.0: "seven", 8.0: "eight", 9.0: "nine", 10.0: "ten"}
+
+
 def as_worded(row: pd.Series) -> str:
     """The claim stated as worded (our short restatement, not a quotation).
 
@@ -99,6 +103,8 @@ def as_worded(row: pd.Series) -> str:
     ('almost 44 per cent', '8–9 June 2017')
     >>> as_worded(claim_row("largest_organization")), as_worded(claim_row("nuclear_half"))
     ('the largest', 'half (50 per cent) of the states')
+    >>> as_worded(claim_row("nuclear_powers"))
+    'four states'
     """
     w, v, unit = row["wording"], row["value"], row["unit"]
     if w == "table":
@@ -111,7 +117,7 @@ def as_worded(row: pd.Series) -> str:
     amount = f"{num} per cent" if unit == "%" else (f"{num} tons" if unit == "tonnes" else num)
     return {"exact": amount, "almost": f"almost {amount}", "about": f"about {amount}",
             "more_than": f"more than {amount}", "rank": "the largest" if float(v) == 1 else f"the {ordinal(float(v))} largest",
-            "count": f"{num} {unit}",
+            "count": f"{_WORDS.get(float(v), num)} {unit}",
             "share_of_states": f"{'half' if float(v) == 50 else num} ({num} per cent) of the states",
             }[w]
 
