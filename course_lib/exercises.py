@@ -72,6 +72,21 @@ class Mistake:
     message: str
 
 
+FRACTION_LABEL = "fraction instead of percentage"
+
+
+def fraction_mistake(percent: Callable[[], float]) -> Mistake:
+    """The most common slip of a percentage exercise, as one :class:`Mistake`: the
+    value of ``percent()`` left as a fraction of one.
+
+    >>> m = fraction_mistake(lambda: 41.9)
+    >>> m.label, round(m.value(), 3)
+    ('fraction instead of percentage', 0.419)
+    """
+    return Mistake(FRACTION_LABEL, lambda: percent() / 100.0,
+                   "Your value is a fraction of one; the exercise asks for a percentage.")
+
+
 @dataclass(frozen=True)
 class Question:
     """One exercise.

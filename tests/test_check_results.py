@@ -143,7 +143,7 @@ def test_pakistan_share_names_fraction_and_wrong_period():
     share = _pakistan_share(2011, 2015)
     assert check("03_pakistan_share", share).correct
     fb = check("03_pakistan_share", share / 100)
-    assert fb.mistake == "a fraction instead of a percentage", fb
+    assert fb.mistake == "fraction instead of percentage", fb
     assert "percentage" in fb.message
     earlier = _pakistan_share(2006, 2010)
     assert abs(earlier - share) > 1  # the two periods really differ

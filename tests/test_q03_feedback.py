@@ -127,7 +127,7 @@ MISTAKES = [
      "the members of October 2017"),
     ("03_ratio_after", lambda: _deaths(FOUNDERS, 2016, 2022) / _deaths(FOUNDERS, 2011, 2015),
      "the candidate years included"),
-    ("03_pakistan_share", lambda: _share(2011, 2015) / 100, "a fraction instead of a percentage"),
+    ("03_pakistan_share", lambda: _share(2011, 2015) / 100, "fraction instead of percentage"),
     ("03_pakistan_share", lambda: _share(2006, 2010), "the wrong period"),
     ("03_pakistan_share", lambda: _share(2011, 2015, ("IND", "PAK")), "India and Pakistan together"),
     ("03_peace_all_members", lambda: int((_peace()["participants"].str.count(";") + 1 > 2).sum()),

@@ -15,7 +15,7 @@ True
 
 from __future__ import annotations
 
-from ..exercises import Mistake, Question
+from ..exercises import Mistake, Question, fraction_mistake
 
 ARTICLE_YEAR = 2017
 CHINA_INDIA = ("CHN", "IND")
@@ -65,8 +65,6 @@ def _china_india(year: int = ARTICLE_YEAR) -> float:
     return _share(CHINA_INDIA, year)
 
 
-def _china_india_fraction() -> float:
-    return _china_india() / 100.0
 
 
 def _china_india_latest() -> float:
@@ -92,8 +90,6 @@ def _share_with_partners() -> float:
     return _share(_statuses("member", "observer", "dialogue_partner"))
 
 
-def _share_observers_fraction() -> float:
-    return _share_observers() / 100.0
 
 
 # ----------------------------------------------------------------- 02_predict_today
@@ -171,21 +167,17 @@ def _warheads_2017() -> float:
     return _warheads_share(ARTICLE_YEAR)
 
 
-def _warheads_fraction() -> float:
-    return _warheads_share() / 100.0
 
 
 # ----------------------------------------------------------------- 02_closest_reading
 def _closest_option() -> str:
-    from ..analysis.population import _article_value, population_readings
+    from ..analysis.population import population_readings
+    from ..claims import nearest_reading
 
     r = population_readings().set_index("reading")["value"]
-    target = _article_value("population_share")
-    return min(READING_OPTIONS, key=lambda k: abs(r[READING_OPTIONS[k]] - target))
+    return nearest_reading({k: r[name] for k, name in READING_OPTIONS.items()},
+                           "population_share")
 
-
-FRACTION = ("The value is a fraction of 1; the exercise asks for a percentage, so multiply "
-            "by 100.")
 
 QUESTIONS = [
     Question(
@@ -208,7 +200,7 @@ QUESTIONS = [
         explanation="China and India together hold more than four fifths of the eight "
         "members' people: the share of the whole organization is driven by them.",
         mistakes=(
-            Mistake("fraction instead of percentage", _china_india_fraction, FRACTION),
+            fraction_mistake(_china_india),
             Mistake("every row of the year as the world", _china_india_all_rows,
                     "Your denominator adds up every row of 2017, and the table's regions and "
                     "income groups count the same people again; use the World row WLD."),
@@ -245,7 +237,7 @@ QUESTIONS = [
             Mistake("dialogue partners counted too", _share_with_partners,
                     "You added every status; the dialogue partners are a third group the "
                     "task leaves out."),
-            Mistake("fraction instead of percentage", _share_observers_fraction, FRACTION),
+            fraction_mistake(_share_observers),
         ),
     ),
     Question(
@@ -357,7 +349,7 @@ QUESTIONS = [
             Mistake("the wrong year", _warheads_2017,
                     "That is the share in 2017 (the year the notebook showed), not in the "
                     "latest year of the table."),
-            Mistake("fraction instead of percentage", _warheads_fraction, FRACTION),
+            fraction_mistake(_warheads_share),
         ),
     ),
     Question(

@@ -12,7 +12,7 @@ True
 
 from __future__ import annotations
 
-from ..exercises import Mistake, Question
+from ..exercises import Mistake, Question, fraction_mistake
 
 
 def _founders() -> list[str]:
@@ -313,8 +313,7 @@ QUESTIONS = [
         explanation="Pakistan was not yet a member in 2011–2015, yet it recorded more than half "
         "of the group's deaths in those years.",
         mistakes=(
-            Mistake("a fraction instead of a percentage", lambda: _pakistan_share() / 100,
-                    "Your value is a fraction of one; the task asks for a percentage."),
+            fraction_mistake(_pakistan_share),
             Mistake("the wrong period", lambda: _pakistan_share(2006, 2010),
                     "Your value is the share of the five years before the period asked."),
             Mistake("India and Pakistan together", lambda: _pakistan_share(who=("IND", "PAK")),

@@ -14,7 +14,7 @@ raw CSV files.
 
 from __future__ import annotations
 
-from ..exercises import Mistake, Question
+from ..exercises import Mistake, Question, fraction_mistake
 
 #: The three opiates added up in the "all opiates by weight" exercise.
 OPIATES = ("opium", "heroin", "morphine")
@@ -177,8 +177,6 @@ def _assumed_together() -> float:
     return _implied_total() - _known_sum()
 
 
-def _fraction(fn):
-    return lambda: fn() / 100
 
 
 # --------------------------------------------------------------------------- questions
@@ -264,8 +262,7 @@ QUESTIONS = [
             Mistake("one year instead of five", lambda: _share_hm() * _n_years(),
                     "You compared five years of SCO seizures with one year of world seizures; "
                     "the world side needs five years too."),
-            Mistake("fraction instead of percentage", _fraction(_share_hm),
-                    "That is a fraction; the exercise asks for a percentage."),
+            fraction_mistake(_share_hm),
         ),
     ),
     Question(
@@ -324,8 +321,7 @@ QUESTIONS = [
             Mistake("one year instead of five", _share_opiates_one_year,
                     "You compared five years of SCO seizures with one year of world seizures; "
                     "the world side needs five years too."),
-            Mistake("fraction instead of percentage", _fraction(_share_opiates),
-                    "That is a fraction; the exercise asks for a percentage."),
+            fraction_mistake(_share_opiates),
         ),
     ),
     Question(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 
-from ..exercises import Mistake, Question
+from ..exercises import Mistake, Question, fraction_mistake
 
 WH = "data/world_heritage.csv"
 WHS = "data/world_heritage_states.csv"
@@ -99,8 +99,6 @@ def _share_plain() -> float:
     return _share()
 
 
-def _share_fraction() -> float:
-    return _share() / 100
 
 
 def _share_entries_over_properties() -> float:
@@ -187,9 +185,9 @@ def option_values() -> dict[str, float]:
 
 
 def _closest_option() -> str:
-    target = _target()
-    gaps = {k: abs(v - target) for k, v in option_values().items()}
-    return min(gaps, key=gaps.get)
+    from ..claims import nearest_reading
+
+    return nearest_reading(option_values(), "heritage_share")
 
 
 # --------------------------------------------------------------------------- 06_missing_for_20
@@ -284,8 +282,7 @@ QUESTIONS = [
         ),
         explanation="This is the course's primary reading of the claim, well short of a fifth.",
         mistakes=(
-            Mistake("fraction instead of percentage", _share_fraction,
-                    "Your value is a fraction of one; the exercise asks for a percentage."),
+            fraction_mistake(_share),
             Mistake("transboundary property counted twice", _share_entries_over_properties,
                     "You counted the members' property-country rows, so a property shared "
                     "by two members counts twice while the List counts it once."),
@@ -341,8 +338,7 @@ QUESTIONS = [
         explanation="Compare it with the Cultural percentage of the whole List: the "
         "members' properties are less often Cultural than the List's.",
         mistakes=(
-            Mistake("fraction instead of percentage", lambda: _members_cultural() / 100,
-                    "Your value is a fraction of one; the exercise asks for a percentage."),
+            fraction_mistake(_members_cultural),
             Mistake("transboundary property counted twice", _members_cultural_entries,
                     "You counted property-country rows, so a property shared by two members "
                     "weighs twice; count each property once."),
