@@ -1,114 +1,44 @@
 """Grade a class without nbgrader: ``python -m course_lib grade SUBMISSIONS --out DIR``.
 
-``SUBMISSIONS/<learner>/<notebook>.ipynb`` (names as in the student edition). Each
-notebook is copied into a scratch folder and executed there in a fresh kernel
-(:func:`course_lib.runner.execute`): a per-cell time limit (the kernel is interrupted
-and the run goes on), a memory limit set inside the kernel process
-(``resource.setrlimit``), the network blocked as in the reliability tests, and the
-learner's code never runs in the grading process. A last cell, added to the copy,
-prints every result ``check`` gave (:func:`course_lib.progress.session_results`).
+``SUBMISSIONS/<learner>/<notebook>.ipynb`` (names as in the student edition). The
+notebooks graded are those named (``notebooks``) or else those the class handed in (the
+union over the learners): an assignment. Each is run in a fresh process of its own with
+a per-cell time limit, a memory limit and no network (:mod:`course_lib.grading_exec`);
+the learner's code never runs in the grading process.
 
-Every bad submission becomes rows with a status and a reason, never a crash and never
-a silent score: invalid JSON, a missing or renamed notebook, deleted or reordered
-cells, a cell that loops or exhausts memory, an exception, a notebook from another
-course. Writes ``DIR/gradebook.csv`` (sorted, so grading twice gives the same bytes)
-and ``DIR/feedback/<learner>.html``. SUBMISSIONS is only read.
+Every bad submission becomes rows with a status and a reason, never a crash and never a
+silent score: invalid JSON, a missing or renamed notebook, deleted or reordered cells, a
+cell that loops or exhausts memory, an exception, a notebook from another course. What
+is suspicious is flagged, not failed: an answer that used ``solution()`` (called in the
+run, or in the answer cell) and a submission that is the instructor edition. Written
+answers (cells tagged ``answer``) get rows ``to mark`` with the rubric's points. Writes
+``DIR/gradebook.csv``, ``DIR/totals.csv``, ``DIR/feedback/<learner>.html`` and the class
+overview ``DIR/class.csv`` and ``DIR/class.html`` (:mod:`course_lib.grading_report`).
+SUBMISSIONS is only read; grading twice gives the same files.
 
 >>> STATUSES
-('correct', 'wrong', 'unanswered', 'error', 'not run')
+('correct', 'wrong', 'unanswered', 'error', 'not run', 'not scored', 'to mark')
 """
 
 from __future__ import annotations
 
-import csv
-import html
-import io
-import json
-import os
 import re
 import shutil
 import tempfile
-import textwrap
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import CourseError
+from .grading_report import COLUMNS, STATUSES, Row, Summary, write_outputs  # noqa: F401
 from .paths import NOTEBOOKS_DIR, REPO_ROOT
 
-STATUSES = ("correct", "wrong", "unanswered", "error", "not run")
-COLUMNS = ("learner", "notebook", "question", "status", "points", "points_possible",
-           "feedback")
-_FROM_CHECK = {"correct": "correct", "recorded": "correct", "incorrect": "wrong", "invalid": "wrong",
+#: check's statuses that are scored; any other (e.g. a recorded guess) is "not scored".
+_FROM_CHECK = {"correct": "correct", "incorrect": "wrong", "invalid": "wrong",
                "not_answered": "unanswered", "error": "error"}
-MARKER = "@@COURSE_RESULTS@@"
 CHECK_CALL = re.compile(r"""check\(\s*["']([0-9]{2}_[A-Za-z0-9_]+)["']""")
-
-RESULTS_CELL = (
-    "import json as _json\n"
-    "from course_lib.progress import session_results as _results\n"
-    f"print({MARKER!r} + _json.dumps(_results(), sort_keys=True))"
-)
-
-KERNEL_GUARD = textwrap.dedent('''
-    """Written by course_lib.grading: memory limit and no network for a graded kernel."""
-    import ipaddress, os, resource, socket
-
-    _limit = int(os.environ.get("SCO_GRADE_MEMORY_BYTES", "0"))
-    if _limit > 0:
-        resource.setrlimit(resource.RLIMIT_AS, (_limit, _limit))
-
-    def _allowed(address):
-        host = address[0] if isinstance(address, tuple) else address
-        if not isinstance(host, str) or host in ("localhost", ""):
-            return True
-        try:
-            return ipaddress.ip_address(host).is_loopback
-        except ValueError:
-            return False
-
-    _connect, _connect_ex, _getaddrinfo = (socket.socket.connect, socket.socket.connect_ex,
-                                           socket.getaddrinfo)
-
-    def _guard(self, address):
-        if self.family in (socket.AF_INET, socket.AF_INET6) and not _allowed(address):
-            raise OSError(f"network access blocked while grading: {address!r}")
-
-    def connect(self, address):
-        _guard(self, address)
-        return _connect(self, address)
-
-    def connect_ex(self, address):
-        _guard(self, address)
-        return _connect_ex(self, address)
-
-    def getaddrinfo(host, *args, **kwargs):
-        if host not in (None, "localhost") and not _allowed((host,)):
-            raise OSError(f"name lookup blocked while grading: {host!r}")
-        return _getaddrinfo(host, *args, **kwargs)
-
-    socket.socket.connect, socket.socket.connect_ex = connect, connect_ex
-    socket.getaddrinfo = getaddrinfo
-''')
-
-
-@dataclass
-class Row:
-    learner: str
-    notebook: str
-    question: str
-    status: str
-    points: float
-    points_possible: float
-    feedback: str
-
-
-@dataclass
-class Summary:
-    """What a run did: rows, notebooks graded, and the notebooks that failed (why)."""
-
-    rows: list[Row] = field(default_factory=list)
-    graded: int = 0
-    failed: list[tuple[str, str, str]] = field(default_factory=list)  # learner, nb, why
+SOLUTION_CALL = re.compile(r"""\bsolution\(""")
+FLAG_SOLUTION_RUN = "solution() shown"
+FLAG_SOLUTION_CELL = "solution() in the answer cell"
+FLAG_INSTRUCTOR = "instructor edition handed in"
 
 
 def _exercise_ids(nb) -> list[str]:
@@ -140,96 +70,68 @@ def course_exercises(names: list[str] | None = None) -> dict[str, list[str]]:
     return out
 
 
-def _kernel_env(scratch: Path, memory_mb: int) -> dict[str, str]:
-    guard = scratch / "_guard"
-    guard.mkdir(exist_ok=True)
-    (guard / "sitecustomize.py").write_text(KERNEL_GUARD, encoding="utf-8")
-    env = dict(os.environ)
-    paths = [str(guard), env.get("PYTHONPATH", "")]
-    env.update(PYTHONPATH=os.pathsep.join(p for p in paths if p), MPLBACKEND="Agg",
-               SCO_GRADE_MEMORY_BYTES=str(memory_mb * 1024 * 1024),
-               SCO_COURSE_PROGRESS="off", OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
-    return env
+def is_instructor_edition(nb) -> bool:
+    """True for a notebook that still holds the reference solutions (the instructor
+    edition handed in as it is, or with few changes)."""
+    edition = nb.get("metadata", {}).get("course", {}).get("edition")
+    markers = any("BEGIN SOLUTION" in c.source for c in nb.cells)
+    return markers or (edition is not None and edition != "student")
 
 
-def _cell_problem(cell, timeout: int, memory_mb: int) -> str | None:
-    for out in cell.get("outputs", []):
-        if out.get("output_type") != "error":
-            continue
-        name, value = out.get("ename", ""), str(out.get("evalue", ""))
-        if name == "KeyboardInterrupt":
-            return f"the cell ran longer than the limit of {timeout} s and was stopped"
-        if name == "MemoryError":
-            return f"the cell ran out of memory (limit {memory_mb} MB)"
-        return f"the code in the cell raised {name}: {value}"[:300]
-    return None
-
-
-def _run(learner: str, stem: str, nb, ids: list[str], scratch: Path, timeout: int,
-         memory_mb: int, note: str) -> tuple[list[Row], str | None]:
-    """Execute one submission's copy; rows for its exercises and why it failed, if so."""
-    import nbformat
-    from nbclient.exceptions import DeadKernelError
-
+def _rows_for(learner: str, stem: str, nb, ids: list[str], run, note: str) -> list[Row]:
+    """Rows of one executed notebook: its exercises, then its written answers."""
+    from .answers import answer_id, is_answer_cell, learner_text, written_answers
     from .exercises import question
-    from .runner import execute
 
-    work = scratch / "work"
-    work.mkdir()
-    nb.cells.append(nbformat.v4.new_code_cell(RESULTS_CELL))
-    path = work / f"{stem}.ipynb"
-    nbformat.write(nb, str(path))
-    failure = None
-    try:
-        ran, _ = execute(path, timeout=timeout, cwd=work, env=_kernel_env(scratch, memory_mb),
-                         allow_errors=True, interrupt_on_timeout=True,
-                         extra_arguments=["--IPKernelApp.log_level=ERROR"])
-    except DeadKernelError:
-        ran, failure = nb, f"the kernel died (over the memory limit of {memory_mb} MB?)"
-    except Exception as exc:  # nbclient could not run it at all
-        ran, failure = nb, f"the notebook could not be run ({type(exc).__name__}: {exc})"[:300]
-    results: dict = {}
-    for out in ran.cells[-1].get("outputs", []) if failure is None else []:
-        for line in str(out.get("text", "")).splitlines():
-            if line.startswith(MARKER):
-                try:
-                    results = json.loads(line[len(MARKER):])
-                except ValueError:
-                    results = {}
-    if failure is None and not results and ran.cells[-1].get("outputs") is not None:
-        failure = _cell_problem(ran.cells[-1], timeout, memory_mb)
-    cells = {q: c for c in ran.cells[:-1] if c.cell_type == "code"
+    instructor = is_instructor_edition(nb)
+    cells = {q: (i, c) for i, c in enumerate(nb.cells) if c.cell_type == "code"
              for q in CHECK_CALL.findall(c.source)}
     rows = []
     for qid in ids:
         possible = question(qid).points
-        entry = results.get(qid)
-        if entry and entry.get("status") in _FROM_CHECK:
-            status = _FROM_CHECK[entry["status"]]
+        entry = run.results.get(qid)
+        flags = [FLAG_INSTRUCTOR] if instructor else []
+        if qid in run.solutions:
+            flags.append(FLAG_SOLUTION_RUN)
+        if qid in cells and SOLUTION_CALL.search(cells[qid][1].source):
+            flags.append(FLAG_SOLUTION_CELL)
+        mistake = ""
+        if entry:
+            status = _FROM_CHECK.get(str(entry.get("status")), "not scored")
             points = possible if status == "correct" else 0
-            text = str(entry.get("message", ""))
+            possible = 0 if status == "not scored" else possible
+            text, mistake = str(entry.get("message", "")), str(entry.get("mistake") or "")
         elif qid not in cells:
             status, points = "not run", 0
             text = "the exercise cell is missing: it was deleted, or its check line removed."
         else:
-            problem = _cell_problem(cells[qid], timeout, memory_mb) or failure
+            problem = run.cells.get(cells[qid][0]) or run.failure
             status, points = ("error", 0) if problem else ("not run", 0)
             text = problem or "the check of this exercise did not run."
-        rows.append(Row(learner, stem, qid, status, points, possible, (note + text).strip()))
-    return rows, failure
+        rows.append(Row(learner, stem, qid, status, points, possible, (note + text).strip(),
+                        mistake, "; ".join(flags)))
+    rubrics = written_answers()
+    for cell in nb.cells:
+        aid = answer_id(cell) if is_answer_cell(cell) else ""
+        if aid not in rubrics or not rubrics[aid].points:
+            continue
+        text = learner_text(cell.source) if not instructor else ""
+        status = "to mark" if text else "unanswered"
+        rows.append(Row(learner, stem, aid, status, 0, rubrics[aid].points,
+                        text or "no written answer.", "",
+                        FLAG_INSTRUCTOR if instructor else "", "written"))
+    return rows
 
 
-def grade_notebook(learner: str, stem: str, path: Path | None, ids: list[str],
-                   timeout: int = 60, memory_mb: int = 2048,
-                   note: str = "") -> tuple[list[Row], str | None]:
-    """Rows for one learner's notebook (``path`` None: missing) and why it failed."""
+def _prepare(learner: str, stem: str, path: Path | None, ids: list[str], note: str):
+    """(notebook, note, rows) for a submission that need not run, else (nb, note, None)."""
     import nbformat
 
-    def all_rows(status: str, why: str) -> tuple[list[Row], str]:
-        from .exercises import question
+    from .exercises import question
 
-        return [Row(learner, stem, q, status, 0, question(q).points, (note + why).strip())
-                for q in ids], why
+    def all_rows(status: str, why: str) -> tuple[None, str, list[Row]]:
+        return None, why, [Row(learner, stem, q, status, 0, question(q).points,
+                               (note + why).strip()) for q in ids]
 
     if path is None:
         return all_rows("not run", "the notebook is missing from the submission.")
@@ -245,8 +147,7 @@ def grade_notebook(learner: str, stem: str, path: Path | None, ids: list[str],
     common = [q for q in found if q in ids]
     if common != [q for q in ids if q in common]:
         note += "Note: the exercise cells are not in the course's order. "
-    with tempfile.TemporaryDirectory(prefix="sco-grade-") as scratch:
-        return _run(learner, stem, nb, ids, Path(scratch), timeout, memory_mb, note)
+    return nb, note, None
 
 
 def _match(folder: Path, course: dict[str, list[str]]) -> tuple[dict, list[str]]:
@@ -272,21 +173,9 @@ def _match(folder: Path, course: dict[str, list[str]]) -> tuple[dict, list[str]]
     return chosen, unused
 
 
-def grade(submissions: str | Path, out: str | Path, notebooks: list[str] | None = None,
-          timeout: int = 60, memory_mb: int = 2048, progress: bool = True,
-          jobs: int = 1) -> Summary:
-    """Grade every learner's folder in ``submissions``; write the gradebook and pages.
-
-    ``jobs`` notebooks run at once (each in its own kernel); the output is the same
-    for any number of jobs.
-    """
-    from concurrent.futures import ThreadPoolExecutor
-
-    from tqdm.auto import tqdm
-
-    subs, out = Path(submissions).resolve(), Path(out).resolve()
+def _check_folders(subs: Path, out: Path, given: str | Path) -> list[Path]:
     if not subs.is_dir():
-        raise CourseError(f"{submissions} is not a folder. It should hold one folder per "
+        raise CourseError(f"{given} is not a folder. It should hold one folder per "
                           "learner with their notebooks.")
     if out == subs or subs in out.parents:
         raise CourseError("The output folder must not be inside the submissions folder "
@@ -297,27 +186,74 @@ def grade(submissions: str | Path, out: str | Path, notebooks: list[str] | None 
             raise CourseError(f"Refusing to write grades into the course's {protected}/.")
     learners = sorted(p for p in subs.iterdir() if p.is_dir() and not p.name.startswith("."))
     if not learners:
-        raise CourseError(f"{submissions} holds no learner folders "
+        raise CourseError(f"{given} holds no learner folders "
                           "(SUBMISSIONS/<learner>/<notebook>.ipynb).")
+    return learners
+
+
+def grade(submissions: str | Path, out: str | Path, notebooks: list[str] | None = None,
+          timeout: int = 60, memory_mb: int = 2048, progress: bool = True,
+          jobs: int = 1) -> Summary:
+    """Grade every learner's folder in ``submissions``; write the gradebook, the
+    feedback pages and the class overview. ``notebooks`` None: the notebooks handed
+    in. ``jobs`` notebooks run at once; the output is the same for any number."""
+    import nbformat
+    from tqdm.auto import tqdm
+
+    from .grading_exec import Job, run_all
+
+    subs, out = Path(submissions).resolve(), Path(out).resolve()
+    learners = _check_folders(subs, out, submissions)
     course = course_exercises(notebooks)
-    tasks, unused = [], {}
-    for folder in learners:
-        chosen, unused[folder.name] = _match(folder, course)
-        tasks += [(folder.name, stem, path, note) for stem, (path, note) in chosen.items()]
-    bar = tqdm(total=len(tasks), unit="notebook", desc="Grading", disable=not progress)
+    matched = {folder.name: _match(folder, course) for folder in learners}
+    if not notebooks:  # the assignment: what the class handed in
+        handed = {s for chosen, _ in matched.values() for s, (p, _) in chosen.items() if p}
+        if not handed:
+            raise CourseError(f"No learner in {submissions} handed in a notebook of this "
+                              "course (names as in the student edition, e.g. "
+                              "03_security_and_stability.ipynb).")
+        course = {s: ids for s, ids in course.items() if s in handed}
+        matched = {name: ({s: v for s, v in chosen.items() if s in course}, unused)
+                   for name, (chosen, unused) in matched.items()}
+    tasks = [(name, stem, path, note) for name, (chosen, _) in matched.items()
+             for stem, (path, note) in chosen.items()]
+    results: dict[int, tuple[list[Row], str | None]] = {}
+    bar = tqdm(total=len(tasks), unit="notebook", desc="Grading", disable=not progress,
+               mininterval=1)
+    scratch = Path(tempfile.mkdtemp(prefix="sco-grade-"))
 
-    def one(task):
-        learner, stem, path, note = task
-        result = grade_notebook(learner, stem, path, course[stem], timeout, memory_mb, note)
-        bar.set_postfix_str(f"{learner}/{stem}")
+    def start(i):
+        learner, stem, path, note = tasks[i]
+        nb, note, rows = _prepare(learner, stem, path, course[stem], note)
+        if rows is not None:
+            return (rows, note)
+        work = scratch / str(i)
+        work.mkdir()
+        nbformat.write(nb, str(work / f"{stem}.ipynb"))
+        sources = [(k, c.source) for k, c in enumerate(nb.cells) if c.cell_type == "code"]
+        contexts[i] = (nb, note)
+        return Job(sources, work, timeout, memory_mb)
+
+    contexts: dict[int, tuple] = {}
+
+    def finish(i, run):
+        learner, stem, _, _ = tasks[i]
+        if isinstance(run, tuple):
+            results[i] = run
+        else:
+            nb, note = contexts.pop(i)
+            results[i] = (_rows_for(learner, stem, nb, course[stem], run, note), run.failure)
+        bar.set_postfix_str(f"{learner}/{stem}", refresh=False)
         bar.update(1)
-        return result
 
-    with ThreadPoolExecutor(max_workers=max(1, int(jobs))) as pool:
-        results = list(pool.map(one, tasks))  # in task order, whatever finishes first
-    bar.close()
-    summary = Summary()
-    for (learner, stem, _, _), (rows, why) in zip(tasks, results):
+    try:
+        run_all(list(range(len(tasks))), start, finish, jobs)
+    finally:
+        bar.close()
+        shutil.rmtree(scratch, ignore_errors=True)
+    summary = Summary(notebooks=list(course))
+    for i, (learner, stem, _, _) in enumerate(tasks):
+        rows, why = results[i]
         summary.rows += rows
         if why:
             summary.failed.append((learner, stem, why))
@@ -326,64 +262,6 @@ def grade(submissions: str | Path, out: str | Path, notebooks: list[str] | None 
         if stem == list(course)[-1]:
             summary.rows += [Row(learner, name, "", "not run", 0, 0,
                                  "not a notebook of this course (name and exercises match "
-                                 "none): not graded.") for name in unused[learner]]
+                                 "none): not graded.") for name in matched[learner][1]]
     write_outputs(summary, out)
     return summary
-
-
-def gradebook_text(rows: list[Row]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for r in rows:
-        writer.writerow([r.learner, r.notebook, r.question, r.status, f"{r.points:g}",
-                         f"{r.points_possible:g}", r.feedback])
-    return buf.getvalue()
-
-
-def feedback_html(learner: str, rows: list[Row]) -> str:
-    """One self-contained page: score per notebook, then each exercise's feedback."""
-    from .exercises import _md_to_html
-
-    icons = {"correct": "✓", "wrong": "✗", "unanswered": "○", "error": "!", "not run": "–"}
-    got = sum(r.points for r in rows)
-    possible = sum(r.points_possible for r in rows)
-    parts = [f"<h1>Feedback for {html.escape(learner)}</h1>",
-             f"<p class='total'>Total: <strong>{got:g} of {possible:g} points</strong></p>"]
-    for stem in dict.fromkeys(r.notebook for r in rows):
-        mine = [r for r in rows if r.notebook == stem]
-        score = f"{sum(r.points for r in mine):g} of {sum(r.points_possible for r in mine):g}"
-        parts.append(f"<h2>{html.escape(stem)} <span class='score'>{score} points</span></h2>"
-                     "<table><tr><th>Exercise</th><th>Result</th><th>Points</th>"
-                     "<th>Feedback</th></tr>")
-        for r in mine:
-            parts.append(
-                f"<tr class='{r.status.replace(' ', '-')}'><td><code>"
-                f"{html.escape(r.question or '-')}</code></td><td>{icons[r.status]} "
-                f"{r.status}</td><td>{r.points:g}/{r.points_possible:g}</td>"
-                f"<td>{_md_to_html(r.feedback)}</td></tr>")
-        parts.append("</table>")
-    style = ("body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;"
-             "color:#111;line-height:1.4}table{border-collapse:collapse;width:100%}"
-             "td,th{border:1px solid #ccc;padding:.35em .5em;text-align:left;"
-             "vertical-align:top}td:nth-child(2){white-space:nowrap}th{background:#f3f3f3}.score{font-weight:normal;"
-             "color:#555;font-size:.8em}.correct td:nth-child(2){color:#1e7b34}"
-             ".wrong td:nth-child(2),.error td:nth-child(2){color:#a12a1f}"
-             ".unanswered td:nth-child(2),.not-run td:nth-child(2){color:#555}")
-    return ("<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'><title>Feedback: "
-            f"{html.escape(learner)}</title><style>{style}</style></head><body>"
-            + "\n".join(parts) + "</body></html>\n")
-
-
-def write_outputs(summary: Summary, out: Path) -> None:
-    """gradebook.csv and feedback/<learner>.html (the feedback folder is rewritten)."""
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "gradebook.csv").write_text(gradebook_text(summary.rows), encoding="utf-8")
-    pages = out / "feedback"
-    if pages.exists():
-        shutil.rmtree(pages)
-    pages.mkdir()
-    for learner in dict.fromkeys(r.learner for r in summary.rows):
-        rows = [r for r in summary.rows if r.learner == learner]
-        safe = re.sub(r"[^A-Za-z0-9._-]+", "_", learner)
-        (pages / f"{safe}.html").write_text(feedback_html(learner, rows), encoding="utf-8")

@@ -36,6 +36,7 @@ VERSION = 1
 #: statuses worth keeping; "not answered" never overwrites an earlier answer
 _RECORDED = {"correct", "recorded", "incorrect", "invalid", "error"}
 _SESSION: dict[str, dict[str, Any]] = {}
+_SOLUTIONS: list[str] = []  # exercises whose reference solution was shown (this session)
 _NOTE: list[str] = []
 
 
@@ -125,6 +126,21 @@ def session_results() -> dict[str, dict[str, Any]]:
     True
     """
     return {qid: dict(entry) for qid, entry in _SESSION.items()}
+
+
+def record_solution(qid: str) -> None:
+    """Note that ``solution(qid)`` was called in this session (the grader flags it)."""
+    if isinstance(qid, str) and qid not in _SOLUTIONS:
+        _SOLUTIONS.append(qid)
+
+
+def solutions_shown() -> list[str]:
+    """The exercises whose reference solution was asked for in this session.
+
+    >>> isinstance(solutions_shown(), list)
+    True
+    """
+    return list(_SOLUTIONS)
 
 
 #: plain symbols (they show without an emoji font) and their colours
