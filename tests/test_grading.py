@@ -189,3 +189,100 @@ def test_bad_arguments_are_clear(tmp_path):
         grading.grade(tmp_path / "subs", tmp_path / "subs" / "out")
     with pytest.raises(CourseError, match="No course notebook"):
         grading.course_exercises(["99"])
+
+
+# ---------------------------------------------------------------- an assignment (issue 29)
+@pytest.fixture(scope="module")
+def assignment(tmp_path_factory):
+    """A class that handed in 00 and 02 only: one copied a solution, one handed in the
+    instructor edition, one answered 00 by hand and left 02 out."""
+    root = tmp_path_factory.mktemp("assignment")
+    subs = root / "subs"
+    student = student_notebook(_instructor())
+    copied = _with_answer('from course_lib.exercises import solution\n'
+                          f'exec(solution("{FIRST}").code)', nb=student)
+    _write(subs / "lena", copied)
+    second = REPO / "notebooks" / "02_expansion.ipynb"
+    _write(subs / "lena", student_notebook(nbformat.read(str(second), as_version=4)),
+           name=second.name)
+    _write(subs / "mo", _instructor())
+    _write(subs / "nia", _with_answer("answer = 3 + 4", nb=student_notebook(_instructor())))
+    res = subprocess.run([sys.executable, "-m", "course_lib", "grade", str(subs), "--out",
+                          str(root / "out"), "--quiet", "--jobs", "2"],
+                         capture_output=True, text=True, timeout=600, cwd=root)
+    assert res.returncode == 0, res.stderr
+    rows = list(csv.DictReader(io.StringIO((root / "out" / "gradebook.csv")
+                                           .read_text("utf-8"))))
+    return root / "out", rows, res.stdout
+
+
+def test_an_assignment_lists_only_the_notebooks_handed_in(assignment):
+    out, rows, stdout = assignment
+    handed = {"00_start_here", "02_expansion"}
+    assert {r["notebook"] for r in rows} == handed
+    totals = list(csv.DictReader(io.StringIO((out / "totals.csv").read_text("utf-8"))))
+    assert {t["notebook"] for t in totals} == handed | {"assignment"}
+    for learner in ("lena", "mo", "nia"):
+        mine = [t for t in totals if t["learner"] == learner]
+        whole = next(t for t in mine if t["notebook"] == "assignment")
+        parts = [t for t in mine if t["notebook"] != "assignment"]
+        assert float(whole["points"]) == sum(float(t["points"]) for t in parts)
+        assert float(whole["points_possible"]) == sum(float(t["points_possible"]) for t in parts)
+        page = (out / "feedback" / f"{learner}.html").read_text("utf-8")
+        assert "Assignment: 00, 02" in page and "03_security" not in page
+
+
+def test_copied_solution_and_instructor_edition_are_flagged_not_failed(assignment):
+    out, rows, stdout = assignment
+    lena = _rows([r for r in rows if r["notebook"] == "00_start_here"], "lena")
+    assert lena[FIRST]["status"] == "correct"
+    assert grading.FLAG_SOLUTION_RUN in lena[FIRST]["flags"]
+    assert grading.FLAG_SOLUTION_CELL in lena[FIRST]["flags"]
+    assert not lena[IDS[1]]["flags"]
+    mo = [r for r in rows if r["learner"] == "mo" and r["notebook"] == "00_start_here"]
+    assert mo and all(grading.FLAG_INSTRUCTOR in r["flags"] for r in mo)
+    nia = [r for r in rows if r["learner"] == "nia"]
+    assert not any(r["flags"] for r in nia)
+    page = (out / "feedback" / "lena.html").read_text("utf-8")
+    assert grading.FLAG_SOLUTION_RUN in page and "no points were taken" in page
+    assert "flagged: lena/00_start_here" in stdout
+
+
+def test_class_overview_counts_what_the_gradebook_holds(assignment):
+    out, rows, _ = assignment
+    overview = list(csv.DictReader(io.StringIO((out / "class.csv").read_text("utf-8"))))
+    for line in overview:
+        mine = [r for r in rows if (r["notebook"], r["question"]) ==
+                (line["notebook"], line["question"])]
+        assert int(line["learners"]) == len(mine) == 3
+        assert int(line["correct"]) == sum(r["status"] == "correct" for r in mine)
+        assert int(line["flagged"]) == sum(bool(r["flags"]) for r in mine)
+    first = next(x for x in overview if x["question"] == FIRST)
+    assert first["correct"] == "3"
+    page = (out / "class.html").read_text("utf-8")
+    assert "data:image/png;base64," in page and "<script" not in page
+    for learner in ("lena", "mo", "nia"):
+        assert f"<td>{learner}</td>" in page
+
+
+def test_a_status_check_does_not_score_is_not_scored():
+    from course_lib.grading_exec import Run
+
+    nb = student_notebook(_instructor())
+    run = Run(results={FIRST: {"status": "recorded", "message": "guess kept"},
+                       IDS[1]: {"status": "correct", "message": "yes"}})
+    rows = {r.question: r for r in grading._rows_for("x", "00_start_here", nb, IDS, run, "")}
+    assert rows[FIRST].status == "not scored" and rows[FIRST].points_possible == 0
+    assert rows[IDS[1]].status == "correct"
+
+
+def test_class_figure_and_mistakes_on_a_made_up_class():
+    from course_lib.grading_report import Row, class_rows, top_mistakes
+
+    rows = [Row(f"l{i}", "02_x", "02_q", "wrong" if i % 2 else "correct", 0, 1, "",
+                mistake="fraction instead of percentage" if i % 4 == 1 else "")
+            for i in range(8)]
+    stats = class_rows(rows)
+    assert stats[0]["correct"] == 4 and stats[0]["wrong"] == 4
+    assert stats[0]["top_mistakes"] == top_mistakes([r.mistake for r in rows])
+    assert stats[0]["top_mistakes"].endswith("(2)")
