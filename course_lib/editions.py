@@ -292,7 +292,8 @@ def nbgrader_notebook(nb):
     """An nbgrader source notebook (a copy): each exercise cell stays a solution cell,
     and an autograded, locked cell follows it (grade id = exercise id, its points)
     that calls ``check(...).grade()``: it raises ``AssertionError`` when the answer is
-    wrong or missing, so nbgrader gives 0 points, else the points.
+    wrong or missing, so nbgrader gives 0 points, else the points. A written-answer cell
+    becomes a manually graded answer cell with its rubric's points (:mod:`course_lib.answers`).
     """
     import copy
 
@@ -300,10 +301,19 @@ def nbgrader_notebook(nb):
 
     from .exercises import question
 
+    from .answers import answer_id, is_answer_cell, parse_cell
+
     nb = copy.deepcopy(nb)
     cells = []
     for cell in nb.cells:
         cells.append(cell)
+        if is_answer_cell(cell):  # a written answer: graded by hand, rubric's points
+            aid = answer_id(cell)
+            cell.metadata["nbgrader"] = {
+                "grade": True, "grade_id": aid, "locked": False, "schema_version": 3,
+                "points": parse_cell(aid, cell.source).points, "solution": True,
+                "task": False}
+            continue
         qid = exercise_id(cell)
         if qid is None:
             continue
