@@ -110,6 +110,8 @@ class Estimate:
     exercises: int = 0
     written: int = 0
     sections: list = field(default_factory=list)  # (heading path, minutes), in order
+    #: per section (same order): the exercise ids it checks and the written answers it holds
+    section_ids: list = field(default_factory=list)
 
 
 def estimate(path: Path) -> Estimate:
@@ -119,6 +121,7 @@ def estimate(path: Path) -> Estimate:
     nb = nbformat.read(str(path), as_version=4)
     total, counts = 0.0, {"words": 0, "code_cells": 0, "exercises": 0, "written": 0}
     sections: list[list] = [["(top)", 0.0]]
+    ids: list[list[str]] = [[]]
     h2 = ""
     for cell in nb.cells:
         if cell.cell_type == "markdown":
@@ -133,13 +136,18 @@ def estimate(path: Path) -> Estimate:
                 else:
                     name = f"{h2} › {title}"
                 sections.append([name, 0.0])
+                ids.append([])
+        if cell.cell_type == "code":
+            ids[-1] += [q for q in _CHECK.findall(cell.source) if q not in ids[-1]]
+        elif "answer" in (cell.get("metadata", {}).get("tags") or []):
+            ids[-1].append(cell.get("metadata", {}).get("course", {}).get("answer_id", ""))
         minutes, counted = cell_minutes(cell)
         total += minutes
         sections[-1][1] += minutes
         for key, value in counted.items():
             counts[key] += value
     return Estimate(Path(path).stem, round_up(total), sections=[tuple(s) for s in sections],
-                    **counts)
+                    section_ids=[tuple(i) for i in ids], **counts)
 
 
 def _is_core(name: str) -> bool:

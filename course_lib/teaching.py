@@ -3,7 +3,7 @@ notebooks' metadata (``python -m course_lib teaching``).
 
 The facts (titles, sections, minutes, objectives, prerequisites, datasets, exercises)
 come from each notebook's ``metadata.course`` block and from the exercise registry; the
-hand-written parts (lesson plans, discussion prompts, misconceptions, deployment notes)
+hand-written parts (discussion prompts, misconceptions, deployment notes)
 live in ``docs/_teaching_template.md``, whose ``{{ ... }}`` fields are filled here:
 
 * ``{{course_map}}``, ``{{per_notebook}}``, ``{{notebooks}}`` ("8 notebooks"), ``{{total_minutes}}``,
@@ -11,6 +11,9 @@ live in ``docs/_teaching_template.md``, whose ``{{ ... }}`` fields are filled he
 * ``{{title:NN}}`` and ``{{minutes:NN}}`` (or ``{{minutes:NN+MM}}``, a sum) for the
   notebook whose file name starts with ``NN``; a notebook that does not exist yet shows
   as "(not yet available)" and counts no minutes;
+* ``{{class_plan:NN:MM}}``, a class of MM minutes built on notebook NN's lesson plan
+  (:mod:`course_lib.lesson_plans`), and ``{{plan_summary:NN:MM}}``, that plan in a
+  paragraph;
 * ``{{model:NN}}`` (or a sum), the time model's estimate (:mod:`course_lib.minutes`),
   ``{{time_model}}`` the model in words, and ``{{skip:NN:MM}}``, a sentence for a
   lesson plan that gives notebook NN MM minutes: it fits, or which parts to skip
@@ -30,6 +33,9 @@ import difflib
 import re
 from pathlib import Path
 
+from .answer_key import answer_key
+from .lesson_plans import FOCUS, class_timeline, summary
+from .lesson_plans import table as lesson_table
 from .paths import REPO_ROOT
 
 DOCS_DIR = REPO_ROOT / "docs"
@@ -203,10 +209,12 @@ def per_notebook(rs: list[dict], notes: dict[str, str]) -> str:
             lines.append("Pandas skills practised: " + "; ".join(
                 f"{s} ({', '.join(f'`{q}`' for q in qs)})" for s, qs in r["skills"].items()) + ".")
             lines.append("")
-        if r.get("mistakes"):
-            lines.append("Mistakes `check` recognises: " + "; ".join(
-                f"`{q}`: {', '.join(labels)}" for q, labels in r["mistakes"].items()) + ".")
-            lines.append("")
+        if nb[:2] in FOCUS:
+            lines += ["**Lesson plans** (minutes of the parts by the time model; a class "
+                      "spends the start and the end outside the notebook)", "",
+                      lesson_table(nb[:2]), ""]
+        if r.get("exercises"):
+            lines += [answer_key(nb, r["exercises"]), ""]
         lines.append(notes.get(nb[:2], "*No discussion notes yet for this notebook.*"))
         parts.append("\n".join(lines).rstrip())
     return "\n\n".join(parts)
@@ -264,6 +272,11 @@ def fill(text: str, rs: list[dict], extra: dict[str, str] | None = None) -> str:
 
             keys = tuple(k.strip() for k in (prefer[0].split(",") if prefer else []) if k.strip())
             return skip_sentence(by[nb]["model"], int(given), keys)
+        if key in ("class_plan", "plan_summary") and arg and arg.count(":") == 1:
+            nb, length = arg.split(":")
+            if nb not in by:
+                return MISSING
+            return (class_timeline if key == "class_plan" else summary)(nb, int(length))
         if key == "time_model":
             from .minutes import model_text
 

@@ -74,12 +74,12 @@ def test_skip_plan_fits_and_keeps_the_core(path):
     assert m.skip_plan(est, est.minutes) == []
 
 
-def test_lesson_plan_says_what_to_skip_when_short():
+def test_course_wide_plans_come_from_the_notebooks_lesson_plans():
+    """The guide's one-class plan and its variant are the notebooks' 90-minute plans
+    (course_lib.lesson_plans), not a list of parts to skip."""
+    from course_lib import lesson_plans
+
     text = GUIDE.read_text(encoding="utf-8")
-    for nb, given in (("02", 45), ("06", 45)):
-        est = next(r["model"] for r in rows() if r["notebook"].startswith(nb))
-        if est.minutes > given:
-            assert re.search(rf"The time model gives {nb} {est.minutes} minutes, more than "
-                             rf"the {given} of this plan: in class, skip these parts", text)
-        else:
-            assert f"The time model gives {nb} {est.minutes} minutes, which fits" in text
+    section = text.split("### 1. One 90-minute class", 1)[1].split("### 2.", 1)[0]
+    assert lesson_plans.class_timeline("02", 90) in section
+    assert lesson_plans.summary("06", 90) in section

@@ -15,6 +15,7 @@ import nbformat
 import pytest
 
 from course_lib import editions, exercises
+from course_lib.answers import written_answers
 from course_lib.runner import course_notebooks
 
 REPO = Path(__file__).resolve().parents[1]
@@ -42,8 +43,18 @@ def test_every_exercise_cell_carries_nbgrader_metadata(path):
 def test_graded_cells_follow_every_exercise():
     nb = editions.nbgrader_notebook(nbformat.read(
         str(REPO / "notebooks" / f"{ASSIGNMENT}.ipynb"), as_version=4))
-    graded = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
+    graded = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")
+              and c.cell_type == "code"]
     assert [c.metadata.nbgrader.grade_id for c in graded] == exercises.questions("01")
+    written = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")
+               and c.cell_type == "markdown"]
+    rubrics = written_answers()
+    assert [c.metadata.nbgrader.grade_id for c in written] == [
+        a for a, w in rubrics.items() if w.notebook == ASSIGNMENT]
+    for cell in written:  # graded by hand, with the rubric's points
+        meta = cell.metadata.nbgrader
+        assert meta.solution and not meta.locked
+        assert meta.points == rubrics[meta.grade_id].points > 0
     for cell in graded:
         meta = cell.metadata.nbgrader
         assert meta.locked and not meta.solution
