@@ -6,6 +6,8 @@ repository, copy to a USB stick or attach to a learning platform:
 * ``notebooks/``: the **student edition** (no solutions);
 * ``course_lib/``: the helper package, plus ``course_lib/solutions.json``, the reference
   solutions that only ``solution("<id>")`` reads (the instructor notebooks stay behind);
+  ``--without-solutions`` (for assessed work) writes that file empty, so ``solution()``
+  says the solutions are not available;
 * ``data/``: the curated tables and ``datapackage.json``, byte for byte;
 * ``pyproject.toml``, ``environment.yml`` and ``postBuild`` (install, conda, Binder);
 * ``README.md``: a short learner README with the install command, the command that
@@ -24,6 +26,7 @@ True
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -84,9 +87,20 @@ Licences: course code MIT, course text CC BY 4.0, data as stated for each table.
 """
 
 
-def learner_readme() -> str:
-    """The README of the hand-out (Markdown)."""
-    return README_TEXT
+WITHOUT_SOLUTIONS_TEXT = ("`hint(\"<id>\")` gives hints one at a time. This copy of the course "
+                          "is for assessed work: it carries no reference solutions.")
+
+
+def learner_readme(with_solutions: bool = True) -> str:
+    """The README of the hand-out (Markdown).
+
+    >>> "solution(" in learner_readme(with_solutions=False)
+    False
+    """
+    if with_solutions:
+        return README_TEXT
+    return re.sub(r'`hint\("<id>"\)` gives hints one at a time;.*?Try first\.',
+                  WITHOUT_SOLUTIONS_TEXT, README_TEXT, flags=re.S)
 
 
 def _prepare(out: Path) -> None:
@@ -112,8 +126,9 @@ def _prepare(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
 
 
-def build_handout(out: Path) -> Path:
-    """Write the hand-out into ``out``; return ``out``."""
+def build_handout(out: Path, with_solutions: bool = True) -> Path:
+    """Write the hand-out into ``out``; return ``out``. ``with_solutions=False``: a
+    hand-out for assessed work, whose ``solution()`` has nothing to show."""
     from .editions import build_student_edition
     from .solutions import solutions_from_notebooks
 
@@ -121,14 +136,14 @@ def build_handout(out: Path) -> Path:
     _prepare(out)
     build_student_edition(out / "notebooks")
     shutil.copytree(PACKAGE_DIR, out / "course_lib", ignore=_IGNORE)
-    table = solutions_from_notebooks()
+    table = solutions_from_notebooks() if with_solutions else {}
     (out / "course_lib" / "solutions.json").write_text(
         json.dumps(table, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
     shutil.copytree(data_dir(), out / "data", ignore=_IGNORE)
     for name in TOP_FILES:
         if (REPO_ROOT / name).exists():
             shutil.copy2(REPO_ROOT / name, out / name)
-    (out / "README.md").write_text(learner_readme(), encoding="utf-8")
+    (out / "README.md").write_text(learner_readme(with_solutions), encoding="utf-8")
     (out / ".gitignore").write_text(".venv/\nbuild/\n__pycache__/\n*.egg-info/\n"
                                     ".ipynb_checkpoints/\n", encoding="utf-8")
     (out / MARK).write_text("written by `python -m course_lib handout`; safe to delete\n",

@@ -152,6 +152,10 @@ def solution(qid: str) -> Solution:
                         'for example `solution("00_warmup_sum")`.')
     if qid in table:
         return Solution(qid, table[qid]["code"], notebook=table[qid].get("notebook", ""))
+    if not table and SOLUTIONS_FILE.exists():
+        return Solution(qid, None, "reference solutions are not available in this copy of "
+                        "the course (it is handed out for assessed work); use `hint` and "
+                        "ask your teacher.")
     if not table:
         return Solution(qid, None, "this installation carries no solutions (neither "
                         "notebooks/ in the instructor edition nor course_lib/solutions.json); "

@@ -118,3 +118,35 @@ def test_wheelhouse_commands_per_platform_and_version():
     assert all("--only-binary=:all:" in c for c in cmds)
     assert len(wheelhouse.download_commands("wh")) == 1
     assert "--platform" not in wheelhouse.download_commands("wh")[0]
+
+
+def test_readme_states_the_handouts_size(handout):
+    """The README's size of the hand-out is measured, not remembered (issue 29)."""
+    from course_lib.handout import size_bytes
+
+    text = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    stated = re.search(r"\(([\d.]+) MB; ([\d.]+) MB zipped\)", text)
+    assert stated, "README.md should give the hand-out's size as '(X MB; Y MB zipped)'"
+    archive = zip_handout(handout)
+    measured = (size_bytes(handout) / 1e6, size_bytes(archive) / 1e6)
+    for said, real in zip(map(float, stated.groups()), measured):
+        assert abs(said - real) <= 0.15, (
+            f"README.md says {said} MB, the hand-out measures {real:.1f} MB: update it")
+
+
+def test_a_handout_without_solutions_for_assessed_work(tmp_path):
+    out = build_handout(tmp_path / "assessed", with_solutions=False)
+    assert json.loads((out / "course_lib" / "solutions.json").read_text("utf-8")) == {}
+    assert "solution(" not in (out / "README.md").read_text("utf-8")
+    text = "\n".join(p.read_text("utf-8") for p in out.rglob("*")
+                     if p.suffix in {".ipynb", ".json", ".py"})
+    for entry in solutions_from_notebooks().values():
+        if len(entry["code"]) > 40:
+            assert entry["code"] not in text
+    said = subprocess.run(
+        [sys.executable, "-c", "import course_lib, sys; assert course_lib.__file__.startswith("
+         "sys.argv[1]); from course_lib.exercises import solution; "
+         "print(solution('00_warmup_sum'))", str(out)],
+        cwd=out, capture_output=True, text=True, timeout=120)
+    assert said.returncode == 0, said.stderr
+    assert "not available" in said.stdout and "assessed work" in said.stdout

@@ -104,3 +104,12 @@ def test_guide_for_missing_notebooks_says_so(tmp_path):
     text = teaching.render_guide(src)
     assert teaching.MISSING in text or len(NOTEBOOKS) == 1
     assert NOTEBOOKS[0].stem in text
+
+
+def test_the_hub_installs_the_student_repository():
+    """deploy.md installs the hand-out (student edition) on the hub, never the instructor
+    repository, whose notebooks hold every solution (issue 29)."""
+    text = (REPO / "docs" / "deploy.md").read_text(encoding="utf-8")
+    clones = re.findall(r"git clone (\S+)", text)
+    assert clones and all(url.endswith("-student") for url in clones), clones
+    assert "--without-solutions" in text
