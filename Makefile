@@ -75,8 +75,14 @@ run-all: setup
 site: setup
 	$(BIN)/python -m course_lib site --edition $(EDITION)
 
-bench: setup
+bench: setup bench-grading
 	$(BIN)/python -m benchmarks.run
+
+## bench-grading: `grade` on 4 learners x 8 notebooks against one serial run of the
+## course, beside nbgrader's autograde (benchmarks/grading.md)
+.PHONY: bench-grading
+bench-grading: setup
+	$(BIN)/python -m benchmarks.grading
 
 ## Hand-out and offline install. `make handout` writes build/handout/ (+ .zip): student
 ## notebooks, course_lib, data/, a learner README. `make wheelhouse` downloads every
