@@ -199,7 +199,7 @@ def _list(parts: list, with_ids: bool = True) -> str:
     if not parts:
         return "nothing"
     out = []
-    for name, minutes, ids in parts:
+    for name, _minutes, ids in parts:
         short = "introduction and set-up" if name == "(top)" else name.split(" › ")[-1]
         short = short.replace("|", "\\|")
         ex = f" (`{'`, `'.join(ids)}`)" if ids and with_ids else ""

@@ -4,7 +4,6 @@ plan's advice on what to skip."""
 from __future__ import annotations
 
 import math
-import re
 
 import nbformat
 import pytest
