@@ -150,6 +150,26 @@ def _prepare(learner: str, stem: str, path: Path | None, ids: list[str], note: s
     return nb, note, None
 
 
+def grade_notebook(learner: str, stem: str, path: Path | None, ids: list[str],
+                   timeout: int = 60, memory_mb: int = 2048,
+                   note: str = "") -> tuple[list[Row], str | None]:
+    """Rows for one learner's notebook (``path`` None: missing) and why it failed."""
+    import nbformat
+
+    from .grading_exec import Job, run_all
+
+    nb, note, rows = _prepare(learner, stem, path, ids, note)
+    if rows is not None:
+        return rows, note
+    done: list = []
+    with tempfile.TemporaryDirectory(prefix="sco-grade-") as scratch:
+        nbformat.write(nb, str(Path(scratch) / f"{stem}.ipynb"))
+        sources = [(k, c.source) for k, c in enumerate(nb.cells) if c.cell_type == "code"]
+        run_all([0], lambda _: Job(sources, Path(scratch), timeout, memory_mb),
+                lambda _, run: done.append(run))
+    return _rows_for(learner, stem, nb, ids, done[0], note), done[0].failure
+
+
 def _match(folder: Path, course: dict[str, list[str]]) -> tuple[dict, list[str]]:
     """Notebook stem -> (path or None, note); plus the files that match nothing."""
     import nbformat

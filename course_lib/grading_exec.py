@@ -149,7 +149,11 @@ def _child(conn, sources: list[tuple[int, str]], workdir: Path, timeout: int,
 
         backend_bases.FigureCanvasBase.print_figure = lambda self, *a, **k: None
         plt.show = lambda *a, **k: None
-        shell = InteractiveShell.instance()
+        from traitlets.config import Config
+
+        config = Config()
+        config.HistoryManager.enabled = False  # no history database, no extra thread
+        shell = InteractiveShell.instance(config=config)
         shell.display_formatter.active_types = ["text/plain"]
         shell.register_magic_function(lambda line="": None, "line", "matplotlib")
 

@@ -187,42 +187,51 @@ def class_rows(rows: list[Row]) -> list[dict]:
         out.append({"notebook": nb, "question": q, "kind": "written" if any(
             _written(r) for r in rs) else "exercise", "learners": len(rs),
             "correct": count["correct"], "wrong": count["wrong"],
-            "unanswered": count["unanswered"],
-            "other": len(rs) - count["correct"] - count["wrong"] - count["unanswered"],
+            "unanswered": count["unanswered"], "not_scored": count["not scored"],
+            "other": len(rs) - count["correct"] - count["wrong"] - count["unanswered"]
+            - count["not scored"],
             "flagged": sum(1 for r in rs if r.flags),
             "top_mistakes": top_mistakes([r.mistake for r in rs])})
     return out
 
 
 CLASS_COLUMNS = ["notebook", "question", "kind", "learners", "correct", "wrong",
-                 "unanswered", "other", "flagged", "top_mistakes"]
+                 "unanswered", "not_scored", "other", "flagged", "top_mistakes"]
 TOTAL_COLUMNS = ["learner", "notebook", "points", "points_possible", "written_to_mark",
                  "flagged"]
 
 
 def class_figure(stats: list[dict]) -> bytes:
-    """A horizontal stacked bar per exercise: right, wrong, unanswered, other (PNG)."""
+    """A horizontal stacked bar per exercise: right, wrong, unanswered, guesses (not
+    scored), error or not run (PNG)."""
     import matplotlib
 
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
     stats = [s for s in stats if s["kind"] == "exercise"]
-    fig = Figure(figsize=(7.5, 0.28 * max(len(stats), 4) + 1.1), dpi=96)
+    fig = Figure(figsize=(7.5, 0.28 * max(len(stats), 4) + 1.2), dpi=96)
     ax = fig.add_subplot()
     names = [s["question"] for s in stats][::-1]
     left = [0] * len(names)
-    colours = {"correct": "#1e7b34", "wrong": "#c0392b", "unanswered": "#9aa5b1",
-               "other": "#e0a100"}
-    for key, colour in colours.items():
+    colours = {"correct": ("#1e7b34", "right"), "wrong": ("#c0392b", "wrong"),
+               "unanswered": ("#9aa5b1", "unanswered"),
+               "not_scored": ("#b9d3ee", "guess (not scored)"),
+               "other": ("#e0a100", "error or not run")}
+    for key, (colour, label) in colours.items():
         values = [s[key] for s in stats][::-1]
-        ax.barh(names, values, left=left, color=colour, label=key)
+        ax.barh(names, values, left=left, color=colour, label=label)
         left = [a + b for a, b in zip(left, values)]
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.margins(y=0.01)
     ax.set_xlabel("learners")
     ax.tick_params(axis="y", labelsize=8)
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=4, frameon=False)
-    fig.subplots_adjust(left=0.33, right=0.97, bottom=0.9 / fig.get_figheight(),
-                        top=1 - 0.45 / fig.get_figheight())
+    ax.legend(loc="lower center", bbox_to_anchor=(0.4, 1.0), ncol=3, frameon=False,
+              fontsize=8)
+    fig.subplots_adjust(left=0.33, right=0.97, bottom=0.55 / fig.get_figheight(),
+                        top=1 - 0.6 / fig.get_figheight())
     buf = io.BytesIO()
     fig.savefig(buf, format="png", metadata={"Software": None})
     return buf.getvalue()
@@ -238,14 +247,15 @@ def class_html(summary: Summary) -> str:
             f"<img alt='Per exercise, how many learners were right, wrong, did not answer "
             f"or could not be graded' src='data:image/png;base64,{png}'>",
             "<h2>Per question</h2><table><tr><th>Notebook</th><th>Question</th><th>Right"
-            "</th><th>Wrong</th><th>Unanswered</th><th>Other</th><th>Flagged</th><th>Most "
-            "frequent named mistakes</th></tr>"]
+            "</th><th>Wrong</th><th>Unanswered</th><th>Guess (not scored)</th><th>Error or "
+            "not run</th><th>Flagged</th><th>Most frequent named mistakes</th></tr>"]
     for s in stats:
         right = (f"{s['correct']} of {s['learners']}" if s["kind"] == "exercise"
-                 else f"to mark ({s['other']})")
+                 else f"{s['other']} to mark")
         body.append(f"<tr><td>{s['notebook'][:2]}</td><td><code>{html.escape(s['question'])}"
                     f"</code></td><td class='n'>{right}</td><td class='n'>{s['wrong']}</td>"
-                    f"<td class='n'>{s['unanswered']}</td><td class='n'>{s['other']}</td>"
+                    f"<td class='n'>{s['unanswered']}</td><td class='n'>{s['not_scored']}</td>"
+                    f"<td class='n'>{s['other']}</td>"
                     f"<td class='n'>{s['flagged']}</td><td>{html.escape(s['top_mistakes'])}"
                     "</td></tr>")
     body.append("</table><h2>Per learner</h2><table><tr><th>Learner</th><th>Points</th>"

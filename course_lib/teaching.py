@@ -157,7 +157,13 @@ def readme_table(rs: list[dict]) -> str:
                      f"{model_cell(r)} | {learn} |")
     total = sum(_minutes(r) for r in rs)
     lines.append("")
-    lines.append(f"{len(rs)} notebook{'' if len(rs) == 1 else 's'}, about {total} minutes "
+    from .answers import written_answers
+
+    exercises = sum(len(r.get("exercises", [])) for r in rs)
+    stems = {r["notebook"] for r in rs}
+    written = sum(1 for w in written_answers().values() if w.notebook in stems)
+    lines.append(f"{len(rs)} notebook{'' if len(rs) == 1 else 's'} with {exercises} checked "
+                 f"exercises and {written} written answers, about {total} minutes "
                  f"in all by the notebooks' own estimates, {sum(_model(r) for r in rs)} by "
                  "the time model (see the teaching guide). " + FLAG_NOTE)
     return "\n".join(lines)
