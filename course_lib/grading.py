@@ -130,8 +130,13 @@ def _prepare(learner: str, stem: str, path: Path | None, ids: list[str], note: s
     from .exercises import question
 
     def all_rows(status: str, why: str) -> tuple[None, str, list[Row]]:
+        from .answers import written_answers
+
+        written = [w for w in written_answers().values() if w.notebook == stem and w.points]
         return None, why, [Row(learner, stem, q, status, 0, question(q).points,
-                               (note + why).strip()) for q in ids]
+                               (note + why).strip()) for q in ids] + [
+            Row(learner, stem, w.answer_id, status, 0, w.points, (note + why).strip(),
+                kind="written") for w in written]
 
     if path is None:
         return all_rows("not run", "the notebook is missing from the submission.")

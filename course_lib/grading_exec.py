@@ -90,10 +90,27 @@ def warm() -> None:
     import matplotlib.pyplot  # noqa: F401
     import pandas  # noqa: F401
 
+    import importlib
+    import pkgutil
+
+    import course_lib
+
     from . import data, exercises
 
+    for info in pkgutil.walk_packages(course_lib.__path__, "course_lib."):
+        if not any(part in info.name for part in (".commands", "__main__", ".curation")):
+            try:  # what the notebooks import, imported once (no side effects at import)
+                importlib.import_module(info.name)
+            except Exception:  # noqa: BLE001 - an optional extra that is not installed
+                pass
     for name in data.names():  # sha256 and schema checked here, once
         data.load(name)
+    try:
+        from .claims import evaluate_all
+
+        evaluate_all()  # the claims' evidence, computed once for every notebook
+    except Exception:  # noqa: BLE001 - a learner's notebook reports it, not the parent
+        pass
     for qid in exercises.questions():
         try:
             exercises.question(qid).expected()  # warm the caches children share
@@ -126,6 +143,35 @@ class Run:
     failure: str | None = None
 
 
+def _no_drawing() -> None:  # pragma: no cover - runs in the forked process
+    """Figures are built (the learner's code runs) but never drawn: saving one as an
+    image writes a blank 1 x 1 PNG, and the Agg canvas only allocates its buffer."""
+    import io
+
+    from matplotlib.backends import backend_agg
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGBA", (1, 1)).save(buf, "PNG")
+    blank = buf.getvalue()
+
+    def save(self, filename_or_obj, *args, **kwargs):
+        if hasattr(filename_or_obj, "write"):
+            filename_or_obj.write(blank)
+        else:
+            with open(filename_or_obj, "wb") as out:
+                out.write(blank)
+
+    def draw(self):  # a blank canvas of the right size: blitting code still works
+        self.renderer = self.get_renderer()
+
+    backend_agg.FigureCanvasAgg.draw = draw
+    if hasattr(backend_agg.FigureCanvasAgg, "_print_pil"):
+        backend_agg.FigureCanvasAgg._print_pil = save
+    for name in ("print_svg", "print_pdf", "print_eps", "print_ps"):
+        setattr(backend_agg.FigureCanvasAgg, name, save)
+
+
 def _child(conn, sources: list[tuple[int, str]], workdir: Path, timeout: int,
            memory_mb: int) -> None:  # pragma: no cover - runs in the forked process
     import signal
@@ -148,6 +194,7 @@ def _child(conn, sources: list[tuple[int, str]], workdir: Path, timeout: int,
         from .progress import session_results, solutions_shown
 
         backend_bases.FigureCanvasBase.print_figure = lambda self, *a, **k: None
+        _no_drawing()
         plt.show = lambda *a, **k: None
         from traitlets.config import Config
 

@@ -103,7 +103,8 @@ def totals(rows: list[Row]) -> list[dict]:
             out.append({"learner": learner, "notebook": name,
                         "points": sum(r.points for r in auto),
                         "points_possible": sum(r.points_possible for r in auto),
-                        "written_to_mark": sum(r.points_possible for r in rs if _written(r)),
+                        "written_to_mark": sum(r.points_possible for r in rs
+                                               if _written(r) and r.status == "to mark"),
                         "flagged": sum(1 for r in rs if r.flags)})
     return out
 
