@@ -4,7 +4,8 @@ folder, the sources' vintage and the catalogue's sha256, for footers and reports
 :func:`use` (make a package the one of this process and of what it starts).
 
 ``course_lib.data`` re-exports these names, so ``data.identity()`` and
-``data.check_package()`` keep working.
+``data.check_package()`` keep working. This module builds on
+:mod:`course_lib.data_files` only (no import of ``course_lib.data``: no circle).
 
 >>> identity().name
 'sco-course-data'
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import data as _data
+from . import data_files as _files
 from .errors import DataError
 from .paths import data_dir, is_default_data
 
@@ -36,13 +37,13 @@ def check_package(data_folder: str | os.PathLike | None = None, named: bool = Fa
     """
     folder = data_dir(data_folder)
     if named and not is_default_data(folder):
-        _data._NAMED.add(str(folder))
-    now = _data.state(folder)
+        _files.NAMED.add(str(folder))
+    now = _files.state(folder)
     if _CHECKED.get(str(folder)) == now:
         return
-    for res in _data.package(folder)["resources"]:
+    for res in _files.package(folder)["resources"]:
         try:
-            _data._load_resource(res, folder)
+            _files.load_resource(res, folder)
         except DataError as exc:
             raise DataError(f"The data package in {folder} failed its check: {exc}") from None
     _CHECKED[str(folder)] = now
@@ -101,14 +102,14 @@ def identity(data_folder: str | os.PathLike | None = None) -> DataIdentity:
     True
     """
     folder = data_dir(data_folder)
-    pkg = _data.package(folder)
+    pkg = _files.package(folder)
     return DataIdentity(
         name=str(pkg.get("name", "")),
         version=str(pkg.get("version", "")),
         folder=str(folder),
         default=is_default_data(folder),
         vintage=_vintage(pkg),
-        sha256=_data._sha256(folder / _data.PACKAGE_FILE),
+        sha256=_files.sha256_file(folder / _files.PACKAGE_FILE),
     )
 
 

@@ -64,7 +64,8 @@ def env_report(datasets: list[str] | None = None) -> EnvReport:
     >>> "sco-course-data" in env_report().package
     True
     """
-    from .data import _expected_hash, _rel, identity, names, package, path_of, resource
+    from .data import identity, names, package, path_of, resource
+    from .data_files import expected_hash, shown
 
     versions = {"python": platform.python_version(), "platform": sys.platform}
     versions.update({p: _version(p) for p in PACKAGES})
@@ -72,7 +73,7 @@ def env_report(datasets: list[str] | None = None) -> EnvReport:
     for name in datasets or names():
         res = resource(name)
         path = path_of(name)
-        expected = _expected_hash(res) or ""
+        expected = expected_hash(res) or ""
         try:
             import hashlib
 
@@ -80,6 +81,6 @@ def env_report(datasets: list[str] | None = None) -> EnvReport:
             status = "✓" if actual == expected else "✗ modified"
         except OSError:
             status = "✗ missing"
-        rows.append({"file": _rel(path), "sha256": expected, "status": status})
+        rows.append({"file": shown(path), "sha256": expected, "status": status})
     return EnvReport(versions=versions, data=rows, data_version=str(package().get("version", "")),
                      package=str(identity()))
