@@ -36,6 +36,7 @@ import pandas as pd
 from . import facts as facts_mod
 from . import natural_earth, nuclear, sipri, ucdp, unesco, worldbank
 from .article_facts import article_fact_resources
+from .codes import codes_changed, package_codes
 from .common import CurationError, fail, require_file, source_error, write_if_changed, year_range
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -249,12 +250,16 @@ def refresh(sources: Path, out: Path, facts: Path | None = None, outline: Path |
         log(f"note: taken unchanged from {keep_from} (their sources are absent): "
             + ", ".join(n for s in notes["kept_from"]["sources"] for n in SOURCES[s]))
     out = Path(out).resolve()
+    codes = codes_changed(package_codes(out), pkg, files)
+    for line in codes:
+        log(f"codes since the previous package in {out}: {line}")
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f".{out.name}-refresh-", dir=out.parent) as tmp:
         sizes = write_package(pkg, files, Path(tmp))
         checked = check(Path(tmp), use_frictionless)
         changed = install(Path(tmp), out)
-    return {"notes": notes, "sizes": sizes, "checked": checked, "changed": changed, "out": str(out)}
+    return {"notes": notes, "sizes": sizes, "checked": checked, "changed": changed, "out": str(out),
+            "codes": codes}
 
 
 def readme(pkg: dict) -> str:

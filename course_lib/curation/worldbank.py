@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .codes import WB_AGGREGATES, WB_NON_ISO_ECONOMIES  # noqa: F401 (read from here too)
 from .common import ISO3_PATTERN, LIC_CC_BY, F, fail, num, resource, source, year_field
 from .natural_earth import natural_earth_codes
 from .worldbank_formats import read_indicator
@@ -37,18 +38,6 @@ WB_SERIES = [  # column, file code, title, unit
     ("milex_pct_gdp", "ms.mil.xpnd.gd.zs", "Military expenditure (MS.MIL.XPND.GD.ZS; from SIPRI)", "% of GDP"),
     ("milex_pct_gov_exp", "ms.mil.xpnd.zs", "Military expenditure (MS.MIL.XPND.ZS; from SIPRI)", "% of general government expenditure"),
 ]
-# The World Bank's aggregate codes (regions, income groups, lending groups,
-# demographic-dividend groups and other country groups, as in the WDI "aggregates"
-# list). Everything else in WDI is an economy ("country").
-WB_AGGREGATES = {
-    "AFE", "AFW", "ARB", "CEB", "CSS", "EAP", "EAR", "EAS", "ECA", "ECS", "EMU", "EUU",
-    "FCS", "HIC", "HPC", "IBD", "IBT", "IDA", "IDB", "IDX", "INX", "LAC", "LCN", "LDC",
-    "LIC", "LMC", "LMY", "LTE", "MEA", "MIC", "MNA", "NAC", "OED", "OSS", "PRE", "PSS",
-    "PST", "SAS", "SSA", "SSF", "SST", "TEA", "TEC", "TLA", "TMN", "TSA", "TSS", "UMC",
-    "WLD",
-}
-# WB economy codes that are not ISO 3166-1 alpha-3 codes.
-WB_NON_ISO_ECONOMIES = {"XKX": "Kosovo (World Bank code)", "CHI": "Channel Islands (World Bank code)"}
 AGGREGATE_NAME_RX = re.compile(
     r"income|IDA|IBRD|dividend|World|area|Union|states|members|Asia|Africa|America|Europe|"
     r"Arab|Caribbean|Pacific|Middle East|HIPC|classification", re.I)
