@@ -37,6 +37,7 @@ from . import facts as facts_mod
 from . import natural_earth, nuclear, sipri, ucdp, unesco, worldbank
 from .article_facts import article_fact_resources
 from .codes import codes_changed, package_codes
+from .stamp import content_hash, version_of, vintage
 from .common import CurationError, fail, require_file, source_error, write_if_changed, year_range
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -152,11 +153,14 @@ def build(src: Path, facts: Path, outline: Path | None, published_totals: bool =
     step("facts", [Path(facts.name) / f for f in facts_mod.FILES], facts_mod.resources, facts)
     add_all(article_fact_resources(outline), {})
     step("natural-earth-110m", natural_earth.FILES, natural_earth.resources, src)
+    dates = vintage(folders, absent, keep_from, notes)
     pkg = {
         "name": "sco-course-data",
         "title": "Security by Prevention? The SCO in data: course datasets",
         "description": DESCRIPTION,
-        "version": "1.0.0",
+        "version": version_of(dates),
+        "content_hash": "",  # filled in by write_package, once every resource's hash is known
+        "vintage": dates,
         "licenses": [{"name": "CC-BY-4.0", "title": "CC BY 4.0 for the course's compilation and metadata; each "
                       "resource states the licence of its source", "path": "https://creativecommons.org/licenses/by/4.0/"}],
         "resources": resources,
@@ -173,6 +177,7 @@ def write_package(pkg: dict, files: dict[str, bytes], out: Path) -> list[str]:
         res["bytes"] = len(data)
         write_if_changed(out / res["path"], data)
     years = {r["name"]: r.pop("_years") for r in pkg["resources"]}
+    pkg["content_hash"] = content_hash(pkg["resources"])
     pkg_bytes = (json.dumps(pkg, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     write_if_changed(out / "datapackage.json", pkg_bytes)
     for r in pkg["resources"]:
@@ -272,6 +277,10 @@ def readme(pkg: dict) -> str:
         "file against the sha256 below.",
         "",
         pkg["description"],
+        "",
+        f"Version **{pkg['version']}** (the newest of the sources' last-updated dates: "
+        + ", ".join(f"{k} {v or 'not stated'}" for k, v in pkg.get("vintage", {}).items())
+        + f"); content `{pkg.get('content_hash', '')}` (sha256 over every file's path and sha256).",
         "",
         "| name | title | rows | years | kB | licence |",
         "|---|---|---:|---|---:|---|",
