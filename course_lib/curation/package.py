@@ -196,7 +196,9 @@ def write_package(pkg: dict, files: dict[str, bytes], out: Path) -> list[str]:
 def check(folder: Path, use_frictionless: bool = True) -> str:
     """Validate a written package; raise :class:`CurationError` if it fails; say what was checked."""
     from ..data import verify
+    from ..data_files import NAMED
 
+    NAMED.add(str(Path(folder).resolve()))  # messages name the new package's files, not data/
     result = verify(folder)
     bad = result[~result.ok]
     if len(bad):

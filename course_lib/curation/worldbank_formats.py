@@ -73,7 +73,34 @@ def read_indicator(folder: Path, code: str) -> tuple[pd.DataFrame, Path, dict]:
     df, meta = _read_one(found[0], code, folder)
     aggregates = WB_AGGREGATES | set(meta.get("aggregates", ()))
     check_codes(df, found[0], df.attrs.get("rows"), aggregates=aggregates)
+    check_numbers(df, found[0], df.attrs.get("rows"))
     return df, found[0], meta
+
+
+def check_numbers(df: pd.DataFrame, path: Path, rows: list[str] | None = None) -> None:
+    """Stop at the first value that is not a number, naming the file, the row and the value.
+
+    >>> d = pd.DataFrame({"Country Code": ["CHN"], "Year": ["2017"], "Value": ["1.3e11x"]})
+    >>> try:
+    ...     check_numbers(d, Path("wb-wdi/ny.gdp.mktp.cd.csv"))
+    ... except Exception as exc:
+    ...     print(exc)
+    wb-wdi/ny.gdp.mktp.cd.csv, line 2 (CHN, 2017): expected a number or an empty cell in 'Value'; found '1.3e11x'.
+    """
+    years = df["Year"].astype(str)
+    bad_year = ~years.str.fullmatch(r"\d{4}")
+    if bad_year.any():
+        i = int(bad_year.to_numpy().nonzero()[0][0])
+        where = rows[i] if rows is not None else f"line {i + 2}"
+        source_error(Path(f"{path}, {where}"), "a four-digit year in 'Year'", repr(years.iloc[i]))
+    values = df["Value"].astype(str)
+    bad = (values != "") & pd.to_numeric(values, errors="coerce").isna()
+    if bad.any():
+        i = int(bad.to_numpy().nonzero()[0][0])
+        where = rows[i] if rows is not None else f"line {i + 2}"
+        row = df.iloc[i]
+        source_error(Path(f"{path}, {where} ({row['Country Code']}, {row['Year']})"),
+                     "a number or an empty cell in 'Value'", repr(row["Value"]))
 
 
 def _read_one(path: Path, code: str, folder: Path) -> tuple[pd.DataFrame, dict]:
