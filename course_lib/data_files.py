@@ -24,7 +24,7 @@ from typing import Any
 import pandas as pd
 
 from .errors import DataError
-from .paths import data_dir, data_env, is_default_data
+from .paths import INSTALLED_WITHOUT_DATA, PACKAGE_DIR, data_dir, data_env, is_default_data
 
 PACKAGE_FILE = "datapackage.json"
 
@@ -36,6 +36,16 @@ _RESTORE_OTHER = (
     "To fix it, rebuild that package (`python -m course_lib data refresh --sources DIR "
     "--out {folder}`), or record the file's new sha256 in its datapackage.json if you "
     "changed it on purpose; or unset COURSE_DATA to use the course's own data/."
+)
+
+
+NO_DATA_INSTALLED = (
+    "No course data found. course_lib is installed in {where} without the course's data/ "
+    "(`pip install .` copies the code only). Do one of these: (1) run the notebooks, or "
+    "Python, from inside the course folder (the folder that holds data/ and notebooks/); "
+    "(2) set COURSE_DATA to the course's data folder, e.g. "
+    "`export COURSE_DATA=/path/to/course/data`; (3) install from the course folder with "
+    "`pip install -e .` so that the package finds data/ beside it."
 )
 
 
@@ -84,6 +94,8 @@ def _read_package(folder: str, mtime_ns: int) -> dict[str, Any]:
             "datapackage.json and the CSV files it lists), or unset COURSE_DATA to use the "
             "course's own data/."
         )
+    if is_default_data(Path(folder)) and not path.is_file() and INSTALLED_WITHOUT_DATA:
+        raise DataError(NO_DATA_INSTALLED.format(where=PACKAGE_DIR))
     try:
         text = path.read_text(encoding="utf-8")
     except OSError:
