@@ -58,7 +58,8 @@ def fact_check_table(progress: bool = True) -> pd.DataFrame:
             "evidence": fmt_interval(ev.evidence, ev.unit),
             "margin": math.nan if ev.margin is None else ev.margin,
             "margin_text": ev.margin_text, "verdict": ev.verdict,
-            "now_value": now.get("value", math.nan), "now_label": now.get("label", "") + (f"; {now['why']}" if now.get("why") else ""),
+            "now_value": now.get("value", math.nan),
+            "now_label": now.get("label", "") + (f" ({now['why']})" if now.get("why") else ""),
             "explanation": ev.explanation, "sources": ", ".join(ev.sources),
         })
         if bar is not None:
