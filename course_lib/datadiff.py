@@ -233,7 +233,8 @@ def _md_table(df: pd.DataFrame) -> list[str]:
 
 def render(diffs: list[ResourceDiff], claims_table: pd.DataFrame | None = None,
            old: str = "OLD", new: str = "NEW", id_old: str = "", id_new: str = "",
-           top: int = 15, why: dict[str, list[str]] | None = None) -> str:
+           top: int = 15, why: dict[str, list[str]] | None = None,
+           codes: list[str] | None = None) -> str:
     """The diff as Markdown: a summary table, the largest changes of each changed
     resource, then the claims side by side, and for each moved verdict the changed rows
     that moved it (``why``: claim -> lines, see :mod:`course_lib.datadiff_why`)."""
@@ -251,6 +252,9 @@ def render(diffs: list[ResourceDiff], claims_table: pd.DataFrame | None = None,
         lines += _md_table(summary)
     if same:
         lines += ["", f"Identical: {', '.join(same)}."]
+    if codes:
+        lines += ["", "Country codes new or gone (checked against ISO 3166 and the World Bank's "
+                  "aggregates when the package was built):", ""] + [f"* {c}" for c in codes]
     for d in diffs:
         if d.identical or d.note in ("resource added", "resource removed"):
             continue
@@ -306,7 +310,10 @@ def diff(old: str | os.PathLike, new: str | os.PathLike, out: str | os.PathLike 
         sources = {r.claim_id: sorted(set(_list(r.sources_old)) | set(_list(r.sources_new)))
                    for r in table.itertuples(index=False)}
         reasons = why(old, new, diffs, table, sources)
-    text = render(diffs, table, str(old), str(new), id_old, id_new, top=top, why=reasons)
+    from .curation.codes import codes_between
+
+    text = render(diffs, table, str(old), str(new), id_old, id_new, top=top, why=reasons,
+                  codes=codes_between(Path(old), Path(new)))
     if out is not None:
         Path(out).write_text(text, encoding="utf-8")
     return text

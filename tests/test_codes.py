@@ -75,3 +75,15 @@ def test_codes_new_or_gone_since_the_previous_package_are_reported(tmp_path):
     line = next(s for s in result["codes"] if s.startswith("wb_indicators"))
     assert "new code(s) TUV (Tuvalu)" in line and "gone: OMN (Oman)" in line
     assert any("TUV (Tuvalu)" in s for s in said)
+
+
+def test_data_diff_names_codes_new_or_gone(tmp_path):
+    from course_lib.datadiff import diff
+
+    src = fixture_copy(tmp_path)
+    refresh(src, tmp_path / "old", log=quiet, published_totals=False, use_frictionless=False)
+    for f in (src / "wb-wdi").glob("*.csv"):
+        recode(f, "OMN", "TUV", "Tuvalu")
+    refresh(src, tmp_path / "new", log=quiet, published_totals=False, use_frictionless=False)
+    text = diff(tmp_path / "old", tmp_path / "new", claims=False)
+    assert "* wb_indicators: new code(s) TUV (Tuvalu); gone: OMN (Oman)" in text

@@ -159,6 +159,21 @@ def _codes_of(data: bytes, fields: list[str]) -> dict[str, str]:
     return dict(zip(d["iso3"], d[cols[1]] if len(cols) > 1 else d["iso3"]))
 
 
+def codes_between(old: Path, new: Path) -> list[str]:
+    """Lines naming the codes new, or gone, in each resource of package ``new`` since ``old``.
+
+    >>> from course_lib.paths import DEFAULT_DATA_DIR
+    >>> codes_between(DEFAULT_DATA_DIR, DEFAULT_DATA_DIR)
+    []
+    """
+    pkg_file = Path(new) / "datapackage.json"
+    pkg = json.loads(pkg_file.read_text(encoding="utf-8"))
+    files = {r["path"]: (Path(new) / r["path"]).read_bytes() for r in pkg.get("resources", [])
+             if (Path(new) / r.get("path", "")).is_file()}
+    pkg = {"resources": [r for r in pkg.get("resources", []) if r.get("path") in files]}
+    return codes_changed(package_codes(Path(old)), pkg, files)
+
+
 def codes_changed(old: dict[str, dict[str, str]], pkg: dict, files: dict[str, bytes]) -> list[str]:
     """Lines naming the codes new, or gone, in each resource since the previous package.
 
