@@ -216,11 +216,13 @@ def to_markdown(table: pd.DataFrame, learner: dict[str, dict], figure_file: str,
     from . import __version__
     from .claims import fmt, fmt_interval
     from .claims.core import Interval
+    from .sco import ARTICLE_DATE
 
     lines = [
         "# Fact-check report: the SCO article in data", "",
         'Article: Rashid Alimov, "The Role of the Shanghai Cooperation Organization in '
-        'Counteracting Threats to Peace and Security", *UN Chronicle* LIV(3), October 2017.', "",
+        'Counteracting Threats to Peace and Security", *UN Chronicle* LIV(3), '
+        f"{pd.Timestamp(ARTICLE_DATE):%B %Y}.", "",
         RULE_TEXT, "",
         "| claim | as worded | claim interval | literal reading | margin | verdict | "
         "latest data (context) | your verdict |",

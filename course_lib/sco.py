@@ -46,7 +46,7 @@ from .validate import as_choice, as_iso3s, as_year
 #: The article's date: the issue of October 2017 (a day within that month).
 ARTICLE_DATE = "2017-10-01"
 #: The year of the article, for tables that hold one value per year.
-ARTICLE_YEAR = 2017
+ARTICLE_YEAR = int(ARTICLE_DATE[:4])
 #: The date the founders' set is read on (the SCO was founded in Shanghai on 15 June 2001).
 FOUNDING_DATE = "2001-06-15"
 #: The name of the members of each year: the default group of every time series.

@@ -129,10 +129,15 @@ def standalone(title: str, body: str, nav: str) -> str:
 def index_html(rows: list[dict], built: dict[str, str], extra: dict[str, str]) -> str:
     """The course map page. ``rows``: one dict per notebook (its metadata plus
     ``notebook``); ``built``: notebook -> page for the pages of this build."""
+    import datetime
+
+    from ..sco import ARTICLE_DATE
+
     total = sum(int(r.get("minutes") or 0) for r in rows)
+    issue = f"{datetime.date.fromisoformat(ARTICLE_DATE):%B %Y}"
     lines = [
         "<h1>Security by Prevention? The SCO in data</h1>",
-        "<p>An open course of Jupyter notebooks. In October 2017 the Secretary-General of "
+        f"<p>An open course of Jupyter notebooks. In {issue} the Secretary-General of "
         "the Shanghai Cooperation Organization described, in the <em>UN Chronicle</em>, "
         "how the organization sees its role in preventing threats to peace. Each notebook "
         "takes one section of that article, loads open data and lets you judge its "
