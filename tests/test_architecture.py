@@ -116,3 +116,29 @@ def test_no_private_name_is_imported_from_another_module():
                 found |= {(module, a.name) for a in node.names
                           if a.name.startswith("_") and not a.name.startswith("__")}
     assert found <= KNOWN_PRIVATE_IMPORTS, sorted(found - KNOWN_PRIVATE_IMPORTS)
+
+
+def test_the_claims_core_loads_nothing_above_it():
+    """analysis imports claims.core: that must not load the evaluators, the rule applied or
+    the wording (the package face hands its names on only when they are asked for)."""
+    code = ("import sys, course_lib.claims.core\n"
+            "print(' '.join(sorted(m for m in sys.modules if m.startswith('course_lib'))))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=REPO, timeout=120)
+    assert done.returncode == 0, done.stderr
+    loaded = set(done.stdout.split())
+    assert "course_lib.claims.core" in loaded
+    assert not loaded & {"course_lib.claims.evaluation", "course_lib.claims.judge",
+                         "course_lib.claims.display", "course_lib.analysis"}, sorted(loaded)
+
+
+def test_claims_evaluate_stays_the_function():
+    import importlib
+
+    from course_lib import claims
+
+    importlib.import_module("course_lib.claims.evaluation")
+    assert callable(claims.evaluate) and claims.evaluate.__name__ == "evaluate"
+    assert set(claims.__all__) <= set(dir(claims))
+    for name in claims.__all__:
+        assert getattr(claims, name) is not None, name

@@ -1,7 +1,7 @@
 """Apply the one verdict rule of :mod:`course_lib.claims.core` to an evaluator's
 result, and say in plain words what it gave and how far it is from flipping.
 
-An evaluator (see :mod:`course_lib.claims.evaluate`) returns a dict: ``readings`` (a
+An evaluator (see :mod:`course_lib.claims.evaluation`) returns a dict: ``readings`` (a
 DataFrame with ``reading_id``, ``reading``, ``definition``, ``value`` and optionally
 ``low``/``high`` where the evidence is an interval), ``explanation`` (what the data
 show, Markdown), ``sources`` and optionally ``now`` (``{"value", "label"}``: the same
