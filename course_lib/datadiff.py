@@ -310,7 +310,7 @@ def diff(old: str | os.PathLike, new: str | os.PathLike, out: str | os.PathLike 
         sources = {r.claim_id: sorted(set(_list(r.sources_old)) | set(_list(r.sources_new)))
                    for r in table.itertuples(index=False)}
         reasons = why(old, new, diffs, table, sources)
-    from .curation.codes import codes_between
+    from .package_codes import codes_between
 
     text = render(diffs, table, str(old), str(new), id_old, id_new, top=top, why=reasons,
                   codes=codes_between(Path(old), Path(new)))

@@ -120,7 +120,9 @@ def execute(path: Path, *, timeout: int = 600, cwd: Path | None = None,
     nb = nbformat.read(str(path), as_version=4)
     if parameters:
         inject_parameters(nb, parameters)
-    return execute_nb(nb, path, timeout=timeout, cwd=cwd, env=env, **options)
+    seconds = execute_notebook(nb, cwd=Path(cwd or Path(path).parent), timeout=timeout,
+                               env=env, name=Path(path).name, **options)
+    return nb, seconds
 
 
 class NotebookError(CourseError):
@@ -144,19 +146,20 @@ def failing_cell(nb) -> tuple[int, str]:
     return 0, ""
 
 
-def execute_nb(nb, path: Path, *, timeout: int = 600, cwd: Path | None = None,
-               env: dict[str, str] | None = None, **options):
-    """Execute a notebook already read (its cells get their outputs, also on failure);
-    return (nb, seconds). A cell that fails or times out raises :class:`NotebookError`
-    naming the notebook and the cell (no raw nbclient traceback)."""
+def execute_notebook(nb, *, cwd: Path, timeout: int = 600, env: dict[str, str] | None = None,
+                     name: str = "the notebook", **options) -> float:
+    """Execute a notebook already in memory (``nb``, changed in place: the outputs are
+    written into it, also on failure) in a fresh kernel working in ``cwd``; return the
+    seconds it took. ``env`` and ``options`` as in :func:`execute` (the site adds
+    ``store_widget_state=True``). A cell that fails or times out raises
+    :class:`NotebookError` naming the notebook (``name``) and the cell (no raw nbclient
+    traceback)."""
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
     start = time.perf_counter()
-    client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3",
-        resources={"metadata": {"path": str(cwd or Path(path).parent)}}, **options,
-    )
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                            resources={"metadata": {"path": str(cwd)}}, **options)
     try:
         if env is None:
             client.execute()
@@ -167,8 +170,8 @@ def execute_nb(nb, path: Path, *, timeout: int = 600, cwd: Path | None = None,
         if not error:  # a time-out leaves no error output
             error = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
         where = f", cell {cell}" if cell else ""
-        raise NotebookError(f"{Path(path).name}{where}: {error}") from None
-    return nb, time.perf_counter() - start
+        raise NotebookError(f"{name}{where}: {error}") from None
+    return time.perf_counter() - start
 
 
 @dataclass
@@ -232,7 +235,7 @@ def run_all(paths: Iterable[Path] | None = None, outdir: Path | None = None,
                 inject_parameters(nb, per_notebook[Path(path)])
             start = time.perf_counter()
             try:
-                execute_nb(nb, Path(path))
+                execute_notebook(nb, cwd=Path(path).parent, name=Path(path).name)
                 error = ""
             except NotebookError as exc:
                 error = str(exc)

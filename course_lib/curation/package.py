@@ -36,7 +36,7 @@ import pandas as pd
 from . import facts as facts_mod
 from . import natural_earth, nuclear, sipri, ucdp, unesco, worldbank
 from .article_facts import article_fact_resources
-from .codes import codes_changed, package_codes
+from ..package_codes import codes_changed, package_codes
 from .stamp import content_hash, version_of, vintage
 from .common import CurationError, fail, require_file, source_error, write_if_changed, year_range
 
