@@ -179,6 +179,26 @@ def _closest_option() -> str:
                            "population_share")
 
 
+# ----------------------------------------------------------------- 02_placeholder_zero
+def _bulletin_counted(placeholder_as_zero: bool = False, members_on: str | None = None) -> float:
+    """Members' share (%) of the 2017 nuclear-armed states by the Bulletin's series.
+
+    A state the series does not estimate (empty cell, published as 0) that FAS gives
+    warheads is counted, as FAS counts it; with ``placeholder_as_zero`` it is read as 0.
+    """
+    from ..data import load
+    from ..sco import ARTICLE_DATE, members
+
+    bu, fas = load("nuclear_warheads_bulletin"), load("nuclear_warheads")
+    b17, f17 = bu[bu.year == ARTICLE_YEAR], fas[fas.year == ARTICLE_YEAR]
+    armed = set(b17.loc[b17.warheads > 0, "iso3"])
+    if not placeholder_as_zero:
+        armed |= set(b17.loc[b17.warheads.isna(), "iso3"]) & set(f17.loc[f17.warheads > 0, "iso3"])
+    m = set(members(members_on or ARTICLE_DATE))
+    return 100.0 * len(m & armed) / len(armed)
+
+
+
 QUESTIONS = [
     Question(
         qid="02_china_india_share",
@@ -378,6 +398,42 @@ QUESTIONS = [
             "Compare the distance of each reading from 44, not the readings themselves.",
             "Pattern: `t[\"gap\"] = (t.value - 44).abs()`, then `t.sort_values(\"gap\")` and "
             "read the first row.",
+        ),
+    ),
+    Question(
+        qid="02_placeholder_zero",
+        prompt="Compare `data/nuclear_warheads_bulletin.csv` with `data/nuclear_warheads.csv` "
+        "(FAS) for 2017. By the Bulletin's series, counting a state it does not estimate (an "
+        "empty cell) as FAS counts it, what percentage of the nuclear-armed states of 2017 were "
+        "SCO members in October 2017?",
+        expected=_bulletin_counted,
+        kind="number",
+        tolerance=0.1,
+        unit="%",
+        what="the October 2017 members' share of the states with warheads in 2017 in the "
+        "Bulletin's series, a state it does not estimate counted as FAS counts it",
+        hints=(
+            "Merge the two tables' 2017 rows on `iso3`: `merge(..., on=\"iso3\", "
+            "suffixes=(\"_bu\", \"_fas\"))`. Which state has warheads in FAS and an empty "
+            "cell in the Bulletin? Read its `note`.",
+            "An empty cell means 'not estimated', not 'no weapons': that state counts as "
+            "nuclear-armed, as FAS says. The states are those with `warheads_bu > 0` or "
+            "(`warheads_bu` missing and `warheads_fas > 0`).",
+            "Pattern: `armed = m[(m.warheads_bu > 0) | (m.warheads_bu.isna() & "
+            "(m.warheads_fas > 0))]`, then `armed.iso3.isin(codes).sum() / len(armed) * 100`.",
+        ),
+        explanation="The Bulletin published 0 for North Korea, which tested its sixth bomb a "
+        "month before the article: a placeholder, not a count. Read correctly, every source "
+        "gives the members the same share, under half.",
+        mistakes=(
+            Mistake("placeholder counted as a real zero", lambda: _bulletin_counted(placeholder_as_zero=True),
+                    "You counted a state the series does not estimate as a state with no "
+                    "weapons: its 0 was a placeholder ('not estimated'), so the empty cell is "
+                    "missing, not zero."),
+            Mistake("members before the enlargement", lambda: _bulletin_counted(members_on="2017-01-01"),
+                    "You took the members at the start of 2017; India and Pakistan joined in "
+                    "June, before the article."),
+            fraction_mistake(_bulletin_counted),
         ),
     ),
 ]
