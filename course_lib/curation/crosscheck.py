@@ -42,6 +42,9 @@ CHECKS = {
     "seizures_documents": ("UNODC seizures (course table)", "the figures of the second documents cited "
                            "in the rows' notes; heroin + morphine; country ≤ world",
                            "within 2 % (and 1 t for sums)"),
+    "membership_counts": ("members in the course's membership tables (SCO on 1 October 2017; eleven "
+                          "organizations in June 2017)", "the organizations' own published counts",
+                          "equal, for every organization"),
     "milex_sources": ("SIPRI military spending, % of GDP (2022 release)",
                       "World Bank MS.MIL.XPND.GD.ZS (another SIPRI release)",
                       "within 0.5 percentage points, for every state that has been an SCO member"),
@@ -53,6 +56,7 @@ FILES = {
     "warheads_status": "owid-nuclear-weapons/nuclear_weapons_proliferation_owid.csv",
     "seizures_documents": "facts/unodc_opiate_seizures.csv",
     "milex_sources": "sipri-milex/sipri_military_expenditure_owid2022.csv",
+    "membership_counts": "facts/sco_membership.csv or facts/regional_organizations.csv",
 }
 # (check, iso3) -> (years, reason, what it changes in the course)
 ACCEPTED = {
@@ -93,6 +97,14 @@ CITED = {
     (2018, "IRN", "heroin"): (26.0, "% of WORLD", "WDR2020_TEHRANTIMES"),
     (2018, "IRN", "opium"): (91.0, "% of WORLD", "WDR2020_TEHRANTIMES"),
 }
+
+
+# Published counts (the organizations' own sites: sectsco.org for the SCO in October 2017 -- 8 members,
+# 4 observers, 6 dialogue partners; europa.eu, au.int, oas.org, asean.org, eco.int, cis.minsk.by,
+# saarc-sec.org, odkb-csto.org, gcc-sg.org, eaeunion.org, lasportal.org for June 2017).
+SCO_COUNTS = {"member": 8, "observer": 4, "dialogue_partner": 6}
+ORG_COUNTS_2017 = {"AU": 55, "OAS": 35, "EU": 28, "LAS": 22, "ASEAN": 10, "ECO": 10, "CIS": 9, "SAARC": 8,
+                   "CSTO": 6, "GCC": 6, "EAEU": 5}
 
 
 def ring_area_km2(lon: pd.Series, lat: pd.Series) -> float:
@@ -234,6 +246,30 @@ def check_seizures(uno: pd.DataFrame, complete: bool) -> _Found:
     return f
 
 
+def check_membership_counts(sco: pd.DataFrame, orgs: pd.DataFrame, complete: bool) -> _Found:
+    """The tables presented as complete against the organizations' own counts (only with every row)."""
+    f = _Found("membership_counts")
+    if not complete:
+        f.largest = "not compared (partial extract)"
+        return f
+    on = "2017-10-01"
+    start = sco.start_date.where(sco.start_date.str.len() > 4, sco.start_date + "-12-31")
+    end = sco.end_date.where((sco.end_date.str.len() > 4) | (sco.end_date == ""), sco.end_date + "-12-31")
+    now = sco[(start <= on) & ((end == "") | (end > on))]
+    for status, n in SCO_COUNTS.items():
+        got = int((now.status == status).sum())
+        if got != n:
+            f.add("SCO", [2017], f"{got} rows with status {status} on {on}, the SCO counts {n}")
+    o = _num(orgs, "joined", "left")
+    o = o[(o.status == "member") & (o.joined <= 2017) & (o.left.isna() | (o.left > 2017))]
+    for org, n in ORG_COUNTS_2017.items():
+        got = int((o.org == org).sum())
+        if got != n:
+            f.add(org, [2017], f"{got} members in June 2017, the organization counts {n}")
+    f.largest = "none: every count equal"
+    return f
+
+
 def check_milex(sipri: pd.DataFrame, wb: pd.DataFrame, members: set[str]) -> _Found:
     f = _Found("milex_sources")
     m = _num(sipri, "milex_pct_gdp", "year").merge(_num(wb, "milex_pct_gdp", "year"), on=["iso3", "year"],
@@ -266,6 +302,8 @@ def run(frames: dict[str, pd.DataFrame], complete: bool = True) -> dict:
                                 frames["nuclear_status"])
     if has("unodc_seizures"):
         found.append(check_seizures(frames["unodc_seizures"], complete))
+    if has("sco_membership") and has("regional_organizations"):
+        found.append(check_membership_counts(frames["sco_membership"], frames["regional_organizations"], complete))
     if has("sipri_milex") and has("wb_indicators") and has("sco_membership"):
         mem = frames["sco_membership"]
         found.append(check_milex(frames["sipri_milex"], frames["wb_indicators"],

@@ -54,9 +54,9 @@ def parse_source_keys(facts_md: Path) -> pd.DataFrame:
         if not mm:
             fail(f"FACTS.md: cannot parse source item {it[:60]!r}")
         key, rest = mm.groups()
-        urls = re.findall(r"(https?://\S+)\s*$", rest)
-        url = urls[0] if urls else ""
-        citation = rest[: len(rest) - len(url)].strip() if url else rest.strip()
+        urls = re.findall(r"(https?://\S+)\s*$", rest) or [u.rstrip(").,;") for u in re.findall(r"https?://\S+", rest)]
+        url = urls[0] if urls else ""  # trailing address, else the first one in the text
+        citation = (rest[: len(rest) - len(url)] if rest.rstrip().endswith(url) else rest.replace(url, "(address in url)")).strip()
         citation = citation.replace("*", "")
         citation = re.sub(r"\s+", " ", citation).strip()
         rows.append({"key": key, "citation": citation, "url": url})
