@@ -94,6 +94,8 @@ ACCEPTED = {
 # (year, area, drug) -> (value, what: "tonnes" or "share of WORLD", key of the document)
 CITED = {
     (2013, "WORLD", "opium"): (634.0, "tonnes", "EMCDDA2016"),
+    (2016, "WORLD", "heroin"): (91.0, "tonnes", "WDR2018_DWF"),
+    (2016, "WORLD", "opium"): (658.0, "tonnes", "WDR2018_DWF"),
     (2018, "IRN", "heroin"): (26.0, "% of WORLD", "WDR2020_TEHRANTIMES"),
     (2018, "IRN", "opium"): (91.0, "% of WORLD", "WDR2020_TEHRANTIMES"),
 }
