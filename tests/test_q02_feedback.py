@@ -117,6 +117,21 @@ MISTAKES = [
 ]
 
 
+# 02_placeholder_zero (issue 25): the Bulletin's 2017 states, a state it does not estimate (an empty
+# cell) counted as FAS counts it; the mistake reads that empty cell (a published 0) as no weapons.
+BU = _csv("nuclear_warheads_bulletin")
+_B17, _F17 = BU[BU.year == 2017], WH[WH.year == 2017]
+_ESTIMATED = set(_B17.loc[_B17.warheads > 0, "iso3"])
+_COUNTED = _ESTIMATED | (set(_B17.loc[_B17.warheads.isna(), "iso3"]) & set(_F17.loc[_F17.warheads > 0, "iso3"]))
+_M_JAN = status_on(pd.Timestamp("2017-01-01"), "member")
+EXPECTED["02_placeholder_zero"] = 100 * len(M17 & _COUNTED) / len(_COUNTED)
+MISTAKES += [
+    ("02_placeholder_zero", "placeholder counted as a real zero", 100 * len(M17 & _ESTIMATED) / len(_ESTIMATED)),
+    ("02_placeholder_zero", "members before the enlargement", 100 * len(_M_JAN & _COUNTED) / len(_COUNTED)),
+    ("02_placeholder_zero", "fraction instead of percentage", len(M17 & _COUNTED) / len(_COUNTED)),
+]
+
+
 @pytest.mark.parametrize("qid", sorted(EXPECTED))
 def test_expected_value_is_the_one_computed_from_the_raw_data(qid):
     assert question(qid).expected() == pytest.approx(EXPECTED[qid], abs=1e-9)
