@@ -102,3 +102,24 @@ def test_the_count_check_fires_when_a_row_is_missing(org):
         orgs = orgs.drop(orgs.index[(orgs.org == "EU") & (orgs.iso3 == "DEU")])
     with pytest.raises(CourseError, match=rf"membership_counts.*fails for {org} in 2017"):
         X.check_membership_counts(sco, orgs, complete=True)
+
+
+def _outline(rows) -> str:
+    """An outline excerpt in ARTICLE_OUTLINE.md's layout for the RATS table."""
+    words = {"exact": "", "more_than": "more than ", "about": "about "}
+    lines = [f"  | {item} | {words[q]}{int(v):,}{' tonnes' if u == 'tonnes' else ''} |"
+             for _i, item, v, q, u in rows]
+    return "Claimed\n  results **2011–2015**, under RATS coordination:\n  | figure | claimed value |\n  |---|---|\n" \
+        + "\n".join(lines) + "\n- Legal framework named"
+
+
+def test_rats_figures_are_read_again_from_the_outline():
+    from course_lib.curation.claims_table import RATS, rats_against_outline
+
+    rats_against_outline(RATS, _outline(RATS))  # the same figures: passes
+    changed = [r if r[0] != "persons_extradited" else (r[0], r[1], str(int(r[2]) + 18), r[3], r[4]) for r in RATS]
+    with pytest.raises(CourseError, match="RATS table"):
+        rats_against_outline(RATS, _outline(changed))
+    requalified = [r if r[0] != "weapons_confiscated" else r[:3] + ("about", r[4]) for r in RATS]
+    with pytest.raises(CourseError, match="RATS table"):
+        rats_against_outline(RATS, _outline(requalified))

@@ -143,6 +143,22 @@ def _exact_quotations(outline_text: "str | None") -> "set[str] | None":
     return set(re.findall(r'\|\s*[^|]*\|\s*"([^"]+)"', part))
 
 
+def rats_against_outline(rats: list, outline_text: "str | None") -> None:
+    r"""Stop if the RATS figures differ, in order, value or qualifier, from the outline's table.
+
+    >>> rats_against_outline(RATS[:1], "results **2011-2015**:\n  | figure | claimed value |\n  |---|---|\n"
+    ...                      "  | attacks | 20 |\n- next")
+    """
+    if outline_text is None:
+        return
+    part = re.split(r"results \*\*2011.2015\*\*", outline_text, maxsplit=1)[-1].split("\n- ", 1)[0]
+    rows = re.findall(r"^\s*\|\s*[^|]+\|\s*(more than |about )?([\d,]+)( tonnes)?\s*\|", part, flags=re.M)
+    found = [({"more than ": "more_than", "about ": "about"}.get(q, "exact"), v.replace(",", "")) for q, v, _ in rows]
+    ours = [(q, v) for _i, _t, v, q, _u in rats]
+    if found[:len(ours)] != ours:
+        fail(f"ARTICLE_OUTLINE.md: the RATS table gives {found}; the course's rats_2011_2015 has {ours}")
+
+
 def claim_resources(outline_text: "str | None") -> list[tuple[tuple[dict, bytes], pd.DataFrame]]:
     """The claims, claim_readings and rats_2011_2015 resources, each as ((descriptor, csv
     bytes), table). ``outline_text`` is the text of ARTICLE_OUTLINE.md; with None the quotes
@@ -227,6 +243,7 @@ labelled as such, and never changes a verdict. Claims that open data cannot chec
            required=True)],
         ["claim_id", "reading_id"]), cr)
 
+    rats_against_outline(RATS, outline_text)  # the second reading of the article's table
     ra = pd.DataFrame(RATS, columns=["item_id", "item", "value", "qualifier", "unit"])
     add(resource(
         "rats_2011_2015", ra, "RATS results claimed for 2011-2015",
