@@ -60,7 +60,7 @@ PEACE_MISSIONS = [  # year, month, exercise, host_iso3, location, participants, 
 
 #: Who did what, where it matters, and the second report of each exercise (our words).
 NOTES = {
-    2005: "bilateral; the other SCO members sent observers, not troops; also in SCIO 2018",
+    2005: "bilateral (China and Russia only); also in SCIO 2018",
     2007: "troops of all six members (de Haas, UK Defence Academy, 2007; SCIO 2018); command talks "
           "and the field phase in two countries",
     2009: "bilateral, about 1,300 troops from each side (Beijing Review, 24 July 2009); also in SCIO 2018",
