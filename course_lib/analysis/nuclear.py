@@ -148,6 +148,21 @@ def not_estimated(year: int = ARTICLE_YEAR, rule: str = "warheads") -> list[str]
     return sorted(t.loc[(t.year == year) & t.warheads.isna(), "iso3"].unique().tolist())
 
 
+def gap_note(code: str, year: int = ARTICLE_YEAR, rule: str = "bulletin") -> str:
+    """Why the source behind ``rule`` has no estimate for ``code`` in ``year`` (the data's note).
+
+    >>> gap_note("PRK", 2017).startswith("not estimated: published as 0")
+    True
+    """
+    rule = _check_rule(rule)
+    year = _check_year(year, rule)
+    t = _table_of(rule)
+    if rule == "possessing":
+        return ""
+    note = t.loc[(t.iso3 == code) & (t.year == year), "note"].dropna()
+    return str(note.iloc[0]) if len(note) else ""
+
+
 def armed_by_source(year: int = ARTICLE_YEAR, members: Any = "2017 members") -> pd.DataFrame:
     """The nuclear-armed states of ``year`` counted by each source, and ``members``' part.
 

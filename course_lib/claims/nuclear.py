@@ -48,13 +48,6 @@ def _verdict_if(claim_id: str, result: dict, **values: float) -> str:
     return build_evidence(claim_id, dict(result, readings=r.reset_index())).verdict
 
 
-def _placeholder(rule: str, code: str) -> str:
-    """The curation's note on a state a source does not estimate in :data:`ARTICLE_YEAR`."""
-    t = {"warheads": N._warheads, "bulletin": N._bulletin}[rule]()
-    note = t.loc[(t.iso3 == code) & (t.year == ARTICLE_YEAR), "note"]
-    return str(note.iloc[0]) if len(note) else ""
-
-
 def _source_sentences(by: pd.DataFrame, unit: str) -> list[str]:
     """One plain sentence per source: how many states it counts, and the members' part."""
     out = []
@@ -66,7 +59,7 @@ def _source_sentences(by: pd.DataFrame, unit: str) -> list[str]:
             extra = f" (it leaves out {_names(x.left_out.split(', '))})"
         out.append(f"By the {x.source}, {x.n_states} states were nuclear-armed in {ARTICLE_YEAR}{extra}, {part}.")
         for c in (x.not_estimated.split(", ") if x.not_estimated else []):
-            why = _placeholder(x.rule, c).split(" but ", 1)[-1]
+            why = N.gap_note(c, ARTICLE_YEAR, x.rule).split(" but ", 1)[-1]
             out[-1] = out[-1][:-1] + (
                 f": this series published 0 warheads for {_names([c])} in {ARTICLE_YEAR}, but {why}. That 0 is a "
                 f"placeholder for \"not estimated\", not a count of none, so the course keeps it as missing "
