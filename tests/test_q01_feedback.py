@@ -24,7 +24,8 @@ GULF = {"ARE", "BHR", "KWT", "OMN", "QAT", "SAU"}
 def _progress_in_tmp(tmp_path, monkeypatch):
     monkeypatch.setenv(progress_mod.ENV_VAR, str(tmp_path / "progress.json"))
     progress_mod._SESSION.clear()
-    monkeypatch.setattr(exercises, "_GUESSES", {})
+    progress_mod._SOLVED.clear()
+    monkeypatch.setattr(exercises.api, "_GUESSES", {})
 
 
 # ------------------------------------------------------------------ raw data, plain pandas

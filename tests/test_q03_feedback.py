@@ -19,6 +19,7 @@ IDS = questions("03")
 def _progress_in_tmp(tmp_path, monkeypatch):
     monkeypatch.setenv(progress_mod.ENV_VAR, str(tmp_path / "progress.json"))
     progress_mod._SESSION.clear()
+    progress_mod._SOLVED.clear()
     yield
 
 
@@ -219,7 +220,7 @@ def test_prediction_explanation_pakistan_above_the_founders():
 
 
 def test_prediction_is_recorded_and_revealed_with_the_value_from_data(monkeypatch):
-    monkeypatch.setattr(exercises, "_GUESSES", {})
+    monkeypatch.setattr(exercises.api, "_GUESSES", {})
     ratio = _deaths(["PAK"], 2011, 2015) / _deaths(["PAK"], 2006, 2010)
     fb = check("03_predict_pak_ratio", 2)
     assert fb.status == "recorded" and f"{ratio:.4g}" not in fb.message
