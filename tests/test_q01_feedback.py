@@ -178,12 +178,12 @@ def test_each_mistake_is_recognised_by_name(qid, value, label):
     assert label in fb.message
 
 
-def test_numeric_questions_have_two_or_three_distinct_mistakes():
+def test_numeric_questions_have_at_least_two_distinct_mistakes():
     want = expected_values()
     for qid in QIDS:
         q = exercises.question(qid)
         if q.kind in {"number", "integer"}:
-            assert 2 <= len(q.mistakes) <= 3, qid
+            assert len(q.mistakes) >= 2, qid
             values = [m.value() for m in q.mistakes]
             assert want[qid] not in values and len(set(values)) == len(values), qid
 

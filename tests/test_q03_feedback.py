@@ -88,7 +88,7 @@ EXPECTED = {
     "03_ratio_after": lambda: _deaths(FOUNDERS, 2016, 2020) / _deaths(FOUNDERS, 2011, 2015),
     "03_comparison_group": lambda: "c",
     "03_pakistan_share": lambda: _share(2011, 2015),
-    "03_peace_all_members": lambda: _peace_count(lambda mem, p: mem <= set(p.split(";"))),
+    "03_peace_all_members": lambda: _peace_count(lambda mem, p: len(mem - set(p.split(";")))),
 }
 
 
@@ -131,11 +131,11 @@ MISTAKES = [
     ("03_pakistan_share", lambda: _share(2011, 2015) / 100, "fraction instead of percentage"),
     ("03_pakistan_share", lambda: _share(2006, 2010), "the wrong period"),
     ("03_pakistan_share", lambda: _share(2011, 2015, ("IND", "PAK")), "India and Pakistan together"),
-    ("03_peace_all_members", lambda: int((_peace()["participants"].str.count(";") + 1 > 2).sum()),
-     "the exercises with more than two states"),
-    ("03_peace_all_members", lambda: _peace_count(lambda mem, p: set(p.split(";")) <= mem),
+    ("03_peace_all_members", lambda: _peace_count(lambda mem, p: bool(mem - set(p.split(";")))),
+     "exercises instead of absences"),
+    ("03_peace_all_members", lambda: _peace_count(lambda mem, p: len(set(p.split(";")) - mem)),
      "the comparison reversed"),
-    ("03_peace_all_members", lambda: _peace_count(lambda mem, p: mem <= set(p)),
+    ("03_peace_all_members", lambda: _peace_count(lambda mem, p: len(mem - set(p))),
      "participants not split"),
 ]
 
@@ -152,11 +152,11 @@ def test_named_mistake_is_recognised(qid, value, label):
         assert form not in fb.message, (form, fb.message)
 
 
-def test_each_numeric_question_has_two_or_three_mistakes():
+def test_each_numeric_question_has_at_least_two_mistakes():
     for qid in IDS:
         q = exercises.question(qid)
         if q.kind in {"number", "integer"}:
-            assert 2 <= len({m.label for m in q.mistakes}) <= 3, qid
+            assert len({m.label for m in q.mistakes}) >= 2, qid
 
 
 def test_neighbouring_year_is_not_called_a_boundary_slip():
@@ -211,8 +211,9 @@ def test_peace_explanation_bilateral_china_russia_and_uzbekistan_absent_after_20
     assert any("UZB" in s for s in parts[p["year"] == 2007])
 
 
-def test_peace_more_than_two_states_still_lacked_a_member():
-    assert (_peace()["participants"].str.count(";") + 1 > 2).sum() > EXPECTED["03_peace_all_members"]()
+def test_peace_some_exercises_lacked_several_members():
+    lacking = _peace_count(lambda mem, p: bool(mem - set(p.split(";"))))
+    assert EXPECTED["03_peace_all_members"]() > lacking > 0
 
 
 def test_prediction_explanation_pakistan_above_the_founders():

@@ -71,6 +71,14 @@ def _any_status_end_2024() -> int:
     return _count_on(2024, ANY_STATUS)
 
 
+def _members_and_observers_end_2024() -> int:
+    return _count_on(2024, ("member", "observer"))
+
+
+def _founder_count() -> int:
+    return len(_founders())
+
+
 # ------------------------------------------------------------------ 01_not_shanghai_five
 def _not_in_five() -> list[str]:
     from ..analysis.membership import founders_not_in_shanghai_five
@@ -87,6 +95,13 @@ def _founders() -> list[str]:
 def _shanghai_five() -> list[str]:
     t = _table()
     return sorted(t.loc[t["status"] == "shanghai_five", "iso3"])
+
+
+def _today_not_in_five() -> list[str]:
+    """Today's members outside the Shanghai Five: the wrong member set."""
+    from ..sco import members
+
+    return sorted(set(members("today")) - set(_shanghai_five()))
 
 
 # ------------------------------------------------------------------ 01_india_observer_years
@@ -131,6 +146,31 @@ def _waits(before: tuple[str, ...] = ("observer",)) -> pd.Series:
 
 def _observer_wait() -> float:
     return float(_waits().mean())
+
+
+def _observer_wait_median() -> float:
+    return float(_waits().median())
+
+
+def _wait_from_first_status() -> float:
+    """Each state's first earlier spell kept (Belarus's dialogue spell, not its observer one)."""
+    t = _table()
+    early = t[t["status"].isin(("observer", "dialogue_partner"))]
+    early = early.assign(y=_year(early["start_date"])).sort_values("y").drop_duplicates("iso3")
+    member = t[t["status"] == "member"][["iso3", "start_date"]]
+    both = early.merge(member, on="iso3", suffixes=("_early", "_member"))
+    return float((_year(both["start_date_member"]) - both["y"]).mean())
+
+
+def _wait_whole_years_between_dates() -> float:
+    """Whole years between the parsed dates (a year-only start read as 31 December)."""
+    from ..sco import timeline
+
+    t = timeline()
+    obs = t[t["status"] == "observer"][["iso3", "start"]]
+    mem = t[t["status"] == "member"][["iso3", "start"]]
+    both = obs.merge(mem, on="iso3", suffixes=("_obs", "_mem"))
+    return float(((both["start_mem"] - both["start_obs"]).dt.days // 365.25).mean())
 
 
 def _observer_wait_total() -> float:
@@ -202,6 +242,7 @@ QUESTIONS = [
         "the membership table, the Tianjin summit. A whole number.",
         expected=_circle_latest,
         kind="prediction",
+        guess_range=(0, 200),
         what="the number of states with any SCO status on the latest date in "
         "data/sco_membership.csv",
         hints=(
@@ -233,6 +274,10 @@ QUESTIONS = [
             Mistake("every status counted", _any_status_end_2024,
                     "You counted every state with some SCO status; observers and dialogue "
                     "partners are not members."),
+            Mistake("observers counted as members", _members_and_observers_end_2024,
+                    "You counted the observers with the members; only full members count."),
+            Mistake("the founders", _founder_count,
+                    "You counted the founding members of 2001; states have joined since."),
         ),
     ),
     Question(
@@ -258,6 +303,9 @@ QUESTIONS = [
             Mistake("the Shanghai Five themselves", _shanghai_five,
                     "These are the Shanghai Five; the task asks for the founder who was not "
                     "among them."),
+            Mistake("today's members instead of the founders", _today_not_in_five,
+                    "You started from today's members; the task asks about the founders of "
+                    "June 2001 (the `member` rows that start on the founding day)."),
         ),
     ),
     Question(
@@ -293,10 +341,10 @@ QUESTIONS = [
         qid="01_observer_wait",
         prompt="Several states were observers before they became full members. Over these "
         "states, what is the average wait in calendar years, counted as in the exercise on "
-        "India?",
+        "India? Give it to two decimals.",
         expected=_observer_wait,
         kind="number",
-        tolerance=0.01,
+        decimals=2,
         unit="years",
         what="the mean observer-to-member wait in data/sco_membership.csv",
         hints=(
@@ -318,6 +366,15 @@ QUESTIONS = [
             Mistake("exact dates instead of calendar years", _wait_from_parsed_dates,
                     "You measured exact durations, and `pd.to_datetime` reads a year-only "
                     "start as 1 January: count calendar years from the years as written."),
+            Mistake("whole years between exact dates", _wait_whole_years_between_dates,
+                    "You counted whole years between parsed dates, which drops the part of a "
+                    "year; subtract the calendar years as written."),
+            Mistake("a median instead of an average", _observer_wait_median,
+                    "That is the median wait (the middle value); the task asks for the "
+                    "average, the mean."),
+            Mistake("each state's first status", _wait_from_first_status,
+                    "You counted from each state's first status, and one state was a dialogue "
+                    "partner before it was an observer: count from the observer rows."),
         ),
     ),
     Question(

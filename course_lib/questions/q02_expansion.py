@@ -16,8 +16,7 @@ True
 from __future__ import annotations
 
 from ..exercises import Mistake, Question, fraction_mistake
-
-ARTICLE_YEAR = 2017
+from ..sco import ARTICLE_YEAR
 CHINA_INDIA = ("CHN", "IND")
 
 READING_OPTIONS = {
@@ -54,6 +53,13 @@ def _share(codes, year: int = ARTICLE_YEAR) -> float:
     return 100.0 * _group_population(codes, year) / _world_population(year)
 
 
+def _all_rows_share(codes, year: int = ARTICLE_YEAR) -> float:
+    """The share with every row of the year (regions and income groups too) as the world."""
+    wb = _wb()
+    return 100.0 * _group_population(codes, year) / float(wb.loc[wb.year == year,
+                                                                  "population"].sum())
+
+
 def _statuses(*statuses: str) -> list[str]:
     from ..sco import ARTICLE_DATE, members
 
@@ -72,9 +78,17 @@ def _china_india_latest() -> float:
 
 
 def _china_india_all_rows() -> float:
-    wb = _wb()
-    rows = wb[wb.year == ARTICLE_YEAR]
-    return 100.0 * _group_population(CHINA_INDIA, ARTICLE_YEAR) / float(rows.population.sum())
+    return _all_rows_share(CHINA_INDIA)
+
+
+def _china_india_2016() -> float:
+    return _china_india(ARTICLE_YEAR - 1)
+
+
+def _china_india_of_members() -> float:
+    """China and India as a share of the eight members' people, not the world's."""
+    return 100.0 * (_group_population(CHINA_INDIA, ARTICLE_YEAR)
+                    / _group_population(_statuses("member"), ARTICLE_YEAR))
 
 
 # ----------------------------------------------------------------- 02_share_observers
@@ -88,6 +102,14 @@ def _share_members_only() -> float:
 
 def _share_with_partners() -> float:
     return _share(_statuses("member", "observer", "dialogue_partner"))
+
+
+def _share_observers_2016() -> float:
+    return _share(_statuses("member", "observer"), ARTICLE_YEAR - 1)
+
+
+def _share_observers_all_rows() -> float:
+    return _all_rows_share(_statuses("member", "observer"))
 
 
 
@@ -127,6 +149,20 @@ def _eu_latest_year() -> float:
     return _group_population(_eu_members(year), year) / 1e6
 
 
+def _eu_2016() -> float:
+    return _group_population(_eu_members(), ARTICLE_YEAR - 1) / 1e6
+
+
+def _eu_never_left_dropped() -> float:
+    """``left > 2017`` without ``.isna()``: the states that never left are dropped."""
+    from ..data import load
+
+    ro = load("regional_organizations")
+    eu = ro[(ro.org == "EU") & (ro.status == "member") & (ro.joined <= ARTICLE_YEAR)
+            & (ro.left > ARTICLE_YEAR)]
+    return _group_population(eu["iso3"], ARTICLE_YEAR) / 1e6
+
+
 # ----------------------------------------------------------------- 02_armed_not_members
 def _nuclear_2017(min_status: int = 3) -> list[str]:
     from ..data import load
@@ -152,6 +188,15 @@ def _armed_with_pursuing() -> int:
     return _armed_not_members(min_status=2)
 
 
+def _armed_rows_every_year() -> int:
+    """No year filter: one row per state and year is counted."""
+    from ..data import load
+
+    ns = load("nuclear_status")
+    members = set(_statuses("member"))
+    return int(((ns.status >= 3) & ~ns.iso3.isin(members)).sum())
+
+
 # ----------------------------------------------------------------- 02_warheads_today
 def _warheads_share(year: int | None = None) -> float:
     from ..data import load
@@ -165,6 +210,21 @@ def _warheads_share(year: int | None = None) -> float:
 
 def _warheads_2017() -> float:
     return _warheads_share(ARTICLE_YEAR)
+
+
+def _warheads_year_before() -> float:
+    from ..data import load
+
+    return _warheads_share(int(load("nuclear_warheads")["year"].max()) - 1)
+
+
+def _warheads_founders() -> float:
+    from ..data import load
+    from ..sco import FOUNDING_DATE, members
+
+    wh = load("nuclear_warheads")
+    row = wh[wh.year == wh.year.max()].set_index("iso3")["warheads"]
+    return 100.0 * float(row[row.index.isin(members(FOUNDING_DATE))].sum()) / float(row.sum())
 
 
 
@@ -183,10 +243,10 @@ QUESTIONS = [
     Question(
         qid="02_china_india_share",
         prompt="Warm-up: with the table `wb` loaded above, what percentage of the world's "
-        "population lived in China and India together in 2017?",
+        "population lived in China and India together in 2017? Give it to two decimals.",
         expected=_china_india,
         kind="number",
-        tolerance=0.1,
+        decimals=2,
         unit="%",
         what="the 2017 population share of China and India in data/wb_indicators.csv",
         hints=(
@@ -207,16 +267,21 @@ QUESTIONS = [
             Mistake("the wrong year", _china_india_latest,
                     "That is the share in the latest year of the table, not in 2017: filter "
                     "the year as well as the countries."),
+            Mistake("the year before", _china_india_2016,
+                    "That is the share in 2016; the task asks for 2017."),
+            Mistake("the members as the denominator", _china_india_of_members,
+                    "You divided by the people of the eight members; the task asks for a "
+                    "share of the world (the WLD row)."),
         ),
     ),
     Question(
         qid="02_share_observers",
         prompt="Merge the statuses of October 2017 with the 2017 populations, group by "
         "status, and give the share of world population of the members **and** observers "
-        "together.",
+        "together, to two decimals.",
         expected=_share_observers,
         kind="number",
-        tolerance=0.1,
+        decimals=2,
         unit="%",
         what="the 2017 population share of the October 2017 members and observers, from "
         "data/wb_indicators.csv and data/sco_membership.csv",
@@ -238,6 +303,11 @@ QUESTIONS = [
                     "You added every status; the dialogue partners are a third group the "
                     "task leaves out."),
             fraction_mistake(_share_observers),
+            Mistake("the data of 2016", _share_observers_2016,
+                    "You used the populations of 2016; take the rows of 2017."),
+            Mistake("every row of the year as the world", _share_observers_all_rows,
+                    "Your denominator adds up every row of 2017, and the table's regions and "
+                    "income groups count the same people again; use the World row WLD."),
         ),
     ),
     Question(
@@ -267,10 +337,10 @@ QUESTIONS = [
         qid="02_eu_population",
         prompt="How many people (in millions) lived in the member states of the European "
         "Union in 2017? Use `data/regional_organizations.csv` for who was a member and `wb` "
-        "for the populations.",
+        "for the populations. Give it in millions, to one decimal.",
         expected=_eu_population,
         kind="number",
-        tolerance=0.5,
+        decimals=1,
         unit="million people",
         what="the 2017 population of the EU's 2017 members, from "
         "data/regional_organizations.csv and data/wb_indicators.csv",
@@ -293,6 +363,11 @@ QUESTIONS = [
             Mistake("the wrong year", _eu_latest_year,
                     "These are the populations of the latest year in the table; the task "
                     "asks for 2017."),
+            Mistake("the year before", _eu_2016,
+                    "These are the populations of 2016; the task asks for 2017."),
+            Mistake("the states that never left dropped", _eu_never_left_dropped,
+                    "`left > 2017` is False where `left` is missing, so every state that "
+                    "never left was dropped: add `| ro.left.isna()`."),
         ),
     ),
     Question(
@@ -322,16 +397,19 @@ QUESTIONS = [
             Mistake("status 2 counted too", _armed_with_pursuing,
                     "Your filter also keeps status 2 (pursuing weapons); only status 3 means "
                     "possessing."),
+            Mistake("rows of every year counted", _armed_rows_every_year,
+                    "You counted rows of every year (one per state and year); keep the rows "
+                    "of 2017 only."),
         ),
     ),
     Question(
         qid="02_warheads_today",
         prompt="Reshape `data/nuclear_warheads.csv` to one row per year and one column per "
         "country; with **today's** members, what percentage of all countries' warheads do SCO "
-        "members hold in the latest year of the table?",
+        "members hold in the latest year of the table? Give it to two decimals.",
         expected=_warheads_share,
         kind="number",
-        tolerance=0.1,
+        decimals=2,
         unit="%",
         what="today's members' share of the world's warheads in the latest year of "
         "data/nuclear_warheads.csv",
@@ -350,6 +428,12 @@ QUESTIONS = [
                     "That is the share in 2017 (the year the notebook showed), not in the "
                     "latest year of the table."),
             fraction_mistake(_warheads_share),
+            Mistake("the year before", _warheads_year_before,
+                    "That is the share in the year before the latest; take the largest year "
+                    "of the index."),
+            Mistake("the founders", _warheads_founders,
+                    "You kept the founding members of 2001 only; the task asks for today's "
+                    "members."),
         ),
     ),
     Question(
