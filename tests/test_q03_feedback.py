@@ -137,6 +137,18 @@ MISTAKES = [
      "the comparison reversed"),
     ("03_peace_all_members", lambda: _peace_count(lambda mem, p: len(mem - set(p))),
      "participants not split"),
+    ("03_peace_all_members", lambda: _peace_count(lambda mem, p: len(set(p.split(";")))),
+     "the participants counted"),
+    ("03_peace_all_members", lambda: sum(len(set(MEMBERS_2017) - set(p.split(";")))
+                                         for p in _peace()["participants"]),
+     "the members of October 2017 for every exercise"),
+    ("03_ratio_after", lambda: _deaths(FOUNDERS, 2016, 2019) / _deaths(FOUNDERS, 2011, 2015),
+     "a later period one year short"),
+    ("03_pakistan_share", lambda: 100 * _deaths(["PAK"], 2011, 2015)
+     / (sum(_deaths([c], 2011, 2015) for c in MEMBERS_2017) - _deaths(["PAK"], 2011, 2015)),
+     "Pakistan against the others"),
+    ("03_pak_per_million", lambda: _rate("PAK", 2017, 2019), "a neighbouring window"),
+    ("03_pak_per_million", lambda: _rate("PAK", 2018, 2020) / 1e6, "per person, not per million"),
 ]
 
 
