@@ -13,6 +13,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import html
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -184,6 +185,13 @@ def states_precision(q: Question) -> bool:
     return DECIMAL_WORDS.get(q.decimals, "decimal").split()[-1] in q.prompt.lower()
 
 
+@functools.lru_cache(maxsize=1)
+def _renderer():
+    import mistune
+
+    return mistune.create_markdown(escape=True)
+
+
 def md_to_html(text: str) -> str:
     """Markdown of a feedback line as inline HTML, through the course's one renderer
     (mistune), with raw HTML escaped.
@@ -191,9 +199,7 @@ def md_to_html(text: str) -> str:
     >>> md_to_html("use `a < b` and **this**")
     'use <code>a &lt; b</code> and <strong>this</strong>'
     """
-    import mistune
-
-    out = mistune.create_markdown(escape=True)(str(text)).strip()
+    out = _renderer()(str(text)).strip()
     if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
     return out
