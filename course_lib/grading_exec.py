@@ -191,7 +191,8 @@ def _child(conn, sources: list[tuple[int, str]], workdir: Path, timeout: int,
         import matplotlib.pyplot as plt
         from IPython.core.interactiveshell import InteractiveShell
 
-        from .progress import session_results, solutions_shown
+        from .progress import session_results
+        from .solutions import solutions_shown
 
         backend_bases.FigureCanvasBase.print_figure = lambda self, *a, **k: None
         _no_drawing()
