@@ -74,38 +74,38 @@ QUESTIONS = [
     ),
     Question(
         qid="07_population_gap",
-        prompt="By how many percentage points does the primary reading of "
-        "`population_share` fall short of the claim's interval (\"almost 44 per cent\" is 43 to "
-        "just under 44)? Give it to two decimals.",
-        expected=_population_gap,
+        prompt="The table `evidence` gives the margin of the primary reading. Now a context "
+        "reading: by how many percentage points does the reading with today's members "
+        "(reading id `now` in `evaluate(\"population_share\").readings`) fall short of the "
+        "claim's interval (\"almost 44 per cent\" is 43 to just under 44)? Give it to two "
+        "decimals.",
+        expected=lambda: _population_gap("now"),
         kind="number",
         tolerance=0.005,
         unit="percentage points",
-        what="the lower end of the claim's interval minus the primary reading of population_share",
+        what="the lower end of the claim's interval minus the reading `now` of population_share",
         hints=("`evaluate(\"population_share\")` has `.claim` (an interval with `.low` and "
-               "`.high`) and `.value`.",
+               "`.high`) and `.readings` (a table with `reading_id` and `value`).",
+               "Pick the row of the reading with a boolean filter, then its value.",
                "Pattern: a distance to an interval is measured to its nearer end, and a "
                "shortfall is that end minus the value."),
+        explanation="Percentage points are differences of percentages, not a percentage; the "
+        "distance is measured to the claim's interval, not to the bare 44. A context reading "
+        "never changes the verdict.",
         mistakes=(
-            Mistake("distance to 44, not to the interval", lambda: _population_gap(end="high"),
+            Mistake("the primary reading", _population_gap,
+                    "That is the margin of the primary reading (the members of October 2017), "
+                    "the one the table shows; this exercise asks for today's members."),
+            Mistake("distance to 44, not to the interval", lambda: _population_gap("now", "high"),
                     "You measured to 44, the bare number; the claim's interval starts lower, "
                     "at `ev.claim.low`."),
-            Mistake("subtracted the wrong way round", lambda: -_population_gap(),
+            Mistake("subtracted the wrong way round", lambda: -_population_gap("now"),
                     "You computed the value minus the interval's end; a shortfall is the end "
                     "minus the value, a positive number here."),
             Mistake("the population of another year",
                     lambda: _population_gap("members_oct2017_2016"),
-                    "You used the population of 2016; the primary reading uses 2017."),
-            Mistake("today's members", lambda: _population_gap("now"),
-                    "You used today's members; the primary reading uses the members of "
-                    "October 2017."),
-            Mistake("the members' own populations added up",
-                    lambda: _population_gap("members_oct2017_2017_sum"),
-                    "You added the members' populations yourself; the primary reading divides "
-                    "by the world total as the data give it."),
+                    "That is the reading with the population of 2016; take the reading `now`."),
         ),
-        explanation="Percentage points are differences of percentages, not a percentage; the "
-        "distance is measured to the claim's interval, not to the bare 44.",
     ),
     Question(
         qid="07_nuclear_reading",
@@ -120,7 +120,7 @@ QUESTIONS = [
             "d": "States with warheads in the FAS estimates: the same 9, so 4 of 9.",
         },
         what="the eligible reading of nuclear_half whose verdict alone is 'supported'",
-        hints=("Run the definitions explorer with the claim `nuclear_half`.",
+        hints=("Look at the eligible readings of `nuclear_half` and their verdicts.",
                "`evaluate(\"nuclear_half\").eligible()` has a column `verdict_alone`."),
     ),
 ]
