@@ -142,8 +142,18 @@ def _final_expression(solution: str) -> str:
     return lines[-1].split("=", 1)[1].split("#")[0] if lines else ""
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", text.replace("'", '"'))
+def _shape(code: str) -> str:
+    """The shape of an expression: literals and bare names become placeholders, so that a
+    hint which is the solution with other names or a placeholder year still matches.
+
+    >>> _shape("len(wh[wh.year <= 2017])") == _shape("len(t[t.year <= Y])")
+    True
+    """
+    code = code.replace("`", "")
+    code = re.sub(r"\"[^\"]*\"|'[^']*'", "S", code)
+    code = re.sub(r"(?<![\w.])\d[\d_.]*(e-?\d+)?", "N", code)
+    code = re.sub(r"(?<![\w.])[A-Za-z_]\w*", "V", code)
+    return re.sub(r"\s+", "", code)
 
 
 @pytest.mark.parametrize("path", [p for p in course_notebooks() if p.name[:2] in MINE],
@@ -151,7 +161,7 @@ def _norm(text: str) -> str:
 def test_the_last_hint_leaves_a_step(path):
     for ex in exercises(path):
         q = question(ex["qid"])
-        final = _norm(_final_expression(ex["solution"]))
-        if q.kind == "prediction" or not q.hints or len(final) < 8:
+        final = _shape(_final_expression(ex["solution"]))
+        if q.kind == "prediction" or not q.hints or len(final) < 10:
             continue
-        assert final not in _norm(q.hints[-1]), f"{ex['qid']}: the last hint is the solution"
+        assert final not in _shape(q.hints[-1]), f"{ex['qid']}: the last hint is the solution"

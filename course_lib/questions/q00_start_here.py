@@ -56,7 +56,8 @@ QUESTIONS = [
         hints=(
             "`members(date)` returns a list of ISO3 codes.",
             "The length of a list is `len(the_list)`; the date is written \"YYYY-MM-DD\".",
-            "Pattern: `len(sco.members(\"YYYY-MM-DD\"))` with the article's date.",
+            "Pattern: `len(a_list)` counts the items of any list; the function wants the "
+            "date as text, year first.",
         ),
         explanation="India and Pakistan had joined the six founders in June 2017.",
         mistakes=(

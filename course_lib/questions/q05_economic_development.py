@@ -307,8 +307,9 @@ QUESTIONS = [
             "members' rows. Population and GDP per capita come from the World Bank table.",
             "Join on both keys, country and year; then divide deaths by population in "
             "millions and drop the rows lacking a value.",
-            "Pattern: `j = left.merge(wb[[\"iso3\", \"year\", \"population\", column]], "
-            "on=[\"iso3\", \"year\"])`, then `j[[x, y]].corr(method=\"spearman\").iloc[0, 1]`.",
+            "Pattern: `merge(..., on=[key1, key2])` joins on two keys at once; the "
+            "`.corr(method=...)` of a two-column table is a 2 × 2 table whose off-diagonal "
+            "cell is the coefficient.",
         ),
         mistakes=(
             Mistake("every country, not the members", _spearman_all,

@@ -174,8 +174,8 @@ QUESTIONS = [
             "before joining.",
             "Merging the 2017 List with those ids on `id_no` keeps one row per member "
             "property, with its `category`; you want the share of one category, in per cent.",
-            "Pattern: `on_list.merge(ids.drop_duplicates(), on='id_no')`, then "
-            "`100 * df['category'].value_counts(normalize=True)['Cultural']`.",
+            "Pattern: `.drop_duplicates()` before a `merge` keeps one row per key; "
+            "`value_counts(normalize=True)` gives each category's fraction of the rows.",
         ),
         explanation="Compare it with the Cultural percentage of the whole List: the "
         "members' properties are less often Cultural than the List's.",
