@@ -151,7 +151,7 @@ def _shape(code: str) -> str:
     """
     code = code.replace("`", "")
     code = re.sub(r"\"[^\"]*\"|'[^']*'", "S", code)
-    code = re.sub(r"(?<![\w.])\d[\d_.]*(e-?\d+)?", "N", code)
+    code = re.sub(r"(?<![\w.])\d[\d_.]*(e-?\d+)?", "V", code)   # a number or a name
     code = re.sub(r"(?<![\w.])[A-Za-z_]\w*", "V", code)
     return re.sub(r"\s+", "", code)
 

@@ -37,7 +37,7 @@ QUESTIONS = [
         expected=lambda: 7,
         kind="integer",
         what="the sum 3 + 4",
-        hints=("Python adds with `+`.", "Pattern: `answer = a + b` with the two numbers."),
+        hints=("Python adds with `+`.", "Pattern: `a + b` adds two numbers; store the result in the name the cell checks."),
         explanation="You have completed your first checked exercise.",
         mistakes=(
             Mistake("product instead of sum", lambda: 3 * 4,
@@ -82,7 +82,7 @@ QUESTIONS = [
             "A list of column names inside the brackets selects those columns: "
             "`wb[[...]]`, two pairs of brackets.",
             "`.size` counts the values of a table; `.shape` gives (rows, columns).",
-            "Pattern: `table[[\"a\", \"b\"]].size`.",
+            "Pattern: `table[[...]]` with a list of names, then `.size` of the result.",
         ),
         mistakes=(
             Mistake("every column", lambda: v.n_values(None),
@@ -108,8 +108,8 @@ QUESTIONS = [
             "Two conditions, one on `iso3` and one on `year`, each in brackets, joined "
             "with `&`.",
             "The table counts people; a million is `1e6`.",
-            "Pattern: `wb.loc[(wb[\"iso3\"] == code) & (wb[\"year\"] == y), \"population\"]`, "
-            "then `.iloc[0] / 1e6`.",
+            "Pattern: `table.loc[condition, column]` filters and selects at once; `.iloc[0]` "
+            "takes the first value of the result.",
         ),
         mistakes=(
             *_year_mistakes(lambda y: v.population("CHN", y) / 1e6, ""),
@@ -131,7 +131,8 @@ QUESTIONS = [
         hints=(
             "First keep the founders' rows with `.isin(codes)`; then one total per year.",
             "`groupby(\"year\")[\"population\"].sum()` gives a Series indexed by year.",
-            "Pattern: `rows.groupby(key)[column].sum().loc[year] / 1e6`.",
+            "Pattern: a Series indexed by year gives one year's value with `.loc[year]`; "
+            "divide by `1e6` for millions.",
         ),
         mistakes=(
             Mistake("the members of 2017", lambda: v.group_population("2017-10-01", 2001) / 1e6,
@@ -162,8 +163,8 @@ QUESTIONS = [
             "from `wb`.",
             "After the merge, each row has a `status` and a `population`: group by status "
             "and add up.",
-            "Pattern: `left.merge(right[[\"iso3\", \"population\"]], on=\"iso3\")`, then "
-            "`.groupby(\"status\")[\"population\"].sum()`.",
+            "Pattern: `left.merge(right, on=key)`; on the merged table, a `groupby` as in "
+            "Primer 3, then pick the group by its name.",
         ),
         mistakes=(
             Mistake("the observers", lambda: v.status_population("observer") / 1e6,
@@ -195,7 +196,8 @@ QUESTIONS = [
         hints=(
             "`pivot(index=..., columns=..., values=...)` turns a long table into a wide one.",
             "In the wide table, one row is a year and one column a country: `.loc[year, code]`.",
-            "Pattern: `wide.loc[y, \"A\"] / wide.loc[y, \"B\"]`.",
+            "Pattern: `wide.loc[row, column]` picks one cell; a ratio is one cell over "
+            "another.",
         ),
         mistakes=(
             Mistake("India over China", lambda: v.gdp_ratio("IND", "CHN", PRIMER_YEAR),
@@ -222,7 +224,8 @@ QUESTIONS = [
             "A left merge of the five years with the heroin rows keeps every year; a year "
             "without a row gets NaN.",
             "`mean()` skips NaN; `fillna(0)` first makes a missing year count as 0.",
-            "Pattern: `frame[\"tonnes\"].fillna(0).mean()`.",
+            "Pattern: `.fillna(value)` returns a copy with the gaps filled; then the mean as "
+            "usual.",
         ),
         explanation="Counting a missing year as 0 is an assumption too, and a strong one: "
         "notebook 04 shows better ways to reason about missing years.",
