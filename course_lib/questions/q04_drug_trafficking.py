@@ -59,8 +59,8 @@ QUESTIONS = [
             "Keep only the rows of the world (`area`) and of heroin (`drug`).",
             "Then ask, for each year of the window, whether it appears in the `year` column of "
             "those rows; keep the years that do not.",
-            "Pattern: `s = pd.Series(years)`; `s[~s.isin(rows.year)]` keeps the years not "
-            "found; `.astype(str).tolist()` turns them into a list of text.",
+            "Pattern: `~` turns True into False and back, so `~series.isin(values)` marks what "
+            "is not found; `.astype(str).tolist()` turns a Series into a list of text.",
         ),
         explanation="Most of the window has no world value, so every reading of the claim has "
         "to say how it treats the gaps.",

@@ -183,8 +183,8 @@ QUESTIONS = [
             "look at the column `gdp_per_capita_usd`.",
             "Two conditions at once need `&` and brackets around each; a list of codes needs "
             "`.isin(...)`.",
-            "Pattern: `wb.loc[wb[\"iso3\"].isin(codes) & (wb[\"year\"] == year), column]`, "
-            "then `.max() / .min()` of that Series.",
+            "Pattern: `table.loc[condition, column]` gives a Series; a Series has `.max()` "
+            "and `.min()`, and the question asks how many times one is the other.",
         ),
         mistakes=(
             Mistake("poorest over richest", lambda: 1 / _ratio("2001 founders", 2001),
@@ -219,8 +219,8 @@ QUESTIONS = [
             "group them by `year`.",
             "A grouped column gives `.max()` and `.min()` per year, both Series indexed by "
             "year; divide one by the other, then keep the years asked for.",
-            "Pattern: `g = rows.groupby(\"year\")[column]`, `ratio = g.max() / g.min()`, then "
-            "`ratio.loc[first:last].mean()` (`.loc` includes both ends; `range` does not).",
+            "Pattern: two grouped Series with the same index divide year by year; "
+            "`series.loc[first:last]` includes both ends (`range` does not).",
         ),
         mistakes=(
             Mistake("every year, not 2001–2017", _mean_ratio_all_years,
@@ -253,8 +253,8 @@ QUESTIONS = [
             "Rank the members within each year, 1 for the highest GDP per capita, then look "
             "at Russia's rows.",
             "`rank` ranks from the lowest by default; a grouped rank restarts in every year.",
-            "Pattern: `rows[\"rank\"] = rows.groupby(\"year\")[column].rank(ascending=False)`, "
-            "then count the rows with `(rows[\"iso3\"] == \"RUS\") & (rows[\"rank\"] != 1)`.",
+            "Pattern: `groupby(key)[column].rank(...)` gives each row its rank within its "
+            "group; a sum of True/False values counts the True ones.",
         ),
         mistakes=(
             Mistake("the years Russia was first", _russia_richest,
@@ -346,8 +346,8 @@ QUESTIONS = [
             "Start from the joined table of every country (`dv`, or your own join), not only "
             "the members.",
             "One row per country: group by the country code and average both columns.",
-            "Pattern: `df.groupby(\"iso3\")[[x, y]].mean()`, then `.corr(method=\"spearman\")` "
-            "of that table and `.iloc[0, 1]`.",
+            "Pattern: `groupby(key)[[x, y]]` followed by an aggregate gives one row per key; "
+            "correlate that table as in the exercise before.",
         ),
         mistakes=(
             Mistake("pooled country-years", _spearman_all,

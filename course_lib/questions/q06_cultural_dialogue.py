@@ -217,8 +217,8 @@ QUESTIONS = [
             "properties on the 2017 List.",
             "Subtract the share of the exercise on the plain reading from the per-country "
             "share, in that order.",
-            "Pattern: `entries = states[states.id_no.isin(on_list.id_no)]`, then "
-            "`100 * entries.iso3.isin(codes).mean()`.",
+            "Pattern: the rows of `states` whose property is on the List are the entries; "
+            "the mean of a True/False column is the fraction of True, in both shares.",
         ),
         explanation="The two counts differ only through transboundary properties, a small "
         "part of the List. Shared properties of non-members add entries to the "
@@ -264,9 +264,8 @@ QUESTIONS = [
         },
         hints=(
             "Compute each option once and compare its distance from 20.",
-            "Pattern: `{k: heritage.share(cat, den, members, 'once', 2017)['share'] for "
-            "k, (cat, den, members) in options.items()}`, then the key with the smallest "
-            "`abs(value - claimed)`.",
+            "Pattern: a dict comprehension `{k: f(v) for k, v in options.items()}` computes "
+            "every option; `min(d, key=...)` finds the key whose value is nearest a target.",
         ),
     ),
     Question(
