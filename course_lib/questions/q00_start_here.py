@@ -101,7 +101,7 @@ QUESTIONS = [
         "population, in millions, to one decimal?",
         expected=lambda: v.population("CHN", PRIMER_YEAR) / 1e6,
         kind="number",
-        tolerance=0.05,
+        decimals=1,
         unit="million",
         what=f"China's {PRIMER_YEAR} population in {WB}, in millions",
         hints=(
@@ -125,7 +125,7 @@ QUESTIONS = [
         "decimal?",
         expected=lambda: v.group_population("2001-06-15", 2001) / 1e6,
         kind="number",
-        tolerance=0.05,
+        decimals=1,
         unit="million",
         what=f"the founders' total 2001 population in {WB}, in millions",
         hints=(
@@ -155,7 +155,7 @@ QUESTIONS = [
         "of the dialogue partners, in millions, to one decimal?",
         expected=lambda: v.status_population("dialogue_partner") / 1e6,
         kind="number",
-        tolerance=0.05,
+        decimals=1,
         unit="million",
         what=f"the dialogue partners' {v.MERGE_YEAR} population in {WB}, in millions",
         hints=(
@@ -190,7 +190,7 @@ QUESTIONS = [
         "decimals.",
         expected=lambda: v.gdp_ratio("CHN", "IND", PRIMER_YEAR),
         kind="number",
-        tolerance=0.005,
+        decimals=2,
         unit="times",
         what=f"China's GDP per capita over India's in {PRIMER_YEAR}, from {WB}",
         hints=(
@@ -216,7 +216,7 @@ QUESTIONS = [
         "and give the mean of the five years, in tonnes, to two decimals.",
         expected=lambda: v.heroin_mean(fill=0.0),
         kind="number",
-        tolerance=0.005,
+        decimals=2,
         unit="t",
         what="the mean of the five years with missing years as 0, from "
         "data/unodc_seizures.csv",

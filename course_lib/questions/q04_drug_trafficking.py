@@ -22,10 +22,10 @@ QUESTIONS = [
     Question(
         qid="04_kg_per_year",
         prompt="Read the article's heroin figure from the claims table and convert it into "
-        "kilograms per year, to the nearest kilogram.",
+        "kilograms per year, to the nearest kilogram (a whole number).",
         expected=v.kg_per_year,
         kind="number",
-        tolerance=0.5,
+        decimals=0,
         unit="kg per year",
         what="the yearly average in kilograms of the article's five-year figure in data/claims.csv",
         hints=(
@@ -88,7 +88,7 @@ QUESTIONS = [
         "same year). Give it to two decimals.",
         expected=v.share_hm,
         kind="number",
-        tolerance=0.005,
+        decimals=2,
         unit="%",
         what="the share of the article's tonnes in five years of world heroin and morphine "
         "seizures computed from data/unodc_seizures.csv",
@@ -124,7 +124,7 @@ QUESTIONS = [
         "it to one decimal.",
         expected=v.implied_per_year,
         kind="number",
-        tolerance=0.05,
+        decimals=1,
         unit="t per year",
         what="the yearly world total implied by the article's two figures in data/claims.csv",
         hints=(
@@ -156,7 +156,7 @@ QUESTIONS = [
         "five such years would 69 t be? Give it to two decimals.",
         expected=v.share_opiates,
         kind="number",
-        tolerance=0.005,
+        decimals=2,
         unit="%",
         what="the share of the article's tonnes in five years of world opium, heroin and "
         "morphine seizures computed from data/unodc_seizures.csv",
@@ -241,7 +241,7 @@ QUESTIONS = [
         "five-year world total? Give it to one decimal.",
         expected=v.assumed_for_claim,
         kind="number",
-        tolerance=0.05,
+        decimals=1,
         unit="t per year",
         what="the value each missing year would need, computed from data/claims.csv and "
         "data/unodc_seizures.csv",

@@ -175,7 +175,7 @@ QUESTIONS = [
         "member was that of the richest? Give it to two decimals.",
         expected=lambda: _ratio("2001 founders", 2001),
         kind="number",
-        tolerance=0.005,
+        decimals=2,
         unit="times",
         what=f"the max/min ratio of the founders' 2001 GDP per capita (current US$) in {WB}",
         hints=(
@@ -211,7 +211,7 @@ QUESTIONS = [
         "decimals.",
         expected=_mean_ratio,
         kind="number",
-        tolerance=0.005,
+        decimals=2,
         unit="times",
         what=f"the mean of the 2017 members' yearly max/min ratios, 2001–2017, from {WB}",
         hints=(
@@ -245,8 +245,7 @@ QUESTIONS = [
         prompt="Rank within each year: in how many years from 1990 to the latest was Russia "
         "not the richest of the eight members of October 2017 (GDP per capita)?",
         expected=_russia_not_richest,
-        kind="number",
-        tolerance=0,
+        kind="integer",
         unit="years",
         what=f"the count of years in which another 2017 member ranked first, from {WB}",
         hints=(
@@ -298,7 +297,7 @@ QUESTIONS = [
         "of the eight members of October 2017, to three decimals.",
         expected=_spearman_members,
         kind="number",
-        tolerance=0.0005,
+        decimals=3,
         unit="",
         what=f"the Spearman correlation over those country-years ({WB}, {UCDP}, all types, "
         "best estimate; country-years without both values left out)",
@@ -339,7 +338,7 @@ QUESTIONS = [
         "all countries) and compute the Spearman correlation, to two decimals.",
         expected=_spearman_countries,
         kind="number",
-        tolerance=0.005,
+        decimals=2,
         unit="",
         what=f"the Spearman correlation of per-country averages over 1990–2020 ({WB}, {UCDP})",
         hints=(

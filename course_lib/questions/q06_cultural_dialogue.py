@@ -80,7 +80,7 @@ QUESTIONS = [
         "property counted once. Give it to three decimals.",
         expected=v.share_plain,
         kind="number",
-        tolerance=0.0005,
+        decimals=3,
         unit="%",
         what=f"the share computed from {v.WH}, {v.WHS} and data/sco_membership.csv "
         "(members on 2017-10-01)",
@@ -165,7 +165,7 @@ QUESTIONS = [
         "category Cultural? Give it to one decimal.",
         expected=v.members_cultural,
         kind="number",
-        tolerance=0.05,
+        decimals=1,
         unit="%",
         what=f"the Cultural percentage of the members' properties, from {v.WH} and {v.WHS}",
         hints=(
@@ -207,7 +207,7 @@ QUESTIONS = [
         "per-country minus once (negative if it falls), to two decimals.",
         expected=v.transboundary_effect,
         kind="number",
-        tolerance=0.005,
+        decimals=2,
         unit="points",
         what=f"the change computed from {v.WHS} and {v.WH} (2017 List, 2017 members, all "
         "categories)",
@@ -276,7 +276,7 @@ QUESTIONS = [
         "the members' own count, and give it to one decimal, not rounded to a whole number.",
         expected=v.gap_for_target,
         kind="number",
-        tolerance=0.05,
+        decimals=1,
         unit="properties",
         what=f"the target count minus the members' count, computed from {v.WH} and {v.WHS}",
         hints=(

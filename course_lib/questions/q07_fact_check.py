@@ -81,7 +81,7 @@ QUESTIONS = [
         "decimals.",
         expected=lambda: _population_gap("now"),
         kind="number",
-        tolerance=0.005,
+        decimals=2,
         unit="percentage points",
         what="the lower end of the claim's interval minus the reading `now` of population_share",
         hints=("`evaluate(\"population_share\")` has `.claim` (an interval with `.low` and "
