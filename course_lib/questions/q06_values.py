@@ -189,21 +189,6 @@ def counts_2017() -> tuple[int, int]:
     return len(on), int(on["id_no"].isin(held_ids(m17())).sum())
 
 
-def missing_for_target() -> int:
-    n, k = counts_2017()
-    return math.ceil(target() / 100 * n) - k
-
-
-def missing_rounded_down() -> int:
-    n, k = counts_2017()
-    return math.floor(target() / 100 * n) - k
-
-
-def target_count() -> int:
-    n, _ = counts_2017()
-    return math.ceil(target() / 100 * n)
-
-
 
 
 # --------------------------------------------------------------------------- wrong methods
