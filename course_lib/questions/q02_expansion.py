@@ -334,10 +334,10 @@ QUESTIONS = [
         prompt="Compare `data/nuclear_warheads_bulletin.csv` with `data/nuclear_warheads.csv` "
         "(FAS) for 2017. By the Bulletin's series, counting a state it does not estimate (an "
         "empty cell) as FAS counts it, what percentage of the nuclear-armed states of 2017 were "
-        "SCO members in October 2017?",
+        "SCO members in October 2017? Give it to one decimal.",
         expected=_bulletin_counted,
         kind="number",
-        tolerance=0.1,
+        decimals=1,
         unit="%",
         what="the October 2017 members' share of the states with warheads in 2017 in the "
         "Bulletin's series, a state it does not estimate counted as FAS counts it",
