@@ -11,11 +11,11 @@ borders as they are held de facto (for example in Kashmir); every map says so.
 from __future__ import annotations
 
 import math
-from .cache import data_cached
 from typing import Mapping
 
 import pandas as pd
 
+from .cache import data_cached
 from .data import load
 from .plotting import LIGHT_GREY
 
@@ -42,16 +42,47 @@ def _polygons() -> dict[str, list]:
     (kept per state of the data; read-only, so handing them out copies nothing)."""
     import numpy as np
 
-    def ring(r):
-        a = np.column_stack([r["lon"].to_numpy(float), r["lat"].to_numpy(float)])
-        a.flags.writeable = False
-        return a
-
     df = load("world_shapes").sort_values(["iso3", "part", "ring", "order"])
+    xy = np.column_stack([df["lon"].to_numpy(float), df["lat"].to_numpy(float)])
+    xy.flags.writeable = False  # its slices below are read-only views
+    iso = df["iso3"].astype(str).to_numpy()
+    part, ring = df["part"].to_numpy(), df["ring"].to_numpy()
+    new_ring = np.ones(len(df), dtype=bool)
+    new_ring[1:] = (iso[1:] != iso[:-1]) | (part[1:] != part[:-1]) | (ring[1:] != ring[:-1])
+    starts = np.flatnonzero(new_ring)
     out: dict[str, list] = {}
-    for (iso, _part), g in df.groupby(["iso3", "part"], sort=True):
-        rings = [ring(r) for _, r in g.groupby("ring", sort=True)]
-        out.setdefault(str(iso), []).append((rings[0], tuple(rings[1:])))
+    last = None
+    for start, end in zip(starts, [*starts[1:], len(df)]):
+        key = (iso[start], part[start])
+        if key != last:  # the first ring of a part is its exterior
+            out.setdefault(str(key[0]), []).append((xy[start:end], []))
+            last = key
+        else:
+            out[str(key[0])][-1][1].append(xy[start:end])
+    return {k: [(ext, tuple(holes)) for ext, holes in v] for k, v in out.items()}
+
+
+@data_cached
+def _paths() -> dict[str, tuple]:
+    """iso3 -> one (vertices, path codes) pair per part, ready for a matplotlib
+    ``Path``: the projected shapes, computed once per state of the data (read-only)."""
+    import numpy as np
+    from matplotlib.path import Path as MPath
+
+    out = {}
+    for iso, polys in _polygons.peek().items():
+        parts = []
+        for exterior, holes in polys:
+            rings = [exterior, *holes]
+            codes = np.full(sum(len(r) for r in rings), MPath.LINETO, dtype=MPath.code_type)
+            at = 0
+            for r in rings:
+                codes[at] = MPath.MOVETO
+                at += len(r)
+            verts = np.concatenate(rings)
+            verts.flags.writeable = codes.flags.writeable = False
+            parts.append((verts, codes))
+        out[iso] = tuple(parts)
     return out
 
 
@@ -69,23 +100,15 @@ def draw_world(ax, colors: Mapping[str, str] | None = None, *, default: str = LI
     ``extent`` = (lon_min, lon_max, lat_min, lat_max) zooms the map.
     """
     from matplotlib.collections import PatchCollection
-    from matplotlib.path import Path as MPath
     from matplotlib.patches import PathPatch
-    import numpy as np
+    from matplotlib.path import Path as MPath
 
     colors = dict(colors or {})
     by_color: dict[str, list] = {}
-    for iso, polys in _polygons().items():
+    for iso, parts in _paths.peek().items():  # read only: each Path gets its own arrays
         color = colors.get(iso, default)
-        for exterior, holes in polys:
-            verts = [exterior] + list(holes)
-            codes = []
-            for ring in verts:
-                c = [MPath.LINETO] * len(ring)
-                c[0] = MPath.MOVETO
-                codes += c
-            path = MPath(np.concatenate(verts), codes)
-            by_color.setdefault(color, []).append(PathPatch(path))
+        patches = by_color.setdefault(color, [])
+        patches.extend(PathPatch(MPath(verts, codes)) for verts, codes in parts)
     collections = []
     for color, patches in by_color.items():
         coll = PatchCollection(patches, facecolor=color, edgecolor=edgecolor, linewidth=linewidth)
