@@ -23,8 +23,11 @@ FLOOR_SOURCE = "import pandas\nimport matplotlib.pyplot as plt\nimport ipywidget
 # the inline backend's); explorers still draw.
 NO_INLINE_FIGURES = ("import matplotlib.backend_bases as _bb\n"
                      "_bb.FigureCanvasBase.print_figure = lambda self, *a, **k: None\n"
-                     "import course_lib.rendering as _r\n"
-                     "_r.inline_png = lambda *a, **k: None\n")
+                     "try:\n"
+                     "    import course_lib.rendering as _r\n"
+                     "    _r.inline_png = lambda *a, **k: None\n"
+                     "except ImportError:  # a course_lib from before rendering.py\n"
+                     "    pass\n")
 
 
 def execute(nb, cwd: Path) -> float:

@@ -1,8 +1,13 @@
 """The course's house style for figures: a colour-blind-safe palette, titles with
-units, and a source line under every figure.
+units, and a source line under every figure; and the course's one figure factory,
+:func:`figure`, for notebooks (through pyplot) and for explorers and the report
+(without pyplot).
 
 Nothing here changes matplotlib's global state: :func:`style` is a context manager,
-and :func:`figure` applies the style to one figure only.
+and :func:`figure` applies the style to one figure only. In a notebook, :func:`figure`
+also tells IPython to show the figures it makes with
+:func:`course_lib.rendering.inline_png` (cropped to their contents, drawn once);
+other figures are shown as the inline backend shows them.
 
 >>> len(PALETTE) >= 8
 True

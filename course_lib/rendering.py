@@ -110,6 +110,8 @@ def inline_png(fig, *, max_width_px: int = 900, pad_inches: float = 0.1,
         png = None
         if fig.get_layout_engine() is None:
             png = _one_pass(canvas, fig, dpi, pad_inches, margin_inches)
+        if png is not None and _reaches_beyond(fig, canvas, margin_inches):
+            png = None  # something lies wholly outside the canvas that was drawn
         return png if png is not None else _two_pass(canvas, fig, dpi, pad_inches)
     finally:
         fig.set_canvas(old)
@@ -148,6 +150,32 @@ def _one_pass(canvas, fig, dpi: float, pad_inches: float, margin: float) -> byte
     Image.fromarray(np.ascontiguousarray(rgba[top:bottom, left:right]), "RGBA").save(
         buf, format="png", dpi=(dpi, dpi))
     return buf.getvalue()
+
+
+def _reaches_beyond(fig, canvas, margin: float) -> bool:
+    """Whether a text, legend or annotation of ``fig`` (the artists not clipped to an
+    axes) reaches more than ``margin`` inches beyond the figure's edges."""
+    from matplotlib.axes import Axes
+    from matplotlib.legend import Legend
+    from matplotlib.offsetbox import AnnotationBbox
+    from matplotlib.text import Text
+
+    free = [a for a in fig.get_children() if a is not fig.patch and not isinstance(a, Axes)]
+    for ax in fig.axes:
+        free += [a for a in ax.get_children() if isinstance(a, (Text, Legend, AnnotationBbox))]
+    renderer = canvas.get_renderer()
+    dpi = fig.dpi
+    width, height = fig.get_size_inches() * dpi
+    edge = margin * dpi
+    for artist in free:
+        if not artist.get_visible():
+            continue
+        box = artist.get_window_extent(renderer)
+        if box.width == 0 and box.height == 0:
+            continue
+        if box.x0 < -edge or box.y0 < -edge or box.x1 > width + edge or box.y1 > height + edge:
+            return True
+    return False
 
 
 def png_size(png: bytes) -> tuple[int, int]:
