@@ -149,7 +149,9 @@ def panel(indicator: str, members: str | Iterable[str] | None = None,
     members : member-set name or ISO3 codes, optional
         Default: every single economy.
     first, last : int
-        Years kept (``last`` default: the latest year in the table).
+        Years kept (``last`` default: the latest year in which every country of
+        ``members`` has a value, :func:`course_lib.analysis.indicators.full_year`; a
+        newer year that only some of them have is left out).
 
     >>> p = panel("gdp_per_capita_usd", "2001 founders", 2001, 2001)
     >>> list(p.columns), p.shape
@@ -160,6 +162,11 @@ def panel(indicator: str, members: str | Iterable[str] | None = None,
     last = None if last is None else as_year(last)
     if members is not None:
         wide = wide[codes(members)]
+        if last is None and len(wide.columns):  # coverage before recency
+            try:
+                last = indicators.full_year(indicator, list(wide.columns), with_world=False).year
+            except CourseError:
+                last = None
     return wide.loc[first:last].copy()
 
 

@@ -34,7 +34,7 @@ WORLD = "WORLD"
 #: Readings of the world denominator that the explorer offers.
 READINGS = ("heroin only", "heroin and morphine", "lowest year", "highest year")
 
-#: What two other statements by the SCO Secretary-General said (FACTS.md, section 1).
+#: What two other statements by the SCO Secretary-General said (source_keys 24KG_2017, SECTSCO_2018).
 #: These figures are not in data/ because the area (the SCO) is not a country; they are
 #: kept here, with their source keys, as context for the claim only.
 #: ``tonnes`` is heroin; ``cannabis_tonnes`` adds the hashish and marijuana figures of
@@ -401,6 +401,7 @@ def heroin_share_readings() -> pd.DataFrame:
     op = world_opiates_bulk()
     opk = op[op.known]
     op_share = share_pct(part, n * float(opk.tonnes.mean())) if len(opk) else math.nan
+    op_low_year = share_pct(part, n * float(opk.tonnes.min())) if len(opk) else math.nan
     known_years = ", ".join(str(y) for y in hk.year)
     hm_how = "; ".join(f"{int(r.year)}: {r.method}, {r.source}" for r in hmk.itertuples())
     rows = [
@@ -423,8 +424,10 @@ def heroin_share_readings() -> pd.DataFrame:
          f"a year (a target, not a share: compare the known years {hk.tonnes.min():g}–{hk.tonnes.max():g} t)",
          math.nan),
         ("all drugs by weight",
-         f"not computable from our data (no world total of all drugs); it can be at most "
-         f"{op_share:.1f} % since opiates alone give that", math.nan),
+         f"not computable from our data (no world total of all drugs); opiates alone give "
+         f"{op_share:.2f} % as a mean of the known years ({', '.join(map(str, opk.year))}) and "
+         f"{op_low_year:.2f} % if every year were as low as the lowest of them, so all drugs give less "
+         "(not a bound: the missing years are unknown)", math.nan),
     ]
     return pd.DataFrame(rows, columns=["reading", "definition", "value"])
 
@@ -436,14 +439,17 @@ _SHARE_IDS = ("heroin_only", "heroin_lowest_year", "heroin_highest_year", "heroi
 def evidence_heroin_share() -> dict:
     """Evidence for '69 t of heroin ≈ 14 % of drugs confiscated worldwide'.
 
-    As worded the denominator is *all* drugs: the data give only an upper bound for that
-    share (opiates alone already give it). Heroin alone is an interval because years are
+    As worded the denominator is *all* drugs: the data give no value for that share, only
+    the opiates' share, which all drugs can only lower: a mean over the known years, and
+    a larger value were every year as low as the lowest known one, and a true upper bound
+    (the reading's high end): the five years' seizures weigh at least the opiates of the
+    known years alone. Heroin alone is an interval because years are
     missing: from every missing year as high as the highest known one to as low as the
     lowest.
 
     >>> r = evidence_heroin_share()["readings"].set_index("reading_id")
     >>> round(float(r.loc["all_drugs", "high"]), 2), round(float(r.loc["heroin_only", "low"]), 2)
-    (1.76, 15.16)
+    (4.41, 15.16)
     """
     part = article_value("heroin_tonnes")
     claimed = article_value("heroin_share")
@@ -455,7 +461,11 @@ def evidence_heroin_share() -> dict:
     lo_share = float(min(v["heroin_lowest_year"], v["heroin_highest_year"]))
     hi_share = float(max(v["heroin_lowest_year"], v["heroin_highest_year"]))
     readings.loc[readings.reading_id == "heroin_only", ["low", "high"]] = [lo_share, hi_share]
-    readings.loc[readings.reading_id == "all_drugs", ["low", "high"]] = [0.0, float(v["opiates_bulk"])]
+    known_op = world_opiates_bulk().dropna().tonnes
+    op_low_year = share_pct(part, len(window()) * float(known_op.min()))
+    # a true bound: the five years' seizures of all drugs weigh at least the opiates of the known years
+    op_bound = share_pct(part, float(known_op.sum()))
+    readings.loc[readings.reading_id == "all_drugs", ["low", "high"]] = [0.0, op_bound]
     h = scenario("heroin only")
     k = h["known"]
     missing = ", ".join(str(y) for y in k.loc[~k.known, "year"])
@@ -468,8 +478,12 @@ def evidence_heroin_share() -> dict:
     top = allh.loc[allh.tonnes.idxmax()]
     explanation = (
         f"**All drugs (as worded).** No open table gives world seizures of all drugs, but "
-        f"opium, heroin and morphine alone weighed so much that {part:g} t is at most "
-        f"**{v['opiates_bulk']:.2f} %** of them: world opium seizures were {opk.opium.min():.0f} t "
+        f"opium, heroin and morphine alone weighed so much that {part:g} t is on average "
+        f"**{v['opiates_bulk']:.2f} %** of them over the known years ({', '.join(map(str, opk.year))}), "
+        f"and {op_low_year:.2f} % if every one of the five years had been as low as the lowest of "
+        f"them; all drugs can only lower these figures. For certain it is at most "
+        f"**{op_bound:.2f} %**, since the opiates of the known years alone weigh "
+        f"{known_op.sum():,.0f} t. World opium seizures were {opk.opium.min():.0f} t "
         f"or more in each known year, against the {imp['per_year']:.1f} t a year that would make "
         f"{claimed:g} % exact; and by the SCO's own later count ({sco['source']}) its members "
         f"seized about {sco['cannabis_tonnes'] / sco['tonnes']:.0f} times as much cannabis as "
@@ -508,8 +522,8 @@ def _not_checkable_readings(what: str) -> pd.DataFrame:
             (f"{what}, the {len(after)} members of October {ARTICLE_YEAR}",
              f"the same plus {' and '.join(nm[c] for c in added)} (members only from "
              f"{ARTICLE_YEAR}): no data", math.nan),
-            (f"{what}, joint SCO operations only",
-             "the article's wording; no open register of joint operations exists", math.nan),
+            (f"{what}, special anti-drug operations within SCO territories only",
+             "the article's wording; no open register of these operations exists", math.nan),
         ],
         columns=["reading", "definition", "value"],
     )
@@ -521,17 +535,17 @@ def evidence_heroin_tonnes() -> dict:
     a, b = STATEMENTS
     b_rate = b["tonnes"] / b["years"]
     explanation = (
-        f"No open dataset gives seizures by SCO member states, let alone by their joint "
-        f"operations, for {window()[0]}–{window()[-1]}: our table has country values only for "
+        f"No open dataset gives seizures by SCO member states, let alone by their special "
+        f"anti-drug operations, for {window()[0]}–{window()[-1]}: our table has country values only for "
         f"2017–2018. What we can do is compare statements. A {a['when']} ({a['source']}) "
         f"gives about {a['tonnes']:g} t over five years and about {a['share_pct']:g} %, i.e. the "
         f"same figure from the same speaker, not an independent check. An {b['when']} "
         f"({b['source']}) gives about {b['tonnes']:g} t for 2011 to mid-2017, about "
         f"{b_rate:.0f} t a year against {per_year(part):.1f} t a year for {part:g} t over five "
         f"years: the two are hard to reconcile unless they count different things (all "
-        f"seizures by national agencies vs joint special operations). To check the claim one would need "
+        f"seizures by national agencies vs special anti-drug operations within SCO territories). To check the claim one would need "
         f"each member's yearly heroin seizures (UNODC annual report questionnaires) and a "
-        f"list of the joint operations with their seizures."
+        f"list of the special operations with their seizures."
     )
     return {
         "value": None,

@@ -28,7 +28,7 @@ from ..cache import data_cached
 from ..data import load
 from ..sco import ARTICLE_DATE, EACH_YEAR
 from ..validate import as_year
-from .indicators import WORLD, _check_indicator, _wb
+from .indicators import WORLD, _check_indicator, _wb, full_year
 
 #: The member sets this module offers -> a short label for legends and menus.
 MEMBER_SETS: dict[str, str] = {
@@ -201,7 +201,7 @@ def population_readings(year: int = 2017) -> pd.DataFrame:
     members17 = sco.members(ARTICLE_DATE)
     observers17 = sco.members(ARTICLE_DATE, status="observer")
     partners17 = sco.members(ARTICLE_DATE, status="dialogue_partner")
-    latest = int(table["WLD"].dropna().index.max())
+    latest, why = full_year("population", "today's members")  # coverage before recency
     today = sco.member_set("today's members")
     countries_sum = float(table.loc[year].drop(WORLD).sum())
     rows = [
@@ -218,7 +218,7 @@ def population_readings(year: int = 2017) -> pd.DataFrame:
          f"all {len(members17) + len(observers17) + len(partners17)} states with a status "
          "in October 2017", _share_of(table, members17 + observers17 + partners17, year)),
         (f"today's members, {latest}", f"the {len(today)} members today, population of "
-         f"{latest}", _share_of(table, today, latest)),
+         f"{why}", _share_of(table, today, latest)),
         ("October 2017 members, sum of countries as world",
          "denominator = sum of all countries in the table instead of WLD",
          100.0 * float(table.loc[year, members17].sum()) / countries_sum),
@@ -269,7 +269,8 @@ def evidence_population_share() -> dict:
         "readings": readings,
         "explanation": explanation,
         "sources": ["wb_indicators", "sco_membership"],
-        "now": {"value": float(v["now"]), "label": latest},
+        "now": {"value": float(v["now"]), "label": latest,
+                "why": full_year("population", "today's members").why},
     }
 
 
@@ -339,7 +340,7 @@ def org_totals(year: int = sco.ARTICLE_YEAR, sco_on: str = ARTICLE_DATE,
 def evidence_largest_organization() -> dict:
     """Evidence for "the largest regional organization": the SCO's rank (1 = largest)."""
     t = org_totals(2017).set_index("org")
-    latest = int(pivot("population")["WLD"].dropna().index.max())
+    latest, why = _full_year_of_bodies()  # coverage before recency
     t_obs = org_totals(2017, sco_statuses=("member", "observer")).set_index("org")
     t_now = org_totals(latest, sco_on="today", data_year=latest).set_index("org")
     n_orgs = len(t)
@@ -381,8 +382,17 @@ def evidence_largest_organization() -> dict:
         "explanation": explanation,
         "sources": ["wb_indicators", "sco_membership", "regional_organizations"],
         "now": {"value": float(t_now.loc[SCO, "rank_population"]),
-                "label": f"rank by population of today's members, {latest}"},
+                "label": f"rank by population of today's members, {latest}", "why": why},
     }
+
+
+def _full_year_of_bodies() -> tuple[int, str]:
+    """The latest year with population for today's SCO members, every current member of
+    the other organizations, and the World."""
+    orgs = load("regional_organizations")
+    codes = set(orgs.loc[orgs["left"].isna(), "iso3"].astype(str)) & set(_wb()["iso3"].astype(str))
+    group = sorted(codes | set(sco.member_set("today's members")))
+    return full_year("population", group, what="the members of every organization")
 
 
 def _ordinal(n: int) -> str:
