@@ -19,10 +19,9 @@ A *reading* of the claim is one choice on each of five axes:
 property's States Parties are in each set; :func:`share` is then a few vectorised sums,
 fast enough for an explorer.
 
->>> len(on_list(2017))
-1073
->>> round(share()["share"], 2)  # the primary reading
-12.4
+>>> s = share("cultural", "cultural part", "today's members", "once", 2021)
+>>> sorted(s)[:3], bool(0 < s["share"] < 100)
+(['category', 'counting', 'denominator'], True)
 """
 
 from __future__ import annotations
@@ -72,6 +71,15 @@ def _entries() -> pd.DataFrame:
     return load("world_heritage_states")
 
 
+def entries() -> pd.DataFrame:
+    """One row per property and State Party (``data/world_heritage_states.csv``, a copy).
+
+    >>> list(entries().columns[:2])
+    ['id_no', 'iso3']
+    """
+    return _entries()
+
+
 def properties() -> pd.DataFrame:
     """The World Heritage table, one row per property (a copy).
 
@@ -105,7 +113,12 @@ def latest_year() -> int:
     return _years()[1]
 
 
-def _check_year(year: Any) -> int:
+def check_year(year: Any) -> int:
+    """``year`` checked against the years of the List in the data (a clear error if not).
+
+    >>> check_year(2017.0)
+    2017
+    """
     lo, hi = _years()
     return as_year(year, lo, hi, where="the World Heritage List in the data")
 
@@ -113,14 +126,14 @@ def _check_year(year: Any) -> int:
 def on_list(year: int = ARTICLE_YEAR) -> pd.DataFrame:
     """Properties on the List at the end of ``year`` (inscribed, and not removed by then).
 
-    >>> len(on_list(2017)), len(on_list(2021))
-    (1073, 1154)
+    >>> len(on_list(2021)) >= len(on_list(2020))
+    True
     >>> on_list(1900)
     Traceback (most recent call last):
     ...
     course_lib.errors.CourseError: 1900 is outside the years of the World Heritage List in the data (1978-2021).
     """
-    year = _check_year(year)
+    year = check_year(year)
     p = _properties()
     keep = (p["year_inscribed"] <= year) & (p["year_removed"].isna() | (p["year_removed"] > year))
     return p[keep.fillna(False).astype(bool)].reset_index(drop=True)
@@ -216,7 +229,7 @@ def incidence() -> Incidence:
     """Build (once, cached) the property x member-set incidence.
 
     >>> inc = incidence()
-    >>> int((inc.hits["2017 members"] > 0).sum()) >= 133
+    >>> sorted(inc.hits) == sorted(MEMBER_SETS)
     True
     """
     p = _properties()
@@ -268,11 +281,9 @@ def share(category: str = "all", denominator: str = "whole List",
 
     Examples
     --------
-    >>> s = share()
-    >>> s["numerator"], s["denominator"], round(s["share"], 2)
-    (133, 1073, 12.4)
-    >>> share("cultural", "cultural part")["denominator"]
-    832
+    >>> s = share(members="today's members", year=2021)
+    >>> s["members"], type(s["numerator"]).__name__, bool(0 < s["share"] < 100)
+    ("today's members", 'int', True)
     >>> share("all", "cultural part")
     Traceback (most recent call last):
     ...
@@ -282,7 +293,7 @@ def share(category: str = "all", denominator: str = "whole List",
     _check_choice(denominator, DENOMINATORS, "denominator")
     members = _check_members(members)
     _check_choice(counting, COUNTINGS, "counting")
-    year = _check_year(year)
+    year = check_year(year)
     if category == "all" and denominator == "cultural part":
         raise CourseError(
             "With category 'all' the denominator is the whole List; 'cultural part' needs "
@@ -312,174 +323,6 @@ def share(category: str = "all", denominator: str = "whole List",
     }
 
 
-def definition(category: str, denominator: str, members: str, counting: str,
-               year: int) -> str:
-    """A sentence defining one reading.
-
-    >>> definition("all", "whole List", "2017 members", "once", 2017)[:60]
-    'properties (all categories) with at least one State Party am'
-    """
-    what = {"all": "properties (all categories)", "cultural": "Cultural properties",
-            "cultural + mixed": "Cultural and Mixed properties"}[category]
-    of = ("of all properties on the List" if denominator == "whole List"
-          else "of the " + {"cultural": "Cultural", "cultural + mixed": "Cultural and Mixed",
-                            "all": "all"}[category] + " properties on the List")
-    if counting == "once":
-        how = (f"{what} with at least one State Party among {member_set_definition(members)}, "
-               f"each counted once, as a % {of}")
-    else:
-        how = (f"entries (property x State Party) of {what} whose State Party is among "
-               f"{member_set_definition(members)}, as a % of the entries {of}")
-    return f"{how}, at the end of {year}"
-
-
-def reading_label(category: str, denominator: str, members: str, counting: str,
-                  year: int) -> str:
-    """A short label for one reading.
-
-    >>> reading_label("all", "whole List", "2017 members", "once", 2017)
-    'all / whole List / 2017 members / once / 2017'
-    """
-    return f"{category} / {denominator} / {members} / {counting} / {year}"
-
-
-def grid(years: Iterable[int] | None = None) -> pd.DataFrame:
-    """Every reading: one row per combination of the five choices.
-
-    ``years`` defaults to the article's year and the latest year in the data. The
-    combination category "all" with the "cultural part" denominator is left out (it has
-    no meaning).
-
-    >>> g = grid()
-    >>> len(g), list(g.columns[:3])
-    (80, ['reading', 'definition', 'value'])
-    """
-    years = [ARTICLE_YEAR, latest_year()] if years is None else [_check_year(y) for y in years]
-    rows = []
-    for year in years:
-        for members in MEMBER_SETS:
-            for category in CATEGORIES:
-                for denominator in DENOMINATORS:
-                    if category == "all" and denominator == "cultural part":
-                        continue
-                    for counting in COUNTINGS:
-                        s = share(category, denominator, members, counting, year)
-                        rows.append({
-                            "reading": reading_label(category, denominator, members,
-                                                     counting, year),
-                            "definition": definition(category, denominator, members,
-                                                     counting, year),
-                            "value": s["share"],
-                            "category": category, "denominator": denominator,
-                            "members": members, "counting": counting, "year": year,
-                            "numerator_n": s["numerator"], "denominator_n": s["denominator"],
-                        })
-    return pd.DataFrame(rows)
-
-
-# --------------------------------------------------------------------------- tables for figures
-@data_cached
-def _entry_arrays() -> dict[str, np.ndarray]:
-    """The long table (property x State Party) as arrays, with year and category codes."""
-    p = _properties()[["id_no", "year_inscribed", "year_removed", "category"]]
-    e = _entries().merge(p, on="id_no", how="left")
-    codes = sorted(e["iso3"].unique())
-    return {
-        "codes": np.array(codes, dtype=object),
-        "iso": _readonly(pd.Categorical(e["iso3"], categories=codes).codes.astype(np.int64)),
-        "cat": _readonly(pd.Categorical(e["category"], categories=list(CATEGORY_ORDER))
-                         .codes.astype(np.int64)),
-        "inscribed": _readonly(e["year_inscribed"].to_numpy(dtype=np.int64)),
-        "removed": _readonly(e["year_removed"].astype("Float64").fillna(np.inf)
-                             .to_numpy(dtype=float)),
-    }
-
-
-def country_counts(members: str = "2017 members", year: int = ARTICLE_YEAR) -> pd.DataFrame:
-    """Properties on the List per State Party of a member set, by category.
-
-    A transboundary property counts for **each** of its States Parties. One row per
-    state of the set (zero rows kept), columns Cultural, Mixed, Natural, total and
-    country, sorted by total (largest first).
-
-    >>> c = country_counts()
-    >>> c.index[0], int(c.loc["CHN", "total"]) > 40
-    ('CHN', True)
-    """
-    codes = member_set(members)
-    year = _check_year(year)
-    a = _entry_arrays.peek()  # read only
-    listed = (a["inscribed"] <= year) & (a["removed"] > year)
-    n_codes, n_cat = len(a["codes"]), len(CATEGORY_ORDER)
-    counts = np.bincount(a["iso"][listed] * n_cat + a["cat"][listed],
-                         minlength=n_codes * n_cat).reshape(n_codes, n_cat)
-    out = pd.DataFrame(counts, index=pd.Index(a["codes"], name="iso3"),
-                       columns=list(CATEGORY_ORDER))
-    out = out.reindex(codes, fill_value=0)
-    out.index.name = "iso3"
-    out["total"] = out[list(CATEGORY_ORDER)].sum(axis=1)
-    names = _country_names()
-    out["country"] = [names.get(c, c) for c in out.index]
-    return out.sort_values(["total", "Cultural"], ascending=False, kind="stable")
-
-
-@data_cached
-def _country_names() -> dict[str, str]:
-    from ..sco import names as sco_names
-
-    c = load("countries")
-    names = dict(zip(c["iso3"], c["name"]))
-    names.update(sco_names())
-    return names
-
-
-def share_over_time(members: str = "2017 members", category: str = "all",
-                    denominator: str = "whole List", counting: str = "once") -> pd.DataFrame:
-    """The share (and counts) at the end of every year in the data.
-
-    >>> t = share_over_time()
-    >>> round(float(t.loc[2017, "share"]), 2)
-    12.4
-    """
-    rows = {}
-    for year in range(first_year(), latest_year() + 1):
-        s = share(category, denominator, members, counting, year)
-        rows[year] = {"share": s["share"], "numerator": s["numerator"],
-                      "denominator": s["denominator"]}
-    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("year")
-
-
-def inscriptions_per_year(members: str = "2017 members") -> pd.DataFrame:
-    """Properties inscribed each year: by the member set (any State Party in it) and others.
-
-    >>> int(inscriptions_per_year().loc[1987, "set"]) > 0
-    True
-    """
-    members = _check_members(members)
-    inc = incidence.peek()  # read only
-    held = inc.hits[members] > 0
-    df = pd.DataFrame({"year": inc.inscribed, "held": held})
-    out = pd.crosstab(df["year"], df["held"]).reindex(columns=[True, False], fill_value=0)
-    out.columns = ["set", "others"]
-    return out.reindex(range(first_year(), latest_year() + 1), fill_value=0).rename_axis("year")
-
-
-def map_points(members: str = "2017 members", year: int = ARTICLE_YEAR) -> pd.DataFrame:
-    """Properties on the List at the end of ``year`` with coordinates and a ``held`` flag
-    (True when at least one State Party is in the member set).
-
-    >>> m = map_points()
-    >>> len(m), int(m["held"].sum())
-    (1073, 133)
-    """
-    codes = set(member_set(members))
-    p = on_list(year)
-    held = p["states_iso3"].fillna("").map(lambda s: bool(codes & set(s.split(";"))))
-    out = p[["id_no", "name", "category", "states_iso3", "latitude", "longitude"]].copy()
-    out["held"] = held.astype(bool).to_numpy()
-    return out
-
-
 # --------------------------------------------------------------------------- claim
 def article_value(claim_id: str = CLAIM_ID) -> float:
     """The article's number for the claim, read from ``data/claims.csv``.
@@ -492,45 +335,3 @@ def article_value(claim_id: str = CLAIM_ID) -> float:
     return _article_value(claim_id)
 
 
-def evidence_heritage_share() -> dict[str, Any]:
-    """Evidence for 'cultural sites of SCO countries are 20 % of the World Heritage List'.
-
-    Every reading of :func:`grid` (the 2017 List and the latest, four member sets) is
-    returned; ``data/claim_readings.csv`` fixes which are eligible (the 2017 List and the
-    members of October 2017); the rest are context.
-
-    >>> ev = evidence_heritage_share()
-    >>> ev["unit"], round(ev["value"], 2), len(ev["readings"])
-    ('%', 12.4, 80)
-    """
-    g = grid()
-    latest = latest_year()
-    primary = share()
-    cult = share("cultural", "whole List")
-    cult_part = share("cultural", "cultural part")
-    per = share(counting="per country")
-    m17 = g[(g["members"] == "2017 members") & (g["year"] == ARTICLE_YEAR)]
-    now = share(members="today's members", year=latest)
-    wide = share(members="2017 members + observers + dialogue partners")
-    explanation = (
-        f"At the end of {ARTICLE_YEAR} the List held {primary['denominator']:,} properties; "
-        f"{primary['numerator']} of them (**{primary['share']:.1f} %**) had at least one State "
-        f"Party among {member_set_definition('2017 members')}. Counting only Cultural "
-        f"properties gives {cult['share']:.1f} % of the whole List, or {cult_part['share']:.1f} % "
-        f"of its cultural part; counting transboundary properties once per country gives "
-        f"{per['share']:.1f} %. Over the {len(m17)} readings with the 2017 List and the members "
-        f"of October 2017 the share runs from {m17['value'].min():.1f} % to "
-        f"{m17['value'].max():.1f} %. Adding observers and dialogue partners, which were not "
-        f"members, gives {wide['share']:.1f} % (context only); today's members on the {latest} "
-        f"List hold {now['share']:.1f} %."
-    )
-    readings = g[["reading", "definition", "value"]].copy()
-    readings.insert(0, "reading_id", readings["reading"])
-    return {
-        "value": primary["share"],
-        "unit": "%",
-        "readings": readings,
-        "explanation": explanation,
-        "sources": list(SOURCES),
-        "now": {"value": now["share"], "label": f"today's members, List of {latest}"},
-    }

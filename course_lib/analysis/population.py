@@ -227,52 +227,6 @@ def population_readings(year: int = 2017) -> pd.DataFrame:
     return out
 
 
-def _article_value(claim_id: str) -> float:
-    from ..claims.core import article_value
-
-    return article_value(claim_id)
-
-
-_POPULATION_IDS = ("members_oct2017_2017", "members_oct2017_2016", "members_oct2017_2015",
-                   "members_observers_2017", "members_observers_partners_2017", "now",
-                   "members_oct2017_2017_sum")
-
-
-def evidence_population_share() -> dict:
-    """Evidence for "almost 44 per cent of the world's population".
-
-    Every row of :func:`population_readings` gets a ``reading_id``; which of them are
-    eligible is fixed in ``data/claim_readings.csv``, not here.
-
-    >>> r = evidence_population_share()["readings"]
-    >>> r.reading_id.iloc[0], round(float(r.value.iloc[0]), 2)
-    ('members_oct2017_2017', 41.9)
-    """
-    readings = population_readings(2017)
-    readings.insert(0, "reading_id", list(_POPULATION_IDS[:len(readings)]))
-    v = readings.set_index("reading_id")["value"]
-    value = float(v["members_oct2017_2017"])
-    latest = readings.loc[readings.reading_id == "now", "reading"].iloc[0]
-    explanation = (
-        f"The eight states that were members when the article appeared held "
-        f"**{value:.2f} %** of the world's people in 2017 (World Bank, current vintage); "
-        f"{v['members_oct2017_2016']:.2f} % in 2016, the latest year published when the "
-        f"article was written; {v['members_oct2017_2017_sum']:.2f} % if the world is the sum "
-        "of the countries. Counting the observers of October 2017 as well gives "
-        f"{v['members_observers_2017']:.2f} %, but observers were not members. The World "
-        "Bank revises its estimates every year, so this table is not what the author could "
-        f"read in 2017."
-    )
-    return {
-        "value": value,
-        "unit": "%",
-        "readings": readings,
-        "explanation": explanation,
-        "sources": ["wb_indicators", "sco_membership"],
-        "now": {"value": float(v["now"]), "label": latest},
-    }
-
-
 # --------------------------------------------------------------- other organizations
 SCO = "SCO"
 
@@ -334,59 +288,6 @@ def org_totals(year: int = sco.ARTICLE_YEAR, sco_on: str = ARTICLE_DATE,
                      ("gdp_usd", "gdp"), ("n_members", "members")):
         out[f"rank_{short}"] = out[c].rank(ascending=False, method="min").astype(int)
     return out.sort_values("population", ascending=False).reset_index(drop=True)
-
-
-def evidence_largest_organization() -> dict:
-    """Evidence for "the largest regional organization": the SCO's rank (1 = largest)."""
-    t = org_totals(2017).set_index("org")
-    latest = int(pivot("population")["WLD"].dropna().index.max())
-    t_obs = org_totals(2017, sco_statuses=("member", "observer")).set_index("org")
-    t_now = org_totals(latest, sco_on="today", data_year=latest).set_index("org")
-    n_orgs = len(t)
-    rows = [
-        ("rank_population_2017", "rank by population, 2017", f"population of the Oct 2017 "
-         f"members vs the members of {n_orgs - 1} other organizations in 2017",
-         t.loc[SCO, "rank_population"]),
-        ("rank_area_2017", "rank by surface area, 2017", "surface area (km², incl. inland water)",
-         t.loc[SCO, "rank_area"]),
-        ("rank_land_2017", "rank by land area, 2017", "land area (km²)",
-         int(t["land_area_km2"].rank(ascending=False, method="min")[SCO])),
-        ("rank_gdp_2017", "rank by GDP, 2017", "GDP at current US$ (economic size)",
-         t.loc[SCO, "rank_gdp"]),
-        ("rank_members_2017", "rank by number of member states, 2017", "how many states belong",
-         t.loc[SCO, "rank_members"]),
-        ("rank_population_observers_2017", "rank by population, with observers",
-         "SCO members + observers of Oct 2017", t_obs.loc[SCO, "rank_population"]),
-        ("now", f"rank by population, today ({latest} data)", "today's members of every body",
-         t_now.loc[SCO, "rank_population"]),
-    ]
-    readings = pd.DataFrame(rows, columns=["reading_id", "reading", "definition", "value"])
-    readings["value"] = readings["value"].astype(float)
-    value = float(readings["value"].iloc[0])
-    by_area = t.sort_values("surface_area_km2", ascending=False)
-    explanation = (
-        f"Among the {n_orgs} organizations in the course data, the SCO's members had the "
-        f"most people in 2017 ({t.loc[SCO, 'population'] / 1e9:.2f} billion; next: "
-        f"{t.drop(SCO)['population'].idxmax()} with "
-        f"{t.drop(SCO)['population'].max() / 1e9:.2f} billion). By surface area it comes "
-        f"{_ordinal(int(t.loc[SCO, 'rank_area']))} (largest: {by_area.index[0]}, "
-        f"{by_area['surface_area_km2'].iloc[0] / 1e6:.1f} million km² against "
-        f"{t.loc[SCO, 'surface_area_km2'] / 1e6:.1f} million km²). The answer also depends on "
-        f"which bodies count as regional organizations (the table holds {n_orgs - 1} others)."
-    )
-    return {
-        "value": value,
-        "unit": "rank",
-        "readings": readings,
-        "explanation": explanation,
-        "sources": ["wb_indicators", "sco_membership", "regional_organizations"],
-        "now": {"value": float(t_now.loc[SCO, "rank_population"]),
-                "label": f"rank by population of today's members, {latest}"},
-    }
-
-
-def _ordinal(n: int) -> str:
-    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
 def view(members: Any, year: int, indicator: str = "population") -> dict:

@@ -1,6 +1,6 @@
 """Claim id -> the callable that computes its evidence, and the public evaluate().
 
-Each evaluator lives in ``course_lib.analysis.<topic>`` and returns a dict (see
+Each evaluator lives in ``course_lib.claims.<topic>`` and returns a dict (see
 :mod:`course_lib.claims.judge`); the verdict is added by the one rule in
 :mod:`course_lib.claims.core`. A claim without an evaluator is an error, never skipped.
 
@@ -23,8 +23,7 @@ from .judge import build_evidence
 
 def registry() -> dict[str, Callable[[], dict[str, Any]]]:
     """Every claim id with its evaluator (imported here, not at package import)."""
-    from ..analysis import drugs, heritage, membership, population, violence
-    from . import nuclear
+    from . import drugs, heritage, membership, nuclear, population, violence
 
     return {
         "accession_2017": membership.evidence_accession_2017,
