@@ -173,6 +173,34 @@ def scenario(reading: str = "heroin only", assumed: float | None = None,
     }
 
 
+@dataclass(frozen=True)
+class DrugsView:
+    """What the notebook-04 explorer shows for one reading: the values of
+    :func:`scenario` (``table``: year, tonnes, basis "data" or "assumed"; ``known``: the
+    series from data; ``total``, ``share``, ``n_missing``, ``known_mean``, ``assumed``,
+    ``part``)."""
+
+    reading: str
+    table: pd.DataFrame
+    known: pd.DataFrame
+    total: float
+    share: float
+    n_missing: int
+    known_mean: float
+    assumed: float
+    part: float
+
+
+def view(reading: str = "heroin only", assumed: float | None = None) -> DrugsView:
+    """The explorer's numbers for one reading and assumption.
+
+    >>> v = view(reading="heroin and morphine", assumed=150)
+    >>> list(v.table.columns), v.assumed
+    (['year', 'tonnes', 'basis'], 150.0)
+    """
+    return DrugsView(**scenario(reading, assumed=assumed))
+
+
 def assumed_for_share(share: float, reading: str = "heroin only",
                       part_tonnes: float | None = None) -> float:
     """The value each missing year would need for the share to be exactly ``share`` %.

@@ -323,6 +323,42 @@ def share(category: str = "all", denominator: str = "whole List",
     }
 
 
+@dataclass(frozen=True)
+class HeritageView:
+    """What the notebook-06 explorer shows for one reading: the choices (the
+    ``denominator`` actually used: "whole List" when every category counts), the share
+    (%) and the counts it rests on (properties, or property x State Party entries).
+    The per-country bars are :func:`course_lib.analysis.heritage_counts.country_counts`.
+    """
+
+    category: str
+    denominator: str
+    members: str
+    counting: str
+    year: int
+    share: float
+    numerator_n: int
+    denominator_n: int
+
+
+def view(category: str = "all", denominator: str = "whole List",
+         members: str = "2017 members", counting: str = "once",
+         year: int = ARTICLE_YEAR) -> HeritageView:
+    """The explorer's numbers for one reading (with every category counted, the share is
+    of the whole List whatever ``denominator`` says).
+
+    >>> v = view(category="all", denominator="cultural part", members="today's members", year=2021)
+    >>> v.denominator, v.numerator_n <= v.denominator_n
+    ('whole List', True)
+    """
+    effective = "whole List" if category == "all" else denominator
+    s = share(category, effective, members, counting, year)
+    return HeritageView(category=s["category"], denominator=s["denominator_kind"],
+                        members=s["members"], counting=s["counting"], year=s["year"],
+                        share=s["share"], numerator_n=s["numerator"],
+                        denominator_n=s["denominator"])
+
+
 # --------------------------------------------------------------------------- claim
 def article_value(claim_id: str = CLAIM_ID) -> float:
     """The article's number for the claim, read from ``data/claims.csv``.

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
-from ..sco import latest_date, timeline
+from ..sco import ARTICLE_DATE, latest_date, timeline
 
 
 def year_fraction(ts: pd.Timestamp) -> float:
@@ -145,15 +147,23 @@ def partner_counts(start: int = 2001, end: int | None = None) -> pd.DataFrame:
     return c
 
 
-def snapshot(on: object) -> dict:
-    """Everything the notebook-01 explorer shows for one date.
+@dataclass(frozen=True)
+class MembershipView:
+    """What the notebook-01 explorer shows for one date: ``statuses`` (iso3 -> status),
+    ``counts`` (status -> number of states) and ``names`` (status -> country names)."""
 
-    Returns a dict: ``date`` (Timestamp), ``statuses`` (iso3 -> status), ``counts``
-    (status -> number of states) and ``names`` (status -> list of country names).
+    date: pd.Timestamp
+    statuses: dict
+    counts: dict
+    names: dict
 
-    >>> s = snapshot("2017-10-01")
-    >>> s["counts"]["member"], "India" in s["names"]["member"]
-    (8, True)
+
+def view(on: object = ARTICLE_DATE) -> MembershipView:
+    """The explorer's numbers for one date.
+
+    >>> v = view(on="2001-06-15")
+    >>> v.counts["member"], "China" in v.names["member"]
+    (6, True)
     """
     from ..sco import names as country_names
     from ..sco import to_date
@@ -163,5 +173,5 @@ def snapshot(on: object) -> dict:
     mapping = country_names()
     by_status = {s: sorted(mapping.get(c, c) for c, v in st.items() if v == s)
                  for s in STATUS_ORDER}
-    return {"date": when, "statuses": st,
-            "counts": {s: len(v) for s, v in by_status.items()}, "names": by_status}
+    return MembershipView(date=when, statuses=st,
+                          counts={s: len(v) for s, v in by_status.items()}, names=by_status)

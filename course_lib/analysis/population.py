@@ -11,14 +11,15 @@ World totals are the World Bank's World aggregate (``WLD``); a group's total is 
 sum of its countries, and a share is NaN when any country lacks a value (never a
 silent zero).
 
->>> round(share("population", "2017 members", 2017), 1)
-41.9
+>>> 0 < share("population", "2017 members + observers", 2020) < 100
+True
 >>> group(sco.EACH_YEAR, 2000)
 []
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 import pandas as pd
@@ -28,7 +29,7 @@ from ..cache import data_cached
 from ..data import load
 from ..sco import ARTICLE_DATE, EACH_YEAR
 from ..validate import as_year
-from .indicators import WORLD, _check_indicator, _wb
+from .indicators import WORLD, check_indicator, wb
 
 #: The member sets this module offers -> a short label for legends and menus.
 MEMBER_SETS: dict[str, str] = {
@@ -83,7 +84,7 @@ def group(members: Any, year: int) -> list[str]:
 @data_cached
 def _pivot(indicator: str) -> pd.DataFrame:
     """Wide table (year x economy) of one indicator, with the World in column WLD."""
-    df = _wb()
+    df = wb()
     keep = (df.kind == "country") | (df.iso3 == WORLD)
     return df[keep].pivot(index="year", columns="iso3", values=indicator)
 
@@ -97,7 +98,7 @@ def pivot(indicator: str = "population") -> pd.DataFrame:
     >>> pivot("population").loc[2017, ["CHN", "IND"]].gt(1e9).all()
     np.True_
     """
-    _check_indicator(indicator)
+    check_indicator(indicator)
     return _pivot(indicator)
 
 
@@ -108,7 +109,7 @@ def share(indicator: str, members: Any, year: int) -> float:
     >>> 20 < share("surface_area_km2", "2017 members", 2017) < 30
     True
     """
-    _check_indicator(indicator)
+    check_indicator(indicator)
     codes = group(members, year)
     return _share_of(_pivot.peek(indicator), codes, _check_year(year))
 
@@ -141,7 +142,7 @@ def share_series(indicator: str = "population", members: Any = EACH_YEAR,
     >>> bool(s["share"].isna().iloc[0])
     True
     """
-    _check_indicator(indicator)
+    check_indicator(indicator)
     table = _pivot.peek(indicator)  # read only
     start = _check_year(start)
     end = int(table.index.max()) if end is None else _check_year(end)
@@ -172,7 +173,7 @@ def country_values(members: Any, year: int,
     >>> t["iso3"].tolist()
     ['CHN', 'IND', 'RUS']
     """
-    _check_indicator(indicator)
+    check_indicator(indicator)
     year = _check_year(year)
     iso3s = _codes(members, year)
     row = _pivot.peek(indicator).loc[year]  # a new Series
@@ -290,32 +291,43 @@ def org_totals(year: int = sco.ARTICLE_YEAR, sco_on: str = ARTICLE_DATE,
     return out.sort_values("population", ascending=False).reset_index(drop=True)
 
 
-def view(members: Any, year: int, indicator: str = "population") -> dict:
+@dataclass(frozen=True)
+class PopulationView:
     """What the notebook-02 explorer shows for one member set and year.
 
-    Returns a dict: ``members``, ``year``, ``share`` (%, NaN if no member or a missing
-    value), ``n_states``, ``total``, ``world`` and ``countries`` (``country_values`` of
-    the group).
+    ``members`` is the set's name (or the codes given); ``share`` is % of the World
+    (NaN if no member or a missing value); ``countries`` is :func:`country_values` of
+    the group.
+    """
 
-    >>> v = view("2017 members", 2017)
-    >>> v["n_states"], round(v["share"], 1)
-    (8, 41.9)
-    >>> view(EACH_YEAR, 1995)["n_states"]
+    members: Any
+    year: int
+    indicator: str
+    share: float
+    n_states: int
+    total: float
+    world: float
+    countries: pd.DataFrame
+
+
+def view(members: Any = "2017 members", year: int = sco.ARTICLE_YEAR,
+         indicator: str = "population") -> PopulationView:
+    """The explorer's numbers for one member set and year.
+
+    >>> v = view(members="2017 members + observers", year=2020)
+    >>> v.n_states, list(v.countries.columns)
+    (12, ['iso3', 'country', 'value', 'share'])
+    >>> view(members=EACH_YEAR, year=1995).n_states
     0
     """
-    _check_indicator(indicator)
+    check_indicator(indicator)
     year = _check_year(year)
     codes = group(members, year)
     table = _pivot.peek(indicator)  # read only
-    world = float(table.loc[year, WORLD])
     countries = country_values(codes, year, indicator) if codes else pd.DataFrame(
         columns=["iso3", "country", "value", "share"])
-    return {
-        "members": _set_name(members) or codes,
-        "year": year,
-        "share": _share_of(table, codes, year),
-        "n_states": len(codes),
-        "total": float(countries["value"].sum()) if codes else float("nan"),
-        "world": world,
-        "countries": countries,
-    }
+    return PopulationView(
+        members=_set_name(members) or tuple(codes), year=year, indicator=indicator,
+        share=_share_of(table, codes, year), n_states=len(codes),
+        total=float(countries["value"].sum()) if codes else float("nan"),
+        world=float(table.loc[year, WORLD]), countries=countries)

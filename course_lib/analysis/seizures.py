@@ -21,7 +21,7 @@ import pandas as pd
 from ..cache import data_cached
 from ..data import load
 from ..errors import CourseError
-from ..sco import ARTICLE_YEAR
+from ..sco import ARTICLE_DATE, ARTICLE_YEAR
 from ..validate import as_year
 
 WINDOW_YEARS = 5
@@ -203,7 +203,7 @@ def country_context() -> pd.DataFrame:
 
     df = _table()
     df = df[df.area != WORLD].copy()
-    st = status_on("2017-10-01").drop_duplicates("iso3").set_index("iso3")
+    st = status_on(ARTICLE_DATE).drop_duplicates("iso3").set_index("iso3")
     df["country"] = df.area.map(names(sorted(set(df.area))))
     df["sco_status_2017"] = [str(st.loc[a, "status"]) if a in st.index else "none" for a in df.area]
     note = df.note.fillna("").str.lower()

@@ -25,6 +25,7 @@ such as ``"2017 members"`` must be asked for.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 import numpy as np
@@ -316,42 +317,47 @@ def peak_year(members: Any = EACH_YEAR, type_of_violence: str = "all",
     return int(s.idxmax())
 
 
-def explorer_view(members: Any, type_of_violence: str = "all",
-                  measure: str = "count") -> dict:
-    """Everything the explorer shows: per-country series, the group series, the period
-    table and a one-sentence readout.
+@dataclass(frozen=True)
+class ViolenceView:
+    """What the notebook-03 explorer shows for a choice of countries, type and measure.
 
-    >>> v = explorer_view(["PAK", "IND"], "one_sided", "count")
-    >>> sorted(v), v["readout"].startswith("India and Pakistan")
-    (['countries', 'group', 'periods', 'readout'], True)
+    ``countries``: one column per country (:func:`country_series`); ``group``: the
+    countries together (:func:`group_series`); ``periods``: :func:`period_stats`;
+    ``names``: the chosen countries' names, sorted; ``now`` and ``before``: the
+    2011-2015 and 2006-2010 values in the chosen measure (deaths, or deaths per million
+    over the period).
+    """
+
+    members: tuple[str, ...]
+    type_of_violence: str
+    measure: str
+    countries: pd.DataFrame
+    group: pd.Series
+    periods: pd.DataFrame
+    names: tuple[str, ...]
+    now: float
+    before: float
+
+
+def view(members: Any = "2017 members", type_of_violence: str = "all",
+         measure: str = "count") -> ViolenceView:
+    """The explorer's numbers for one choice.
+
+    >>> v = view(members=["PAK", "IND"], type_of_violence="one_sided")
+    >>> v.names, list(v.periods.index)[1]
+    (('India', 'Pakistan'), '2011–2015')
     """
     codes = _codes(members)
     measure = _check_measure(measure)
-    countries = country_series(codes, type_of_violence, measure)
-    group = group_series(codes, type_of_violence, measure)
+    type_of_violence = _check_type(type_of_violence)
     stats = period_stats(codes, type_of_violence)
+    column = "per_million" if measure == "per_million" else "deaths"
     names = country_names()
-    labels = sorted(names[c] for c in codes)
-    who = labels[0] if len(labels) == 1 else (
-        ", ".join(labels[:-1]) + " and " + labels[-1] if len(labels) <= 3
-        else f"{len(labels)} countries together")
-    now, before = stats.loc["2011–2015"], stats.loc["2006–2010"]
-    if measure == "per_million":
-        a, b = now["per_million"], before["per_million"]
-        unit = "deaths per million people (period total / average population)"
-        fmt = "{:,.1f}"
-    else:
-        a, b = now["deaths"], before["deaths"]
-        unit = "deaths"
-        fmt = "{:,.0f}"
-    if b > 0:
-        change = f"{a / b:.2f} times the 2006–2010 level ({fmt.format(b)})"
-    else:
-        change = "no deaths recorded in 2006–2010, so no ratio"
-    readout = (
-        f"{who}, {TYPES[type_of_violence]}: 2011–2015 total {fmt.format(a)} {unit}, "
-        f"{change}."
-    )
-    return {"countries": countries, "group": group, "periods": stats, "readout": readout}
+    return ViolenceView(
+        members=tuple(codes), type_of_violence=type_of_violence, measure=measure,
+        countries=country_series(codes, type_of_violence, measure),
+        group=group_series(codes, type_of_violence, measure), periods=stats,
+        names=tuple(sorted(names[c] for c in codes)),
+        now=float(stats.loc["2011–2015", column]), before=float(stats.loc["2006–2010", column]))
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 from .. import sco
 from ..analysis import drugs as D
 from ..analysis import seizures as S
-from ..sco import ARTICLE_YEAR
+from ..sco import ARTICLE_DATE, ARTICLE_YEAR
 from .core import article_value
 
 SHARE_IDS = ("heroin_only", "heroin_lowest_year", "heroin_highest_year", "heroin_morphine",
@@ -118,7 +118,7 @@ def not_checkable_readings(what: str) -> pd.DataFrame:
     yrs = S.window()
     span = f"{yrs[0]}–{yrs[-1]}"
     before = sco.members(f"{yrs[-1]}-12-31")
-    after = sco.members(f"{ARTICLE_YEAR}-10-01")
+    after = sco.members(ARTICLE_DATE)
     added = [c for c in after if c not in before]
     nm = sco.names(after)
     return pd.DataFrame(
