@@ -31,7 +31,7 @@ import pandas as pd
 from .. import sco
 from ..cache import data_cached
 from ..errors import CourseError
-from ..validate import as_choice, as_year
+from ..validate import as_choice, as_period, as_year
 from . import indicators
 from .inequality import coefficient_of_variation, max_min_ratio, theil_t
 
@@ -89,6 +89,19 @@ def _pivot_checked(indicator: str) -> pd.DataFrame:
     return w.pivot(index="year", columns="iso3", values=indicator).astype("float64").sort_index()
 
 
+def years(period: tuple[int, int | None] | None = None) -> tuple[int, int]:
+    """A ``period=`` argument as (first, last) years of the World Bank table (default:
+    :data:`FIRST_YEAR` to the latest year).
+
+    >>> years((2001, None))[0], years() == (FIRST_YEAR, years()[1])
+    (2001, True)
+    """
+    table = _pivot_checked.peek(GDP)
+    lo, hi = int(table.index.min()), int(table.index.max())
+    return as_period((FIRST_YEAR, None) if period is None else period, lo, hi,
+                     where="the World Bank table")
+
+
 def country_names() -> dict[str, str]:
     """ISO3 -> World Bank name of every single economy.
 
@@ -130,7 +143,7 @@ def codes(members: Any) -> list[str]:
 
 
 def panel(indicator: str, members: str | Iterable[str] | None = None,
-          first: int = FIRST_YEAR, last: int | None = None) -> pd.DataFrame:
+          period: tuple[int, int | None] | None = None) -> pd.DataFrame:
     """One row per year, one column per country: a World Bank indicator (a fresh copy).
 
     Parameters
@@ -139,16 +152,16 @@ def panel(indicator: str, members: str | Iterable[str] | None = None,
         A column of ``wb_indicators`` such as ``"gdp_per_capita_usd"``.
     members : member-set name or ISO3 codes, optional
         Default: every single economy.
-    first, last : int
-        Years kept (``last`` default: the latest year in the table).
+    period : (start, end), optional
+        Years kept, both included (default: every year of the table; ``None`` as an end
+        means the first or the latest year).
 
-    >>> p = panel("gdp_per_capita_usd", "2001 founders", 2001, 2001)
+    >>> p = panel("gdp_per_capita_usd", "2001 founders", period=(2001, 2001))
     >>> list(p.columns), p.shape
     (['CHN', 'KAZ', 'KGZ', 'RUS', 'TJK', 'UZB'], (1, 6))
     """
     wide = _pivot(indicator)
-    first = as_year(first)
-    last = None if last is None else as_year(last)
+    first, last = years(period)
     if members is not None:
         wide = wide[codes(members)]
     return wide.loc[first:last].copy()
@@ -169,7 +182,7 @@ def _compute(measure: str, y: pd.DataFrame, pop: pd.DataFrame) -> pd.Series:
 
 
 def dispersion(members: str | Iterable[str], measure: str = "theil",
-               first: int = FIRST_YEAR, last: int | None = None) -> pd.DataFrame:
+               period: tuple[int, int | None] | None = None) -> pd.DataFrame:
     """How uneven GDP per capita is across the members, year by year.
 
     Returns a DataFrame indexed by year with ``value`` (the measure) and ``n`` (the
@@ -183,15 +196,15 @@ def dispersion(members: str | Iterable[str], measure: str = "theil",
     measure : ``"ratio"``, ``"cv"``, ``"theil"`` (population-weighted) or
         ``"theil_unweighted"``
 
-    >>> d = dispersion("2001 founders", "ratio", 2001, 2001)
-    >>> y = panel("gdp_per_capita_usd", "2001 founders", 2001, 2001).iloc[0]
+    >>> d = dispersion("2001 founders", "ratio", period=(2001, 2001))
+    >>> y = panel("gdp_per_capita_usd", "2001 founders", period=(2001, 2001)).iloc[0]
     >>> bool(abs(d.loc[2001, "value"] - y.max() / y.min()) < 1e-12)
     True
     """
     measure = _check_measure(measure)
     iso = codes(members)
-    y = panel(GDP, iso, first, last)
-    pop = panel("population", iso, first, last)
+    y = panel(GDP, iso, period)
+    pop = panel("population", iso, period)
     usable = y.notna() & (pop.notna() if measure == "theil" else True)
     out = pd.DataFrame({"value": _compute(measure, y.where(usable), pop),
                         "n": usable.sum(axis=1).astype("int64")})
@@ -199,17 +212,17 @@ def dispersion(members: str | Iterable[str], measure: str = "theil",
     return out[out["n"] >= 2]
 
 
-def dispersion_table(members: str | Iterable[str], first: int = FIRST_YEAR,
-                     last: int | None = None) -> pd.DataFrame:
+def dispersion_table(members: str | Iterable[str],
+                     period: tuple[int, int | None] | None = None) -> pd.DataFrame:
     """Every measure side by side (one column each), plus ``n``.
 
-    >>> t = dispersion_table("2017 members", 2017, 2017)
+    >>> t = dispersion_table("2017 members", period=(2017, 2017))
     >>> list(t.columns)
     ['ratio', 'cv', 'theil', 'theil_unweighted', 'n']
     """
-    cols = {m: dispersion(members, m, first, last)["value"] for m in MEASURES}
+    cols = {m: dispersion(members, m, period)["value"] for m in MEASURES}
     out = pd.DataFrame(cols)
-    out["n"] = dispersion(members, "theil", first, last)["n"]
+    out["n"] = dispersion(members, "theil", period)["n"]
     return out
 
 
@@ -217,16 +230,16 @@ def richest_poorest(members: str | Iterable[str], year: int) -> dict:
     """The richest and poorest country of a set in one year (GDP per capita) and
     their ratio.
 
-    >>> r = richest_poorest("2001 founders", 2001)
-    >>> r["richest"], r["poorest"], round(r["ratio"], 1) > 1
-    ('RUS', 'TJK', True)
+    >>> r = richest_poorest(["KAZ", "KGZ"], 2010)
+    >>> sorted(r)[:3], r["ratio"] > 1
+    (['n', 'poorest', 'poorest_usd'], True)
     """
     year = as_year(year)
-    row = panel(GDP, members, year, year)
-    if row.empty:
+    span = _pivot(GDP).index
+    if year not in span:
         raise CourseError(f"No GDP per capita for {year}: the table covers "
-                          f"{_pivot(GDP).index.min()}-{_pivot(GDP).index.max()}.")
-    row = row.iloc[0].dropna()
+                          f"{span.min()}-{span.max()}.")
+    row = panel(GDP, members, (year, year)).iloc[0].dropna()
     if len(row) < 2:
         raise CourseError(f"Fewer than two of these countries have GDP per capita in {year}.")
     return {"year": int(year), "richest": str(row.idxmax()), "poorest": str(row.idxmin()),
@@ -256,13 +269,13 @@ def year_ranges(years: Iterable[int]) -> str:
 
 
 def gaps(members: str | Iterable[str], indicators_: Iterable[str] = PANEL_INDICATORS,
-         first: int = FIRST_YEAR, last: int | None = None) -> pd.DataFrame:
+         period: tuple[int, int | None] | None = None) -> pd.DataFrame:
     """Country-years without a value: one row per country and indicator with a gap.
 
     Columns: iso3, country, indicator, n_missing, years (compact ranges). An empty
     table means no gap.
 
-    >>> g = gaps("2001 founders", ["trade_pct_gdp"], 1990, 1995)
+    >>> g = gaps("2001 founders", ["trade_pct_gdp"], period=(1990, 1995))
     >>> sorted(g["iso3"])[:2], g["years"].iloc[0]
     (['KAZ', 'KGZ'], '1990–1991')
     """
@@ -270,7 +283,7 @@ def gaps(members: str | Iterable[str], indicators_: Iterable[str] = PANEL_INDICA
     names = country_names()
     rows = []
     for ind in indicators_:
-        p = panel(ind, iso, first, last)
+        p = panel(ind, iso, period)
         for c in iso:
             missing = p.index[p[c].isna()]
             if len(missing):
@@ -280,8 +293,8 @@ def gaps(members: str | Iterable[str], indicators_: Iterable[str] = PANEL_INDICA
 
 
 # --------------------------------------------------------------------------- trade
-def exports_share_of_world(members: str | Iterable[str], first: int = FIRST_YEAR,
-                           last: int | None = None) -> pd.Series:
+def exports_share_of_world(members: str | Iterable[str],
+                           period: tuple[int, int | None] | None = None) -> pd.Series:
     """Members' merchandise exports as % of the World Bank's world total (WLD), only in
     years where every member and the world have a value (NaN otherwise, never a partial
     sum).
@@ -291,7 +304,8 @@ def exports_share_of_world(members: str | Iterable[str], first: int = FIRST_YEAR
     (True, True)
     """
     iso = codes(members)
-    ex = panel("merch_exports_usd", iso, first, last)
+    first, last = years(period)
+    ex = panel("merch_exports_usd", iso, (first, last))
     world = indicators.series("merch_exports_usd", [indicators.WORLD]).loc[first:last,
                                                                            indicators.WORLD]
     total = ex.sum(axis=1, min_count=len(iso))

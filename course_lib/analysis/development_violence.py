@@ -3,7 +3,7 @@ violence per million people (UCDP, all types), over country-years 1990-2020, wit
 Spearman rank correlations under several readings (:func:`rank_correlations`). A
 correlation in these data says nothing by itself about causes: see the notebook.
 
->>> list(country_years(2017, 2017).columns)[-3:]
+>>> list(country_years((2017, 2017)).columns)[-3:]
 ['deaths_per_million', 'gdp_per_capita_usd', 'member']
 """
 
@@ -17,7 +17,7 @@ import pandas as pd
 from ..cache import data_cached
 from ..data import load
 from ..errors import CourseError
-from ..validate import as_year
+from ..validate import as_period
 from . import development as D
 from . import indicators
 
@@ -51,18 +51,14 @@ def _violence_last_year() -> int:
     return int(_violence_all()["year"].max())
 
 
-def _check_years(first: Any, last: Any) -> tuple[int, int]:
-    lo, hi = D.FIRST_YEAR, _violence_last_year()
-    first = as_year(first, lo, hi, where="the development-violence table")
-    last = as_year(last, lo, hi, where="the development-violence table")
-    if last < first:
-        raise CourseError(f"Choose years with first <= last, not {first}-{last}.")
-    return first, last
+def _check_period(period: Any) -> tuple[int, int]:
+    return as_period(period, D.FIRST_YEAR, _violence_last_year(),
+                     where="the development-violence table")
 
 
-def country_years(first: int = YEARS[0], last: int = YEARS[1],
-                         members: str | Iterable[str] | None = "today's members",
-                         dropna: bool = True) -> pd.DataFrame:
+def country_years(period: tuple[int, int] = YEARS,
+                  members: str | Iterable[str] | None = "today's members",
+                  dropna: bool = True) -> pd.DataFrame:
     """Country-years with both GDP per capita and deaths in organised violence per
     million people (UCDP best estimate, all types; World Bank population).
 
@@ -71,15 +67,15 @@ def country_years(first: int = YEARS[0], last: int = YEARS[1],
     value is missing. The column ``member`` marks the countries of ``members`` (a
     member-set name or codes; membership is the set's, not the year's).
 
-    >>> d = country_years(2017, 2017)
+    >>> d = country_years((2017, 2017))
     >>> list(d.columns)
     ['iso3', 'country', 'year', 'deaths_best', 'deaths_per_million', 'gdp_per_capita_usd', 'member']
     >>> int(d["member"].sum())
     10
-    >>> len(country_years(2017, 2017, dropna=False)) > len(d)
+    >>> len(country_years((2017, 2017), dropna=False)) > len(d)
     True
     """
-    first, last = _check_years(first, last)
+    first, last = _check_period(period)
     u = _violence_all()
     u = u[(u["year"] >= first) & (u["year"] <= last)]
     u = (u.dropna(subset=[RATE, D.GDP]) if dropna else u).copy()
@@ -87,7 +83,7 @@ def country_years(first: int = YEARS[0], last: int = YEARS[1],
     return u.reset_index(drop=True)
 
 
-def gaps(first: int = YEARS[0], last: int = YEARS[1]) -> pd.DataFrame:
+def gaps(period: tuple[int, int] = YEARS) -> pd.DataFrame:
     """The UCDP country-years :func:`country_years` drops, and why: one row per
     country with the number of years and the years.
 
@@ -95,7 +91,7 @@ def gaps(first: int = YEARS[0], last: int = YEARS[1]) -> pd.DataFrame:
     >>> g.loc["TWN", "reason"]
     'no World Bank population or GDP'
     """
-    first, last = _check_years(first, last)
+    first, last = _check_period(period)
     u = _violence_all()
     u = u[(u["year"] >= first) & (u["year"] <= last)]
     no_rate = u[RATE].isna()
@@ -128,7 +124,7 @@ def spearman(frame: pd.DataFrame, x: str = D.GDP, y: str = RATE) -> float:
 
 
 def rank_correlations(members: str | Iterable[str] = "today's members",
-                      first: int = YEARS[0], last: int = YEARS[1]) -> pd.DataFrame:
+                      period: tuple[int, int] = YEARS) -> pd.DataFrame:
     """Spearman correlation of GDP per capita with deaths per million under several
     readings: pooled country-years (all, members, non-members, only years with
     deaths), one value per year (the median of the yearly cross-sections) and one point
@@ -140,7 +136,8 @@ def rank_correlations(members: str | Iterable[str] = "today's members",
     >>> bool(r.loc["all country-years", "value"] < 0), int(r.loc["one point per country", "n"]) > 100
     (True, True)
     """
-    d = country_years(first, last, members)
+    first, last = _check_period(period)
+    d = country_years((first, last), members)
     span = f"{first}–{last}"
     m = d[d["member"]]
     rows = [

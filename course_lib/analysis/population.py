@@ -28,7 +28,7 @@ from .. import sco
 from ..cache import data_cached
 from ..data import load
 from ..sco import ARTICLE_DATE, EACH_YEAR
-from ..validate import as_year
+from ..validate import as_period, as_year
 from .indicators import WORLD, check_indicator, wb
 
 #: The member sets this module offers -> a short label for legends and menus.
@@ -127,7 +127,7 @@ def _share_of(table: pd.DataFrame, codes: Iterable[str], year: int) -> float:
 
 
 def share_series(indicator: str = "population", members: Any = EACH_YEAR,
-                 start: int = 1990, end: int | None = None) -> pd.DataFrame:
+                 period: tuple[int, int | None] = (1990, None)) -> pd.DataFrame:
     """One row per year: the group's size, total, the World total and the share.
 
     By default each year counts the members *of that year*; pass a fixed set (such as
@@ -136,7 +136,7 @@ def share_series(indicator: str = "population", members: Any = EACH_YEAR,
     Returns columns ``year``, ``n_states``, ``total``, ``world``, ``share`` (%) and
     ``missing`` (codes without a value, comma-separated).
 
-    >>> s = share_series("population", start=2000, end=2002)
+    >>> s = share_series("population", period=(2000, 2002))
     >>> s["n_states"].tolist()
     [0, 6, 6]
     >>> bool(s["share"].isna().iloc[0])
@@ -144,8 +144,8 @@ def share_series(indicator: str = "population", members: Any = EACH_YEAR,
     """
     check_indicator(indicator)
     table = _pivot.peek(indicator)  # read only
-    start = _check_year(start)
-    end = int(table.index.max()) if end is None else _check_year(end)
+    lo, hi, _ = _span()
+    start, end = as_period(period, lo, hi, where="the World Bank table")
     fixed = None if sco.varies_by_year(members) else _codes(members, start)
     rows = []
     for year in range(start, end + 1):

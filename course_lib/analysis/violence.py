@@ -26,7 +26,7 @@ such as ``"2017 members"`` must be asked for.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -36,7 +36,7 @@ from ..cache import data_cached
 from ..data import load
 from ..errors import CourseError
 from ..sco import EACH_YEAR
-from ..validate import as_choice, as_iso3s, as_year
+from ..validate import as_choice, as_iso3s, as_period, as_year
 from . import indicators
 
 #: The periods compared in the notebook: five years before, during and after the RATS table.
@@ -129,7 +129,7 @@ def _mask(members: Any, index: pd.Index) -> pd.DataFrame:
 
 
 def deaths(members: Any = None, type_of_violence: str = "all",
-           years: Iterable[int] | None = None) -> pd.DataFrame:
+           period: tuple[int, int] | None = None) -> pd.DataFrame:
     """Country-year deaths (best, low, high), population (World Bank, persons) and
     deaths per million people.
 
@@ -139,11 +139,12 @@ def deaths(members: Any = None, type_of_violence: str = "all",
         Countries (default: all in the table).
     type_of_violence : str
         ``"all"``, ``"state_based"``, ``"non_state"`` or ``"one_sided"``.
-    years : iterable of int, optional
+    period : (start, end), optional
+        Years kept, both included (default: every year).
 
     Examples
     --------
-    >>> d = deaths(["PAK"], "one_sided", range(2011, 2016))
+    >>> d = deaths(["PAK"], "one_sided", period=(2011, 2015))
     >>> len(d), list(d.columns)[:4]
     (5, ['iso3', 'country', 'year', 'type_of_violence'])
     """
@@ -152,8 +153,9 @@ def deaths(members: Any = None, type_of_violence: str = "all",
     sel = u["type_of_violence"] == type_of_violence
     if members is not None:
         sel &= u["iso3"].isin(_codes(members))
-    if years is not None:
-        sel &= u["year"].isin([as_year(y) for y in years])
+    if period is not None:
+        first, last = as_period(period, *_grid_years(), where="data/ucdp_deaths.csv")
+        sel &= u["year"].between(first, last)
     return u.loc[sel].sort_values(["iso3", "year"]).reset_index(drop=True)
 
 
