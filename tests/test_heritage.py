@@ -81,7 +81,7 @@ def test_what_pandas_hands_a_learner_is_a_year(year):
 # --------------------------------------------------------------------------- member sets
 def test_member_sets_come_from_the_membership_table():
     assert h.member_set("2017 members") == sco.members("2017-10-01")
-    today = h.latest_membership_date()
+    today = sco.latest_date()
     assert h.member_set("today's members") == sco.members(today)
     obs = sco.members("2017-10-01", status="observer")
     dp = sco.members("2017-10-01", status="dialogue_partner")

@@ -27,7 +27,7 @@ fast enough for an explorer.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -163,25 +163,27 @@ def no_state() -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- member sets
-def latest_membership_date() -> pd.Timestamp:
-    """The latest date in the membership table (:func:`course_lib.sco.latest_date`).
+def check_members(members: Any) -> str | tuple[str, ...]:
+    """A ``members=`` argument: the canonical name of one of :data:`MEMBER_SETS`, or
+    ISO3 codes (any case) of States Parties in the data, as a tuple.
 
-    >>> latest_membership_date() >= pd.Timestamp("2024-07-04")
-    True
+    >>> check_members("oct2017"), check_members(["chn", "IND"])
+    ('2017 members', ('CHN', 'IND'))
     """
-    return sco.latest_date()
+    if isinstance(members, str) and (members in sco.MEMBER_SETS or members in sco.ALIASES
+                                     or len(members.strip()) != 3):
+        return sco.check_member_set(members, MEMBER_SETS)
+    return tuple(sco.members_of(members, known=_state_codes(), options=MEMBER_SETS,
+                                where="data/world_heritage_states.csv"))
 
 
-def _check_choice(value: Any, options: Iterable[str], what: str) -> str:
-    return as_choice(value, options, what)
+@data_cached
+def _state_codes() -> frozenset[str]:
+    return frozenset(_entries()["iso3"].astype(str))
 
 
-def _check_members(members: Any) -> str:
-    return sco.check_member_set(members, MEMBER_SETS)
-
-
-def member_set(name: str = "2017 members") -> list[str]:
-    """ISO3 codes of one member set (see :data:`MEMBER_SETS`).
+def member_set(members: Any = "2017 members") -> list[str]:
+    """ISO3 codes of one member set (see :data:`MEMBER_SETS`), or the codes given.
 
     >>> member_set("2017 members")
     ['CHN', 'IND', 'KAZ', 'KGZ', 'PAK', 'RUS', 'TJK', 'UZB']
@@ -190,16 +192,40 @@ def member_set(name: str = "2017 members") -> list[str]:
     ...
     course_lib.errors.CourseError: Unknown member set 'members'. Did you mean ...
     """
-    return sco.member_set(_check_members(name))
+    key = check_members(members)
+    return sco.member_set(key) if isinstance(key, str) else list(key)
 
 
-def member_set_definition(name: str) -> str:
+def member_set_definition(members: Any) -> str:
     """One sentence saying who is in a member set and as of which date.
 
     >>> member_set_definition("2017 members")
     'the 8 SCO members on 2017-10-01'
+    >>> member_set_definition(["KAZ", "KGZ"])
+    'the states KAZ, KGZ'
     """
-    return sco.member_set_definition(_check_members(name))
+    key = check_members(members)
+    return sco.member_set_definition(key) if isinstance(key, str) else \
+        f"the states {', '.join(key)}"
+
+
+def hits(members: Any) -> np.ndarray:
+    """For each property (in the order of :func:`incidence`), how many of its States
+    Parties are among ``members`` (a set name or ISO3 codes).
+
+    >>> int(hits(["CHN"]).sum()) == int((entries()["iso3"] == "CHN").sum())
+    True
+    """
+    key = check_members(members)
+    inc = incidence.peek()  # read only
+    return inc.hits[key] if isinstance(key, str) else _hits_of(key)
+
+
+@data_cached
+def _hits_of(codes: tuple[str, ...]) -> np.ndarray:
+    e = _entries()
+    per = e[e["iso3"].isin(codes)].groupby("id_no").size()
+    return _readonly(per.reindex(_properties()["id_no"], fill_value=0).to_numpy(dtype=np.int64))
 
 
 # --------------------------------------------------------------------------- incidence
@@ -236,11 +262,11 @@ def incidence() -> Incidence:
     e = _entries()
     ids = p["id_no"].to_numpy(dtype=np.int64)
     n_entries = e.groupby("id_no").size().reindex(p["id_no"], fill_value=0)
-    hits = {}
+    by_set = {}
     for name in MEMBER_SETS:
         codes = sco.member_set(name)
         per = e[e["iso3"].isin(codes)].groupby("id_no").size()
-        hits[name] = _readonly(per.reindex(p["id_no"], fill_value=0).to_numpy(dtype=np.int64))
+        by_set[name] = _readonly(per.reindex(p["id_no"], fill_value=0).to_numpy(dtype=np.int64))
     cat = p["category"].to_numpy(dtype=object)
     masks = {k: _readonly(np.isin(cat, list(v))) for k, v in CATEGORIES.items()}
     return Incidence(
@@ -250,7 +276,7 @@ def incidence() -> Incidence:
                           .to_numpy(dtype=float)),
         n_entries=_readonly(n_entries.to_numpy(dtype=np.int64)),
         category_mask=masks,
-        hits=hits,
+        hits=by_set,
     )
 
 
@@ -289,10 +315,10 @@ def share(category: str = "all", denominator: str = "whole List",
     ...
     course_lib.errors.CourseError: With category 'all' the denominator is the whole List; 'cultural part' needs category 'cultural' or 'cultural + mixed'.
     """
-    _check_choice(category, CATEGORIES, "category")
-    _check_choice(denominator, DENOMINATORS, "denominator")
-    members = _check_members(members)
-    _check_choice(counting, COUNTINGS, "counting")
+    as_choice(category, CATEGORIES, "category")
+    as_choice(denominator, DENOMINATORS, "denominator")
+    members = check_members(members)
+    as_choice(counting, COUNTINGS, "counting")
     year = check_year(year)
     if category == "all" and denominator == "cultural part":
         raise CourseError(
@@ -302,14 +328,14 @@ def share(category: str = "all", denominator: str = "whole List",
     inc = incidence.peek()  # read only (its arrays are read-only)
     listed = (inc.inscribed <= year) & (inc.removed > year)
     cat = inc.category_mask[category]
-    hits = inc.hits[members]
+    held = hits(members)
     den_mask = listed if denominator == "whole List" else listed & cat
     num_mask = listed & cat
     if counting == "once":
-        num = int(np.count_nonzero(num_mask & (hits > 0)))
+        num = int(np.count_nonzero(num_mask & (held > 0)))
         den = int(np.count_nonzero(den_mask))
     else:
-        num = int(hits[num_mask].sum())
+        num = int(held[num_mask].sum())
         den = int(inc.n_entries[den_mask].sum())
     return {
         "share": 100.0 * num / den if den else float("nan"),

@@ -100,9 +100,8 @@ def inscriptions_per_year(members: str = "2017 members") -> pd.DataFrame:
     >>> int(inscriptions_per_year().loc[1987, "set"]) > 0
     True
     """
-    members = sco.check_member_set(members, H.MEMBER_SETS)
     inc = H.incidence.peek()  # read only
-    held = inc.hits[members] > 0
+    held = H.hits(members) > 0
     df = pd.DataFrame({"year": inc.inscribed, "held": held})
     out = pd.crosstab(df["year"], df["held"]).reindex(columns=[True, False], fill_value=0)
     out.columns = ["set", "others"]
