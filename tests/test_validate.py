@@ -73,7 +73,7 @@ def test_choice_suggests_and_lists():
 # --------------------------------------------------------------------------- used everywhere
 YEAR_TAKERS = {
     "nuclear.armed_states": lambda y: nuclear.armed_states(y),
-    "nuclear.warheads_share": lambda y: nuclear.warheads_share(["RUS"], y),
+    "nuclear.warheads_share": lambda y: nuclear.warheads_share(y, members=["RUS"]),
     "population.share": lambda y: population.share("population", "2017 members", y),
     "population.group": lambda y: population.group(sco.EACH_YEAR, y),
     "heritage.share": lambda y: heritage.share(year=y)["share"],
