@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Mapping
 
-import pandas as pd
 
 from .analysis.geography import EARTH_RADIUS_KM, bounds, great_circle_km  # noqa: F401
 from .cache import data_cached

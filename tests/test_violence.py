@@ -1,4 +1,4 @@
-"""course_lib.analysis.violence and .rats: the RATS table, UCDP deaths, periods, the
+"""course_lib.analysis.violence and .sco_record: the RATS table, UCDP deaths, periods, the
 explorer's view and readout, the claim evaluator.
 
 Expected values are recomputed here from the raw CSV files with plain pandas, not
@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from course_lib import sco
-from course_lib.analysis import rats as R
+from course_lib.analysis import sco_record as R
 from course_lib.analysis import violence as V
 from course_lib.widgets.violence import readout
 from course_lib.claims import evaluate

@@ -10,7 +10,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .. import sco
 from ..cache import data_cached
 from ..data import load
 from ..sco import ARTICLE_YEAR

@@ -3,7 +3,7 @@
 **UCDP organised-violence deaths** (``data/ucdp_deaths.csv``, GED 21.1 aggregated by
 Our World in Data, a *draft*) are independent and open, but they are about deaths in
 organised violence, not about terrorism or about what RATS did (the SCO's own RATS
-table is :mod:`course_lib.analysis.rats`).
+table is :mod:`course_lib.analysis.sco_record`).
 
 Per-million rates divide by World Bank population (``data/wb_indicators.csv``: the
 course's extract starts in 1990, although the WDI's population goes back to 1960), so

@@ -2,7 +2,7 @@
 seizures, 75 t of precursors).
 
 The readings come from :mod:`course_lib.analysis.drugs` and
-:mod:`course_lib.analysis.seizures`; the explanations are the templates below, filled
+:mod:`course_lib.analysis.drug_seizures`; the explanations are the templates below, filled
 with their numbers.
 """
 
@@ -14,7 +14,7 @@ import pandas as pd
 
 from .. import sco
 from ..analysis import drugs as D
-from ..analysis import seizures as S
+from ..analysis import drug_seizures as S
 from ..sco import ARTICLE_DATE, ARTICLE_YEAR
 from .core import article_value
 

@@ -1,6 +1,6 @@
 """Evaluator for the RATS 2011-2015 results table (not checkable with open data).
 
-The readings come from :mod:`course_lib.analysis.rats`; the explanation is the template
+The readings come from :mod:`course_lib.analysis.sco_record`; the explanation is the template
 below, filled with the table's size and years.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..analysis import rats as R
+from ..analysis import sco_record as R
 
 TEMPLATE = (
     "The table lists {n} results for {first}–{last} that the SCO reports about its own "

@@ -112,7 +112,7 @@ def violence_explorer(selected: Iterable[str] | None = None) -> Explorer:
     import ipywidgets as W
 
     from .. import sco
-    from ..analysis import rats
+    from ..analysis import sco_record
     from ..analysis import violence as V
 
     today = sco.member_set("today's members")
@@ -134,7 +134,7 @@ def violence_explorer(selected: Iterable[str] | None = None) -> Explorer:
                               value="count", description="Show")
 
     fig, ax = new_figure(width=7.5, height=4.2)
-    ax.axvspan(rats.RATS_FIRST - 0.5, rats.RATS_LAST + 0.5, color="#E6E6E6", zorder=0, lw=0)
+    ax.axvspan(sco_record.RATS_FIRST - 0.5, sco_record.RATS_LAST + 0.5, color="#E6E6E6", zorder=0, lw=0)
     ax.axvspan(V.CANDIDATE_YEARS[0] - 0.5, V.CANDIDATE_YEARS[-1] + 0.5, facecolor="none",
                edgecolor=GREY, hatch="///", zorder=0, lw=0)
     lines = {}
@@ -142,7 +142,7 @@ def violence_explorer(selected: Iterable[str] | None = None) -> Explorer:
         (lines[code],) = ax.plot([], [], lw=1.4, label=names[code], **st)
     (together,) = ax.plot([], [], lw=2.6, color="black", label="selected together")
     ax.set_xlim(1988.5, 2022.5)
-    ax.text(rats.RATS_FIRST - 0.3, 0.98, "RATS table", transform=ax.get_xaxis_transform(),
+    ax.text(sco_record.RATS_FIRST - 0.3, 0.98, "RATS table", transform=ax.get_xaxis_transform(),
             fontsize=7.5, va="top", color="#444444")
     ax.text(V.CANDIDATE_YEARS[0] - 0.4, 0.98, "unverified", transform=ax.get_xaxis_transform(),
             fontsize=7, va="top", ha="right", color="#444444")

@@ -1,4 +1,5 @@
-"""World and country drug seizures from UNODC (``data/unodc_seizures.csv``), notebook 04.
+"""Drug seizures (heroin, morphine, opium), world and country, from UNODC
+(``data/unodc_seizures.csv``), notebook 04.
 
 The world table has **gaps**: it holds world heroin for only some years. Nothing here
 fills a gap with an invented number: a missing year stays missing (NaN), and every
