@@ -299,7 +299,7 @@ def exports_share_of_world(members: str | Iterable[str],
     sum).
 
     >>> s = exports_share_of_world("2001 founders")
-    >>> bool(np.isnan(s.loc[1990])), bool(0 < s.loc[2017] < 100)
+    >>> bool(s.isna().loc[1990]), bool(0 < s.loc[2017] < 100)
     (True, True)
     """
     iso = codes(members)
