@@ -274,6 +274,9 @@ def check_member_set(name: Any, options: Iterable[str] | None = None) -> str:
     """
     options = list(MEMBER_SETS if options is None else options)
     canonical = ALIASES.get(name, name) if isinstance(name, str) else name
+    if not isinstance(canonical, str):
+        raise CourseError(f"A member set is named by text such as {options[0]!r}, not "
+                          f"{name!r}.")
     if canonical in MEMBER_SETS and canonical not in options:  # a set not offered here
         raise CourseError(f"The member set {canonical!r} is not offered here. Choose one "
                           f"of: {', '.join(repr(o) for o in options)}.")

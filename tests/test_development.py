@@ -277,3 +277,12 @@ def test_corridor_distance():
          + np.cos(lat[0]) * np.cos(lat[1]) * np.sin((lon[1] - lon[0]) / 2) ** 2)
     expected = 2 * 6371.0088 * np.arcsin(np.sqrt(h))  # haversine, mean Earth radius
     assert c["distance_km"].iloc[0] == pytest.approx(expected)
+
+
+def test_view_accepts_codes_and_a_list_is_no_set_name():
+    v = D.view(measure="ratio", members=["CHN", "rus"])
+    y = D.panel("gdp_per_capita_usd", ["CHN", "RUS"]).dropna()
+    assert v.members == "CHN, RUS"
+    assert v.last[1] == pytest.approx(float(y.iloc[-1].max() / y.iloc[-1].min()))
+    with pytest.raises(CourseError, match="named by text"):
+        D.member_set(["CHN"])

@@ -334,15 +334,19 @@ class DevelopmentView:
     n: tuple[int, int]
 
 
-def view(measure: str = "theil", members: str = "2017 members") -> DevelopmentView:
-    """The explorer's numbers for one measure and member set.
+def view(measure: str = "theil", members: Any = "2017 members") -> DevelopmentView:
+    """The explorer's numbers for one measure and member set (or ISO3 codes).
 
     >>> v = view(measure="cv", members="today's members")
     >>> v.first[0], v.label, v.n[0] <= v.n[1]
     (1990, 'coefficient of variation', True)
     """
-    members = sco.check_member_set(members, MEMBER_SETS)
-    d = dispersion(members, measure)
+    if isinstance(members, str):
+        chosen = members = sco.check_member_set(members, MEMBER_SETS)
+    else:  # ISO3 codes: the view names them
+        chosen = codes(members)
+        members = ", ".join(chosen)
+    d = dispersion(chosen, measure)
     if d.empty:
         raise CourseError("No year has GDP per capita for two or more of these countries.")
     s = d["value"]
