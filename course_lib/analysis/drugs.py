@@ -38,18 +38,18 @@ def article_value(claim_id: str) -> float:
     return _article_value(claim_id)
 
 
-def world_series(series: str = "heroin only",
+def world_series(reading: str = "heroin only",
                  period: tuple[int, int] | None = None) -> pd.DataFrame:
     """The world series behind a reading: ``"heroin only"`` or ``"heroin and morphine"``.
 
-    >>> world_series("heroin and morphine").known.sum()
-    np.int64(2)
+    >>> world_series("highest year", period=(2014, 2015)).year.tolist()
+    [2014, 2015]
     """
-    if series in ("heroin only", "heroin", "lowest year", "highest year"):
+    if reading in ("heroin only", "heroin", "lowest year", "highest year"):
         return S.world_heroin(period)
-    if series in ("heroin and morphine", "heroin_and_morphine"):
+    if reading in ("heroin and morphine", "heroin_and_morphine"):
         return S.world_heroin_and_morphine(period)
-    raise CourseError(f"Unknown reading {series!r}. Choose one of: {', '.join(READINGS)}.")
+    raise CourseError(f"Unknown reading {reading!r}. Choose one of: {', '.join(READINGS)}.")
 
 
 # --------------------------------------------------------------------------- arithmetic
