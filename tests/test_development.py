@@ -11,7 +11,7 @@ import pytest
 from course_lib import data, sco
 from course_lib.analysis import development as D
 from course_lib.analysis import development_violence as DV
-from course_lib.analysis import geography, inequality
+from course_lib.analysis import inequality
 from course_lib.widgets.development import readout
 from course_lib.errors import CourseError
 
@@ -268,15 +268,6 @@ def test_bad_years(first, last):
     with pytest.raises(CourseError, match="outside the years|start <= end|whole number"):
         DV.country_years((first, last))
 
-
-def test_corridor_distance():
-    c = geography.corridor()
-    p = pd.read_csv(data.path_of("places"), encoding="utf-8")
-    lat, lon = np.radians(p.lat.to_numpy(float)), np.radians(p.lon.to_numpy(float))
-    h = (np.sin((lat[1] - lat[0]) / 2) ** 2
-         + np.cos(lat[0]) * np.cos(lat[1]) * np.sin((lon[1] - lon[0]) / 2) ** 2)
-    expected = 2 * 6371.0088 * np.arcsin(np.sqrt(h))  # haversine, mean Earth radius
-    assert c["distance_km"].iloc[0] == pytest.approx(expected)
 
 
 def test_view_accepts_codes_and_a_list_is_no_set_name():
