@@ -1,4 +1,6 @@
-"""World maps and distances from the Natural Earth 1:110m shapes in ``data/``.
+"""World maps from the Natural Earth 1:110m shapes in ``data/``. Distances and the
+shapes' extremes are computed in :mod:`course_lib.analysis.geography` (named here too:
+notebook 02 refers to ``course_lib.maps.great_circle_km``).
 
 Plain matplotlib (no GIS stack): each country is drawn from its polygon rings in an
 equirectangular projection (longitude, latitude). Natural Earth draws disputed
