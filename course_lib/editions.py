@@ -165,7 +165,7 @@ def notebook_marker_problems(path: Path) -> list[str]:
             for p in marker_problems(cell.source)]
 
 
-def _copy_assets(source: Path, outdir: Path) -> None:
+def copy_assets(source: Path, outdir: Path) -> None:
     """Copy what the notebooks may refer to (images, small files) beside them."""
     for item in source.iterdir():
         if item.name in _SKIP_FILES or item.suffix == ".ipynb":
@@ -223,7 +223,7 @@ def build_student_edition(outdir: Path | None = None, source: Path | None = None
     for old in course_notebooks(outdir):
         if old.name not in keep:
             old.unlink()
-    _copy_assets(source, outdir)
+    copy_assets(source, outdir)
     return written
 
 

@@ -64,22 +64,21 @@ def env_report(datasets: list[str] | None = None) -> EnvReport:
     >>> "sco-course-data" in env_report().package
     True
     """
-    from .data import _expected_hash, _rel, identity, names, package, path_of, resource
+    from .data import identity, names, package, path_of, resource, sha256_of
+    from .paths import is_default_data
 
     versions = {"python": platform.python_version(), "platform": sys.platform}
     versions.update({p: _version(p) for p in PACKAGES})
     rows = []
     for name in datasets or names():
-        res = resource(name)
         path = path_of(name)
-        expected = _expected_hash(res) or ""
+        expected = str(resource(name).get("hash") or "").rpartition(":")[2].lower()
         try:
-            import hashlib
-
-            actual = hashlib.sha256(path.read_bytes()).hexdigest()
-            status = "✓" if actual == expected else "✗ modified"
+            status = "✓" if sha256_of(name) == expected else "✗ modified"
         except OSError:
             status = "✗ missing"
-        rows.append({"file": _rel(path), "sha256": expected, "status": status})
+        # the course's own files as data/x.csv, a package chosen by COURSE_DATA in full
+        shown = f"data/{path.name}" if is_default_data(path.parent) else str(path)
+        rows.append({"file": shown, "sha256": expected, "status": status})
     return EnvReport(versions=versions, data=rows, data_version=str(package().get("version", "")),
                      package=str(identity()))

@@ -1,5 +1,7 @@
 """The fact-check report: every claim, its evidence, the verdict, and the learner's own
 verdicts, written as Markdown and as one self-contained HTML file (figure embedded).
+The tables and the files are made here; the words in :mod:`course_lib.report_text`,
+the figure in :mod:`course_lib.report_figure`.
 
 The report goes into the learner's working folder by default (named with their name
 or id when one is set), and never into ``data/``, ``notebooks/`` or the installed
@@ -12,9 +14,6 @@ True
 
 from __future__ import annotations
 
-import base64
-import datetime as _dt
-import html
 import math
 from pathlib import Path
 from typing import Any, Mapping
@@ -24,6 +23,7 @@ import pandas as pd
 from .errors import CourseError
 from .paths import BUILD_DIR, REPO_ROOT
 from .report_figure import claims_figure  # noqa: F401 (part of the report's API)
+from .report_text import README_TEXT, RULE_TEXT, to_html, to_markdown  # noqa: F401 (the API)
 
 LEARNER_VERDICTS = ("supported", "partly supported", "not supported", "not checkable",
                     "undecided")
@@ -164,177 +164,6 @@ def _normalise_learner(learner: Mapping[str, Any] | None, ids: list[str]) -> dic
             reasoning = ""
         out[cid] = {"verdict": verdict, "reasoning": str(reasoning)}
     return out
-
-
-def _fmt(v: Any) -> str:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return "—"
-    if isinstance(v, float):
-        return f"{v:,.4g}"
-    return str(v)
-
-
-def _data_versions() -> list[tuple[str, str]]:
-    from .data import package
-
-    return [(f"data/{r['path']}", str(r.get("hash", "")).split(":")[-1][:12])
-            for r in package()["resources"]]
-
-
-def _margin(r: Any) -> str:
-    from .claims import fmt_distance
-
-    if pd.isna(r.margin):
-        return "—"
-    if r.margin > 0:
-        return f"{fmt_distance(r.margin, r.unit)} outside"
-    room = abs(r.margin)
-    return "inside, on the bound" if room == 0 else f"inside ({fmt_distance(room, r.unit)} to spare)"
-
-
-def _now(r: Any) -> str:
-    from .claims import fmt
-
-    if pd.isna(r.now_value):
-        return "—"
-    return f"{fmt(r.now_value, r.unit)} ({r.now_label})"
-
-
-RULE_TEXT = (
-    "Verdict rule (the same for every claim; written once in `course_lib/claims/core.py`): "
-    "the claim's wording and implied precision make it an interval; the eligible readings of "
-    "each claim were fixed, with reasons, before the data were read (`data/claim_readings.csv`). "
-    "**Supported**: the literal reading's evidence overlaps the claim's interval; **partly "
-    "supported**: only another eligible reading does, or the literal reading misses by at most "
-    "one unit of precision; **not supported**: otherwise; **not checkable**: no open data for "
-    "the literal reading. Context readings are shown but never change a verdict."
-)
-
-
-def to_markdown(table: pd.DataFrame, learner: dict[str, dict], figure_file: str,
-                readings: pd.DataFrame | None = None) -> str:
-    """The report as Markdown (the figure referenced as a file beside it)."""
-    from . import __version__
-    from .claims import fmt, fmt_interval
-    from .claims.core import Interval
-
-    lines = [
-        "# Fact-check report: the SCO article in data", "",
-        'Article: Rashid Alimov, "The Role of the Shanghai Cooperation Organization in '
-        'Counteracting Threats to Peace and Security", *UN Chronicle* LIV(3), October 2017.', "",
-        RULE_TEXT, "",
-        "| claim | as worded | claim interval | literal reading | margin | verdict | "
-        "latest data (context) | your verdict |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
-    for r in table.itertuples(index=False):
-        mine = learner.get(r.claim_id, {}).get("verdict", "—")
-        lines.append(f"| `{r.claim_id}` | {r.as_worded} | {r.claim_interval} | {r.evidence} | "
-                     f"{_margin(r)} | {r.verdict} | {_now(r)} | {mine} |")
-    lines += ["", f"![Each claim's interval against its evidence]({figure_file})", ""]
-    for r in table.itertuples(index=False):
-        lines += [f"## `{r.claim_id}`", "", f"*{r.paraphrase}* (the article: \"{r.quote}\")", "",
-                  f"**Verdict: {r.verdict}.** {r.margin_text}", ""]
-        if readings is not None:
-            el = readings[(readings.claim_id == r.claim_id) & (readings.reading_id != "")]
-            if len(el):
-                lines += ["| eligible reading | role | evidence | verdict alone |", "|---|---|---|---|"]
-                for x in el.itertuples(index=False):
-                    ev = fmt_interval(None if pd.isna(x.low) else Interval(x.low, x.high), r.unit)
-                    lines.append(f"| {x.reading} | {x.role} | {ev} | {x.verdict_alone} |")
-                lines.append("")
-        lines += [r.explanation, ""]
-        if not pd.isna(r.now_value):
-            lines += [f"Then and now (context, not a verdict): judged at the article's date; "
-                      f"in the latest data, {r.now_label}: {fmt(r.now_value, r.unit)}.", ""]
-        lines += [f"Sources: {r.sources}", ""]
-        if r.claim_id in learner:
-            mine = learner[r.claim_id]
-            lines += [f"**My verdict: {mine['verdict']}.** {mine['reasoning']}", ""]
-    lines += ["## Data versions", "", "| file | sha256 (first 12) |", "|---|---|"]
-    lines += [f"| `{f}` | {h} |" for f, h in _data_versions()]
-    lines += ["", f"Made with course_lib {__version__} on {_dt.date.today().isoformat()}."]
-    return "\n".join(lines) + "\n"
-
-
-README_TEXT = """# The fact-check report: files
-
-* `report.md`, `report.html`: the report (the HTML is self-contained: the figure is inside).
-* `claims.png`: each claim's interval against its evidence.
-* `claims.csv`, `claims.json`: the claims table for a spreadsheet or a script, one row per
-  claim and eligible reading (the same rows in both files). Columns:
-  * `claim_id`, `as_worded` (the claim as the article words it, restated),
-    `claim_interval` (what the wording allows);
-  * `reading_id`, `reading`, `role` (`primary` = the literal reading, or `eligible`);
-  * `value`, `low`, `high` (the evidence; `low`/`high` differ where it is an interval), `unit`,
-    and `shown` (the evidence as text in its unit: for a date claim the numbers are years with
-    fraction, 1 January = .0, and `shown` gives the date);
-  * `distance` (how far that reading lies outside the claim's interval, in the claim's unit),
-    `verdict_alone` (the verdict that reading alone would give);
-  * `verdict` (the claim's verdict by the one rule), `margin` (the literal reading's distance
-    outside the interval; zero or negative: inside, with that much to spare);
-  * `data_package` (name and version of the data package used) and `vintage` (the versions of
-    the sources behind the claim's evidence: repository@commit, or the source's title).
-  Claims that open data cannot check have one row with an empty `reading_id`.
-
-Compare two runs (say, on a newer data package) by joining on `claim_id` and `reading_id`.
-"""
-
-
-def _md_inline(text: str) -> str:
-    out = html.escape(text)
-    parts = out.split("`")
-    out = "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts))
-    parts = out.split("**")
-    out = "".join(f"<strong>{p}</strong>" if i % 2 else p for i, p in enumerate(parts))
-    parts = out.split("*")
-    return "".join(f"<em>{p}</em>" if i % 2 else p for i, p in enumerate(parts))
-
-
-def to_html(markdown_text: str, png: bytes) -> str:
-    """A self-contained HTML page from the report's Markdown (figure inlined).
-
-    Handles the subset the report uses: headings, paragraphs, tables, the image.
-    """
-    data_uri = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
-    body: list[str] = []
-    lines = markdown_text.splitlines()
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if line.startswith("|"):
-            rows = []
-            while i < len(lines) and lines[i].startswith("|"):
-                rows.append([c.strip() for c in lines[i].strip("|").split("|")])
-                i += 1
-            head, rest = rows[0], [r for r in rows[1:] if not set("".join(r)) <= set("-")]
-            body.append("<table><thead><tr>" + "".join(f"<th>{_md_inline(c)}</th>" for c in head)
-                        + "</tr></thead><tbody>")
-            for r in rest:
-                body.append("<tr>" + "".join(f"<td>{_md_inline(c)}</td>" for c in r) + "</tr>")
-            body.append("</tbody></table>")
-            continue
-        if line.startswith("!["):
-            alt = line[2:line.index("]")]
-            body.append(f'<figure><img alt="{html.escape(alt)}" src="{data_uri}"/></figure>')
-        elif line.startswith("## "):
-            body.append(f"<h2>{_md_inline(line[3:])}</h2>")
-        elif line.startswith("# "):
-            body.append(f"<h1>{_md_inline(line[2:])}</h1>")
-        elif line.strip():
-            body.append(f"<p>{_md_inline(line)}</p>")
-        i += 1
-    style = (
-        "body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;"
-        "color:#111;line-height:1.45}table{border-collapse:collapse;margin:1em 0}"
-        "td,th{border:1px solid #ccc;padding:0.3em 0.6em;text-align:left}"
-        "th{background:#f3f3f3}img{max-width:100%}code{background:#f6f6f6;padding:0 0.2em}"
-    )
-    return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<title>Fact-check report: the SCO article in data</title>"
-        f"<style>{style}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
-    )
 
 
 LEARNER_ENV_VARS = ("SCO_COURSE_LEARNER", "JUPYTERHUB_USER")

@@ -115,21 +115,31 @@ def execute(path: Path, *, timeout: int = 600, cwd: Path | None = None,
     ``allow_errors=True``, ``interrupt_on_timeout=True``, as the grader uses them).
     """
     import nbformat
-    from nbclient import NotebookClient
 
     nb = nbformat.read(str(path), as_version=4)
     if parameters:
         inject_parameters(nb, parameters)
+    seconds = execute_notebook(nb, cwd=Path(cwd or Path(path).parent), timeout=timeout,
+                               env=env, **options)
+    return nb, seconds
+
+
+def execute_notebook(nb, *, cwd: Path, timeout: int = 600, env: dict[str, str] | None = None,
+                     **options) -> float:
+    """Execute a notebook already in memory (``nb``, changed in place: the outputs are
+    written into it) in a fresh kernel working in ``cwd``; return the seconds it took.
+    ``env`` and ``options`` as in :func:`execute` (the site adds
+    ``store_widget_state=True``)."""
+    from nbclient import NotebookClient
+
     start = time.perf_counter()
-    client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3",
-        resources={"metadata": {"path": str(cwd or Path(path).parent)}}, **options,
-    )
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                            resources={"metadata": {"path": str(cwd)}}, **options)
     if env is None:
         client.execute()
     else:
         client.execute(env=env)  # nbclient passes it on to the kernel manager
-    return nb, time.perf_counter() - start
+    return time.perf_counter() - start
 
 
 def split_parameters(paths: Iterable[Path], parameters: dict[str, Any] | None

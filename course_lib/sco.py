@@ -46,7 +46,7 @@ from .validate import as_choice, as_iso3s, as_year
 #: The article's date: the issue of October 2017 (a day within that month).
 ARTICLE_DATE = "2017-10-01"
 #: The year of the article, for tables that hold one value per year.
-ARTICLE_YEAR = 2017
+ARTICLE_YEAR = int(ARTICLE_DATE[:4])
 #: The date the founders' set is read on (the SCO was founded in Shanghai on 15 June 2001).
 FOUNDING_DATE = "2001-06-15"
 #: The name of the members of each year: the default group of every time series.
@@ -57,8 +57,7 @@ MEMBER_SETS: dict[str, str] = {
                "past period is judged with the members of that period",
     "2001 founders": "the six founding members of June 2001",
     "2017 members": "the members on the article's date (October 2017), held fixed",
-    "2017 members + observers": "the members and observers on the article's date, "
-                                "held fixed",
+    "2017 members + observers": "the members and observers on the article's date, held fixed",
     "2017 members + observers + dialogue partners": "every state with a status on the "
                                                     "article's date, held fixed",
     "today's members": "the members on the latest date in data/sco_membership.csv",
@@ -273,10 +272,9 @@ def check_member_set(name: Any, options: Iterable[str] | None = None) -> str:
     course_lib.errors.CourseError: Unknown member set '2017 member'. Did you mean '2017 members'? ...
     """
     options = list(MEMBER_SETS if options is None else options)
-    canonical = ALIASES.get(name, name) if isinstance(name, str) else name
-    if not isinstance(canonical, str):
-        raise CourseError(f"A member set is named by text such as {options[0]!r}, not "
-                          f"{name!r}.")
+    if not isinstance(name, str):  # codes, a number, None: not the name of a set
+        raise CourseError(f"Here members= names a member set, one of {options}; not {name!r}.")
+    canonical = ALIASES.get(name, name)
     if canonical in MEMBER_SETS and canonical not in options:  # a set not offered here
         raise CourseError(f"The member set {canonical!r} is not offered here. Choose one "
                           f"of: {', '.join(repr(o) for o in options)}.")

@@ -101,14 +101,15 @@ def test_fresh_copies_nested_containers_and_keeps_read_only_arrays():
 
 
 def test_no_bare_lru_cache_on_data_in_analysis():
-    """One decorator for data: analysis/, sco.py, maps.py and widgets/ use cache.data_cached."""
+    """One decorator for data: analysis/, claims/, sco.py, maps.py and widgets/ use
+    cache.data_cached."""
     from pathlib import Path
 
     import course_lib
 
     root = Path(course_lib.__file__).parent
     files = [root / "sco.py", root / "maps.py", *(root / "analysis").glob("*.py"),
-             *(root / "widgets").glob("*.py")]
+             *(root / "claims").glob("*.py"), *(root / "widgets").glob("*.py")]
     offenders = [f.name for f in files if "lru_cache" in f.read_text(encoding="utf-8")]
     assert offenders == []
 

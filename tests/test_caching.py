@@ -6,6 +6,7 @@ explorers stay fast; a changed or damaged file must still be noticed at once.
 
 from __future__ import annotations
 
+import importlib
 
 import pytest
 
@@ -58,8 +59,23 @@ def test_cached_results_are_copies():
     assert (again.readings["value"] != -1.0).all() and "nowhere" not in again.sources
 
 
-def test_second_evaluation_reuses_the_computation():
-    claims.evaluate("largest_organization")
-    hits = claims._computed_cached.cache_info().hits
-    claims.evaluate("largest_organization")
-    assert claims._computed_cached.cache_info().hits == hits + 1
+def test_an_evaluator_runs_once_per_state_of_the_data(data_copy, monkeypatch):
+    """evaluate() computes a claim's readings once while the data stay the same (the
+    report and the explorers ask many times), and again as soon as a file changes."""
+    evaluation = importlib.import_module("course_lib.claims.evaluation")
+    full = evaluation.registry()
+    runs = []
+
+    def counted():
+        runs.append(1)
+        return full["largest_organization"]()
+
+    monkeypatch.setattr(evaluation, "registry", lambda: {**full, "largest_organization": counted})
+    evaluation._computed.cache_clear()
+    first = claims.evaluate("largest_organization")
+    assert claims.evaluate("largest_organization").value == first.value
+    assert len(runs) == 1
+    touch_later(data_copy / "wb_indicators.csv")  # same content, a new state of the package
+    assert claims.evaluate("largest_organization").value == first.value
+    assert len(runs) == 2
+    evaluation._computed.cache_clear()

@@ -144,14 +144,14 @@ def test_margin_is_distance_in_the_claims_unit():
 def test_a_claim_without_evaluator_is_an_error_not_skipped(monkeypatch):
     import importlib
 
-    mod = importlib.import_module("course_lib.claims.evaluate")
+    mod = importlib.import_module("course_lib.claims.evaluation")
     full = mod.registry()
     monkeypatch.setattr(mod, "registry", lambda: {k: v for k, v in full.items()
                                                   if k != "heritage_share"})
-    mod._computed_cached.cache_clear()
+    mod._computed.cache_clear()
     with pytest.raises(CourseError, match="heritage_share"):
         claims.evaluate_all()
-    mod._computed_cached.cache_clear()
+    mod._computed.cache_clear()
 
 
 def test_nearest_reading_is_defined_once_by_the_claim_interval():

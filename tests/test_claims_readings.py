@@ -17,7 +17,7 @@ from course_lib import claims
 from course_lib.errors import CourseError
 from course_lib.claims.core import year_fraction
 
-E = importlib.import_module("course_lib.claims.evaluate")  # the module, not the function
+E = importlib.import_module("course_lib.claims.evaluation")
 ROOT = Path(__file__).resolve().parents[1]
 OUTLINE = ROOT.parent / "shared" / "ARTICLE_OUTLINE.md"
 

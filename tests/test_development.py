@@ -275,5 +275,5 @@ def test_view_accepts_codes_and_a_list_is_no_set_name():
     y = D.panel("gdp_per_capita_usd", ["CHN", "RUS"]).dropna()
     assert v.members == "CHN, RUS"
     assert v.last[1] == pytest.approx(float(y.iloc[-1].max() / y.iloc[-1].min()))
-    with pytest.raises(CourseError, match="named by text"):
+    with pytest.raises(CourseError, match="names a member set"):
         D.member_set(["CHN"])

@@ -144,3 +144,40 @@ def test_definitions_state_the_count_and_date():
         text = sco.member_set_definition(name)
         if name != sco.EACH_YEAR:
             assert str(len(sco.member_set(name))) in text
+
+
+def test_a_list_of_codes_as_members_is_never_a_raw_error():
+    """Every public function of analysis/ and sco that takes ``members=`` (and needs no
+    other argument) either answers for a list of codes or says what it wants instead."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import course_lib.analysis
+
+    modules = [sco] + [importlib.import_module(m.name) for m in
+                       pkgutil.iter_modules(course_lib.analysis.__path__, "course_lib.analysis.")]
+    called = []
+    for module in modules:
+        for name, func in inspect.getmembers(module, inspect.isfunction):
+            if name.startswith("_") or func.__module__ != module.__name__:
+                continue
+            params = inspect.signature(func).parameters
+            needs = [p for n, p in params.items() if n != "members" and p.default is p.empty
+                     and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+            if "members" not in params or needs:
+                continue
+            called.append(f"{module.__name__}.{name}")
+            try:
+                func(members=["CHN", "IND"])
+            except CourseError as exc:
+                assert "members" in str(exc) or "CHN" in str(exc), (name, str(exc))
+    assert "course_lib.analysis.heritage.share" in called and len(called) > 10
+
+
+def test_a_set_name_given_as_codes_is_a_clear_error():
+    """Where only a set's name will do, codes (or anything else) get the names offered."""
+    for wrong in (["CHN", "IND"], ("CHN",), 42, None):
+        with pytest.raises(CourseError, match="member set") as info:
+            sco.check_member_set(wrong, ["2017 members", "2001 founders"])
+        assert "'2017 members'" in str(info.value) and "'2001 founders'" in str(info.value)

@@ -210,12 +210,12 @@ def test_site_colours_reach_wcag_aa_contrast():
 def test_scrollable_blocks_are_reachable_by_keyboard():
     from bs4 import BeautifulSoup
 
-    from course_lib.site import _keyboard_scroll
+    from course_lib.site import keyboard_scroll
 
     soup = BeautifulSoup('<div class="course-doc"><pre>x</pre><table><tr><td>1</td></tr>'
                          '</table></div><div class="jp-InputArea"><pre>code</pre></div>',
                          "html.parser")
-    assert _keyboard_scroll(soup) == 2
+    assert keyboard_scroll(soup) == 2
     for el in soup.select(".course-doc pre, .course-doc table"):
         assert el["tabindex"] == "0" and el["role"] == "region" and el["aria-label"]
     assert soup.select_one(".jp-InputArea pre").get("tabindex") is None

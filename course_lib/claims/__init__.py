@@ -5,18 +5,37 @@
 written in :mod:`course_lib.claims.core`; :func:`evaluate_all` does every claim;
 :func:`verdict_by_reading` shows how each eligible reading alone would be judged.
 
+The names are loaded on first use, so that ``import course_lib.claims.core`` (which
+the analysis modules below the evaluators need) loads nothing above it.
+
+>>> from course_lib.claims import evaluate
 >>> evaluate("nuclear_powers").verdict
 'supported'
 """
 
-from .core import (VERDICTS, WORDINGS, Evidence, Interval, article_value, claim_interval,
-                   claim_row, claims, interval_of, nearest_reading, readings_table, verdict)
-from .display import as_worded, fmt, fmt_distance, fmt_interval
-from .evaluate import _computed_cached, evaluate, evaluate_all, registry, verdict_by_reading
+from __future__ import annotations
 
-_computed_cached = _computed_cached  # the evaluation cache (tests inspect it)
+from typing import Any
 
-__all__ = ["VERDICTS", "WORDINGS", "Evidence", "Interval", "article_value", "as_worded",
-           "claim_interval", "claim_row", "claims", "evaluate", "evaluate_all", "fmt",
-           "fmt_distance", "fmt_interval", "interval_of", "nearest_reading", "readings_table", "registry",
-           "verdict", "verdict_by_reading"]
+_CORE = ("VERDICTS", "WORDINGS", "Evidence", "Interval", "article_value", "claim_interval",
+         "claim_row", "claims", "interval_of", "nearest_reading", "readings_table", "verdict")
+_DISPLAY = ("as_worded", "fmt", "fmt_distance", "fmt_interval")
+_EVALUATION = ("evaluate", "evaluate_all", "registry", "verdict_by_reading")
+
+__all__ = sorted(_CORE + _DISPLAY + _EVALUATION)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _CORE:
+        from . import core as module
+    elif name in _DISPLAY:
+        from . import display as module
+    elif name in _EVALUATION:
+        from . import evaluation as module
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(module, name)
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

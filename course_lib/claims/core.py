@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Callable
 
 import pandas as pd
 
@@ -313,6 +314,31 @@ def interval_of(row: pd.Series) -> Interval | None:
 
 
 # --------------------------------------------------------------------------- evidence
+def reading_interval(row: pd.Series) -> Interval | None:
+    """The interval of one row of :attr:`Evidence.readings` (its ``low`` and ``high``),
+    or None where the reading has no value.
+
+    >>> reading_interval(pd.Series({"low": 41.9, "high": 42.5}))
+    Interval(low=41.9, high=42.5, low_open=False, high_open=False)
+    >>> reading_interval(pd.Series({"low": None, "high": 3.0})) is None
+    True
+    """
+    lo, hi = as_number(row["low"]), as_number(row["high"])
+    return None if math.isnan(lo) or math.isnan(hi) else Interval(lo, hi)
+
+
+def as_number(x) -> float:
+    """A value of a readings table as a float; NaN for a missing or non-numeric one.
+
+    >>> as_number("2.5"), as_number(None), as_number("n/a")
+    (2.5, nan, nan)
+    """
+    try:
+        return math.nan if x is None or pd.isna(x) else float(x)
+    except (TypeError, ValueError):
+        return math.nan
+
+
 @dataclass
 class Evidence:
     """What the data say about one claim, and the verdict of the one rule.
@@ -323,6 +349,9 @@ class Evidence:
     ``verdict_alone`` (the verdict that reading alone would give; empty for context).
     ``margin`` is the primary reading's distance outside the claim's interval (positive)
     or, when inside, minus the room it has before it leaves (so 0 or less means inside).
+    ``margin_text`` (the verdict in words) and ``render`` (Evidence -> the Markdown a
+    notebook shows) are set by :mod:`course_lib.claims.judge` when it builds the
+    Evidence: this module holds the data and the rule, not their wording.
     """
 
     claim_id: str
@@ -342,12 +371,13 @@ class Evidence:
     margin: float | None = None
     margin_text: str = ""
     now: dict | None = None
+    render: Callable[["Evidence"], str] | None = field(default=None, repr=False, compare=False)
 
     def eligible(self) -> pd.DataFrame:
         """The primary and eligible readings (the ones the verdict may use)."""
         return self.readings[self.readings.role != "context"].reset_index(drop=True)
 
     def _repr_markdown_(self) -> str:
-        from .judge import evidence_markdown
-
-        return evidence_markdown(self)
+        if self.render is None:
+            return f"**{self.claim_id}**: verdict **{self.verdict}**"
+        return self.render(self)

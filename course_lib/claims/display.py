@@ -1,6 +1,6 @@
 """How a claim's values are shown: each unit as itself (a date as a date, a rank as
-"1st", a share in per cent with margins in points, counts as whole states), and the
-claim restated as worded.
+"1st", a share in per cent with margins in points, counts as whole states), the
+claim restated as worded, and an Evidence as the Markdown a notebook shows.
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import math
 
 import pandas as pd
 
-from .core import (EPS, Interval, claim_interval, claim_row, date_interval,  # noqa: F401
-                   interval_of, to_date)  # (some names only for the doctests)
+from .core import (EPS, Evidence, Interval, claim_interval, claim_row,  # noqa: F401
+                   date_interval, interval_of, reading_interval, to_date)  # (some: doctests)
 
 
 def ordinal(n: float) -> str:
@@ -122,3 +122,30 @@ def as_worded(row: pd.Series) -> str:
             }[w]
 
 
+def _table(r: pd.DataFrame, unit: str) -> str:
+    out = ["| reading | role | value | verdict alone |", "|---|---|---|---|"]
+    for _, x in r.iterrows():
+        val = fmt_interval(reading_interval(x), unit)  # "—" for a reading without a value
+        out.append(f"| {x['reading']} | {x['role']} | {val} | {x['verdict_alone'] or '—'} |")
+    return "\n".join(out)
+
+
+def evidence_markdown(ev: Evidence) -> str:
+    """The Evidence as Markdown (notebooks show it this way)."""
+    src = ", ".join(f"`data/{s}.csv`" for s in ev.sources)
+    r = ev.readings
+    note = ""
+    if len(r) > 12:  # long grids: the eligible readings, and a count of the context ones
+        note = (f"\n\nPlus {int((r.role == 'context').sum())} context readings (in `.readings`); "
+                "they never count.")
+        r = ev.eligible()
+    table = ("\n\n" + _table(r, ev.unit) + note) if len(r) else ""
+    now = ""
+    if ev.now and not pd.isna(ev.now.get("value")):
+        now = (f"\n\nThen and now (context, not a verdict): {ev.now['label']}: "
+               f"{fmt(ev.now['value'], ev.unit)}.")
+    interval = fmt_interval(ev.claim, ev.unit)
+    worded = ev.as_worded if interval in ("—", ev.as_worded) else f"{ev.as_worded} ({interval})"
+    return (f"**{ev.claim_id}**: {ev.paraphrase}\n\nClaim as worded: {worded} "
+            f"· verdict: **{ev.verdict}**\n\n"
+            f"{ev.margin_text}{table}\n\n{ev.explanation}{now}\n\nSources: {src}")

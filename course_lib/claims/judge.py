@@ -1,7 +1,7 @@
 """Apply the one verdict rule of :mod:`course_lib.claims.core` to an evaluator's
 result, and say in plain words what it gave and how far it is from flipping.
 
-An evaluator (see :mod:`course_lib.claims.evaluate`) returns a dict: ``readings`` (a
+An evaluator (see :mod:`course_lib.claims.evaluation`) returns a dict: ``readings`` (a
 DataFrame with ``reading_id``, ``reading``, ``definition``, ``value`` and optionally
 ``low``/``high`` where the evidence is an interval), ``explanation`` (what the data
 show, Markdown), ``sources`` and optionally ``now`` (``{"value", "label"}``: the same
@@ -12,33 +12,20 @@ decided by ``data/claim_readings.csv``, never by the evaluator.
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import pandas as pd
 
 from ..errors import CourseError
-from .core import (Evidence, Interval, claim_row, interval_of, margin, readings_table,
-                   reading_verdict, verdict)
-from .display import as_worded, fmt, fmt_distance, fmt_interval
+from .core import (Evidence, Interval, as_number, claim_row, interval_of, margin,
+                   reading_interval, reading_verdict, readings_table, verdict)
+from .display import as_worded, evidence_markdown, fmt_distance, fmt_interval
 
 COLUMNS = ["reading_id", "reading", "definition", "value", "low", "high", "role", "reason",
            "distance", "verdict_alone"]
 
 
-def _num(x: Any) -> float:
-    try:
-        return math.nan if x is None or pd.isna(x) else float(x)
-    except (TypeError, ValueError):
-        return math.nan
-
-
 def _zero(x: float | None) -> float | None:
     return None if x is None else (0.0 if x == 0 else x)
-
-
-def _interval(r: pd.Series) -> Interval | None:
-    lo, hi = _num(r["low"]), _num(r["high"])
-    return None if math.isnan(lo) or math.isnan(hi) else Interval(lo, hi)
 
 
 def _readings(claim_id: str, result: dict, claim: Interval | None,
@@ -63,7 +50,7 @@ def _readings(claim_id: str, result: dict, claim: Interval | None,
                    "the article's words and date" for i in r["reading_id"]]
     dist, alone = [], []
     for _, row in r.iterrows():
-        ev = _interval(row)
+        ev = reading_interval(row)
         dist.append(math.nan if ev is None or claim is None else claim.distance(ev))
         alone.append("" if row["role"] == "context" else reading_verdict(claim, ev, precision))
     r["distance"], r["verdict_alone"] = dist, alone
@@ -77,14 +64,14 @@ def build_evidence(claim_id: str, result: dict) -> Evidence:
     row = claim_row(claim_id)
     unit = str(row["unit"])
     claim = interval_of(row)
-    p = _num(row["precision"])
+    p = as_number(row["precision"])
     p = 0.0 if math.isnan(p) else p
     readings = _readings(claim_id, result, claim, p)
     prim = readings[readings.role == "primary"]
-    literal = _interval(prim.iloc[0]) if len(prim) else None
-    others = [_interval(x) for _, x in readings[readings.role == "eligible"].iterrows()]
+    literal = reading_interval(prim.iloc[0]) if len(prim) else None
+    others = [reading_interval(x) for _, x in readings[readings.role == "eligible"].iterrows()]
     v = verdict(claim, literal, [o for o in others if o is not None], p)
-    value = _num(prim["value"].iloc[0]) if len(prim) else math.nan
+    value = as_number(prim["value"].iloc[0]) if len(prim) else math.nan
     ev = Evidence(
         claim_id=claim_id,
         article_value=None if pd.isna(row["value"]) else float(row["value"]),
@@ -94,7 +81,7 @@ def build_evidence(claim_id: str, result: dict) -> Evidence:
         sources=list(result.get("sources", [])),
         paraphrase=str(row["paraphrase"]), wording=str(row["wording"]),
         as_worded=as_worded(row), claim=claim, evidence=literal, precision=p,
-        margin=_zero(margin(claim, literal)), now=result.get("now"),
+        margin=_zero(margin(claim, literal)), now=result.get("now"), render=evidence_markdown,
     )
     ev.margin_text = margin_text(ev)
     return ev
@@ -144,36 +131,7 @@ def margin_text(ev: Evidence) -> str:
     if len(near):
         r = near.iloc[0]
         text += (f" As worded the claim does not hold; under the eligible reading "
-                 f"*{r['reading']}* it nearly does ({fmt_interval(_interval(r), u)}, "
+                 f"*{r['reading']}* it nearly does ({fmt_interval(reading_interval(r), u)}, "
                  f"{fmt_distance(r['distance'], u)} outside), which does not change the verdict: "
                  "another reading counts only when it lies inside the claim's interval.")
     return text
-
-
-def _table(r: pd.DataFrame, unit: str) -> str:
-    out = ["| reading | role | value | verdict alone |", "|---|---|---|---|"]
-    for _, x in r.iterrows():
-        val = fmt_interval(_interval(x), unit) if _interval(x) is not None else "—"
-        out.append(f"| {x['reading']} | {x['role']} | {val} | {x['verdict_alone'] or '—'} |")
-    return "\n".join(out)
-
-
-def evidence_markdown(ev: Evidence) -> str:
-    """The Evidence as Markdown (notebooks show it this way)."""
-    src = ", ".join(f"`data/{s}.csv`" for s in ev.sources)
-    r = ev.readings
-    note = ""
-    if len(r) > 12:  # long grids: the eligible readings, and a count of the context ones
-        note = (f"\n\nPlus {int((r.role == 'context').sum())} context readings (in `.readings`); "
-                "they never count.")
-        r = ev.eligible()
-    table = ("\n\n" + _table(r, ev.unit) + note) if len(r) else ""
-    now = ""
-    if ev.now and not pd.isna(ev.now.get("value")):
-        now = (f"\n\nThen and now (context, not a verdict): {ev.now['label']}: "
-               f"{fmt(ev.now['value'], ev.unit)}.")
-    interval = fmt_interval(ev.claim, ev.unit)
-    worded = ev.as_worded if interval in ("—", ev.as_worded) else f"{ev.as_worded} ({interval})"
-    return (f"**{ev.claim_id}**: {ev.paraphrase}\n\nClaim as worded: {worded} "
-            f"· verdict: **{ev.verdict}**\n\n"
-            f"{ev.margin_text}{table}\n\n{ev.explanation}{now}\n\nSources: {src}")

@@ -27,12 +27,11 @@ from ..sco import ARTICLE_DATE, ARTICLE_YEAR
 from .core import article_value, claim_row, interval_of
 from .judge import build_evidence
 
-YEAR = ARTICLE_YEAR
 SOURCES = ["nuclear_status", "nuclear_warheads", "nuclear_warheads_bulletin", "sco_membership"]
 
 
 def _names(codes) -> str:
-    t = N.nuclear_table(YEAR).set_index("iso3")["country"]
+    t = N.nuclear_table(ARTICLE_YEAR).set_index("iso3")["country"]
     return ", ".join(str(t.get(c, c)) for c in codes) or "none"
 
 
@@ -42,14 +41,14 @@ def _verdict_if(claim_id: str, result: dict, **values: float) -> str:
     r = result["readings"].copy().set_index("reading_id")
     for rid, v in values.items():
         r.loc[rid, ["value", "low", "high"]] = v
-    per_source = r.loc[[f"{rule}_{YEAR}" for rule in N.SOURCES if f"{rule}_{YEAR}" in r.index], "value"]
+    per_source = r.loc[[f"{rule}_{ARTICLE_YEAR}" for rule in N.SOURCES if f"{rule}_{ARTICLE_YEAR}" in r.index], "value"]
     r.loc["armed_2017", ["low", "high"]] = [per_source.min(), per_source.max()]
     return build_evidence(claim_id, dict(result, readings=r.reset_index())).verdict
 
 
 def _source_sentences(by: pd.DataFrame, unit: str) -> list[str]:
     """One plain sentence per source: how many states it counts, and the members' part."""
-    fas = N.nuclear_table(YEAR).set_index("iso3")
+    fas = N.nuclear_table(ARTICLE_YEAR).set_index("iso3")
     out = []
     for _, x in by.iterrows():
         part = (f"{x.n_members} of them members" if unit == "states"
@@ -60,7 +59,7 @@ def _source_sentences(by: pd.DataFrame, unit: str) -> list[str]:
             fas_wh = ", ".join(f"{int(fas.loc[c, 'warheads'])}" for c in codes if c in fas.index)
             extra = (f" (this series gives {_names(codes)} no stockpiled warheads that year, where "
                      f"the FAS estimates give {fas_wh})")
-        out.append(f"By the {x.source}, {x.n_states} states were nuclear-armed in {YEAR}{extra}, {part}.")
+        out.append(f"By the {x.source}, {x.n_states} states were nuclear-armed in {ARTICLE_YEAR}{extra}, {part}.")
     return out
 
 
@@ -72,25 +71,26 @@ def evidence_nuclear_powers() -> dict:
     (4, 4)
     """
     members = sco.members(ARTICLE_DATE)
-    by = N.armed_by_source(YEAR, members)
+    month = f"{pd.Timestamp(ARTICLE_DATE):%b %Y}"  # the article's month, "Oct 2017"
+    by = N.armed_by_source(ARTICLE_YEAR, members)
     rules = by.set_index("rule")
     observers = set(sco.members(ARTICLE_DATE, status="observer"))
-    poss = set(N.armed_states(YEAR, "possessing"))
+    poss = set(N.armed_states(ARTICLE_YEAR, "possessing"))
     latest = N.last_year("possessing")
     today = set(sco.members("today"))
     now = len(today & set(N.armed_states(latest, "possessing")))
     lo, hi = int(by.n_members.min()), int(by.n_members.max())
     span = f"{lo}" if lo == hi else f"{lo}–{hi}"
     rows = [("armed_2017", f"{span} members nuclear-armed by every source",
-             f"Oct 2017 members nuclear-armed in {YEAR}, over the {len(by)} sources",
+             f"{month} members nuclear-armed in {ARTICLE_YEAR}, over the {len(by)} sources",
              float(rules.loc["possessing", "n_members"]), float(lo), float(hi))]
     short = {"possessing": "coded possessing (status coding)", "warheads": "with warheads (FAS)",
              "bulletin": "with warheads (Bulletin)"}
-    rows += [(f"{r}_{YEAR}", f"members {short.get(r, r)}", f"Oct 2017 members, {N.RULES[r]}",
+    rows += [(f"{r}_{ARTICLE_YEAR}", f"members {short.get(r, r)}", f"{month} members, {N.RULES[r]}",
               float(x.n_members), float(x.n_members), float(x.n_members)) for r, x in rules.iterrows()]
     obs_poss = len((set(members) | observers) & poss)
     rows += [("members_observers_2017", "members + observers, 2017",
-              "Oct 2017 members and observers, possessing", float(obs_poss), float(obs_poss), float(obs_poss)),
+              f"{month} members and observers, possessing", float(obs_poss), float(obs_poss), float(obs_poss)),
              ("now", f"today's members, {latest}", f"today's members possessing in {latest}",
               float(now), float(now), float(now))]
     readings = pd.DataFrame(rows, columns=["reading_id", "reading", "definition", "value", "low", "high"])
@@ -99,12 +99,12 @@ def evidence_nuclear_powers() -> dict:
     v = build_evidence("nuclear_powers", result).verdict
     found = sorted(set(members) & poss)
     disputed = sorted(set().union(*[set(s.split(", ")) for s in by.left_out if s]))
-    before = sco.members("2017-01-01")
+    before = sco.members(f"{ARTICLE_YEAR}-01-01")
     n_before = len(set(before) & poss)
     flip = _verdict_if("nuclear_powers", result,
-                       **{f"{r}_{YEAR}": float(len(set(before) & set(N.armed_states(YEAR, r))))
+                       **{f"{r}_{ARTICLE_YEAR}": float(len(set(before) & set(N.armed_states(ARTICLE_YEAR, r))))
                           for r in rules.index})
-    s17 = N.status_labels(YEAR)
+    s17 = N.status_labels(ARTICLE_YEAR)
     obs = ", ".join(f"{c} ({s17.get(c, 'no code')})" for c in sorted(observers))
     agree = (f"The sources disagree only about {_names(disputed)}, which was not a member, so every "
              f"source counts the same {lo} members ({_names(found)}) and the evidence is the single "
@@ -117,9 +117,9 @@ def evidence_nuclear_powers() -> dict:
     if v == "supported":
         text += (" One source disagreeing would not change it, because the evidence would become "
                  "an interval that still reaches the claim; it changes only if every source gave "
-                 f"the members another count: with the members at the start of {YEAR}, before "
+                 f"the members another count: with the members at the start of {ARTICLE_YEAR}, before "
                  f"{joined} joined, the count is {n_before} and the verdict would be {flip}.")
-    text += f" The observers of October 2017 and their {YEAR} status: {obs}."
+    text += f" The observers of {pd.Timestamp(ARTICLE_DATE):%B %Y} and their {ARTICLE_YEAR} status: {obs}."
     result["explanation"] = text
     return result
 
@@ -133,9 +133,9 @@ def evidence_nuclear_half() -> dict:
     >>> float(r.loc["bulletin_2017", "value"]), r.loc["warhead_share_2017", "reading"]
     (50.0, 'share of warheads')
     """
-    hr = N.half_readings(YEAR)
+    hr = N.half_readings(ARTICLE_YEAR)
     readings = hr.rename(columns={"key": "reading_id"})
-    readings["reading_id"] = readings["reading_id"] + f"_{YEAR}"
+    readings["reading_id"] = readings["reading_id"] + f"_{ARTICLE_YEAR}"
     latest = N.last_year("possessing")
     today = set(sco.members("today"))
     poss_now = set(N.armed_states(latest, "possessing"))
@@ -147,7 +147,7 @@ def evidence_nuclear_half() -> dict:
               "now": {"value": now, "label": f"today's members among the states possessing in {latest}"}}
     v = build_evidence("nuclear_half", result).verdict
     members = sco.members(ARTICLE_DATE)
-    by = N.armed_by_source(YEAR, members)
+    by = N.armed_by_source(ARTICLE_YEAR, members)
     r = readings.set_index("reading_id")
     lo, hi = r.loc["armed_2017", "low"], r.loc["armed_2017", "high"]
     half = article_value("nuclear_half")
@@ -163,12 +163,12 @@ def evidence_nuclear_half() -> dict:
     if len(odd):
         first = by.iloc[0]
         flip = _verdict_if("nuclear_half", result,
-                           **{f"{x.rule}_{YEAR}": float(first.share) for _, x in odd.iterrows()})
+                           **{f"{x.rule}_{ARTICLE_YEAR}": float(first.share) for _, x in odd.iterrows()})
         names = " and ".join(odd.source)
         text += (f" That verdict rests on the {names} alone: if it counted the same states as the "
                  f"{first.source}, every source would give {first.share:.1f} % and the verdict "
                  f"would be {flip}")
-        inside = [x.reading for i, x in r.iterrows() if i in (f"declared_{YEAR}", f"npt_{YEAR}")
+        inside = [x.reading for i, x in r.iterrows() if i in (f"declared_{ARTICLE_YEAR}", f"npt_{ARTICLE_YEAR}")
                   and claim.contains(x.value)]
         text += (f" (only the reading {inside[0]}, which leaves Israel out, would still reach half)."
                  if inside and flip == "partly supported" else ".")

@@ -1,5 +1,8 @@
 """Claim id -> the callable that computes its evidence, and the public evaluate().
 
+(The module is called ``evaluation``, not ``evaluate``, so that ``claims.evaluate`` is
+always the function: a submodule of that name would replace it on the package.)
+
 Each evaluator lives in ``course_lib.claims.<topic>`` and returns a dict (see
 :mod:`course_lib.claims.judge`); the verdict is added by the one rule in
 :mod:`course_lib.claims.core`. A claim without an evaluator is an error, never skipped.
@@ -10,11 +13,11 @@ Each evaluator lives in ``course_lib.claims.<topic>`` and returns a dict (see
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any, Callable
 
 import pandas as pd
 
+from ..cache import data_cached
 from ..errors import CourseError
 from .core import Evidence, Interval, claim_row, claims
 from .display import fmt, fmt_interval  # noqa: F401 (fmt: doctest)
@@ -39,25 +42,13 @@ def registry() -> dict[str, Callable[[], dict[str, Any]]]:
     }
 
 
-@lru_cache(maxsize=64)
-def _computed_cached(claim_id: str, data_state: tuple) -> dict[str, Any]:
+@data_cached
+def _computed(claim_id: str) -> dict[str, Any]:
+    """The evaluator's result, once per state of the data; each caller gets a copy."""
     func = registry().get(claim_id)
     if func is None:
-        raise CourseError(f"The claim {claim_id!r} has no evaluator in course_lib.claims.evaluate.")
+        raise CourseError(f"The claim {claim_id!r} has no evaluator in course_lib.claims.evaluation.")
     return func()
-
-
-def _computed(claim_id: str) -> dict[str, Any]:
-    """The evaluator's result, once per state of the data; each caller gets copies."""
-    from ..data import state
-
-    result = dict(_computed_cached(claim_id, state()))
-    if isinstance(result.get("readings"), pd.DataFrame):
-        result["readings"] = result["readings"].copy()
-    result["sources"] = list(result.get("sources", []))
-    if isinstance(result.get("now"), dict):
-        result["now"] = dict(result["now"])
-    return result
 
 
 def evaluate(claim_id: str) -> Evidence:
