@@ -23,6 +23,7 @@ ALL = questions()
 def _progress_in_tmp(tmp_path, monkeypatch):
     monkeypatch.setenv(progress_mod.ENV_VAR, str(tmp_path / "progress.json"))
     progress_mod._SESSION.clear()
+    progress_mod._SOLVED.clear()
     yield
 
 
@@ -156,14 +157,14 @@ def test_mistake_mechanism_on_a_demo_question_and_broken_mistake():
     def broken():
         raise ValueError("no data")
 
-    q = Question("99_demo", "demo", lambda: 12.0, tolerance=0.1, unit="%",
+    q = Question("99_demo", "demo, to one decimal", lambda: 12.0, decimals=1, unit="%",
                  hints=("Use `groupby`.",),  # the last hint need not be a solution
                  mistakes=(Mistake("broken", broken, "never shown"),
                            Mistake("fraction", lambda: 0.12, "A fraction, not a percentage.")))
-    fb = exercises._check(q, 0.12)
+    fb = exercises.api._check(q, 0.12)
     assert fb.mistake == "fraction" and "A fraction" in fb.message
-    assert exercises._check(q, 12.0).correct
-    assert exercises._check(q, 3.0).mistake is None
+    assert exercises.api._check(q, 12.0).correct
+    assert exercises.api._check(q, 3.0).mistake is None
 
 
 # ------------------------------------------------------------------------- progress
@@ -178,9 +179,9 @@ def test_progress_records_checks_and_keeps_answers(tmp_path):
     assert json.loads(file.read_text(encoding="utf-8"))["results"]["00_warmup_sum"][
         "status"] == "correct"
     progress_mod._SESSION.clear()  # a new session sees the file
-    p = progress_mod.progress()
+    p = exercises.progress()
     assert dict(p.rows)["00_warmup_sum"] == "correct"
-    assert p.correct == 1 and p.total == len(ALL)
+    assert p.correct == 1 and p.total + len(p.predictions) == len(ALL)
     assert "1 of" in str(p) and "<table>" in p._repr_html_()
     assert "answer" not in json.dumps(saved).replace("answered", "")
 
@@ -189,7 +190,7 @@ def test_progress_records_checks_and_keeps_answers(tmp_path):
 def test_damaged_progress_file_is_recreated_with_a_note(tmp_path, damage):
     file = tmp_path / "progress.json"
     file.write_text(damage, encoding="utf-8")
-    p = progress_mod.progress()
+    p = exercises.progress()
     assert any("damaged" in n and "recreated" in n for n in p.notes), p.notes
     assert "damaged" in str(p)
     assert json.loads(file.read_text(encoding="utf-8"))["results"] == {}
@@ -222,3 +223,32 @@ def test_progress_command(tmp_path, capsys):
     assert main(["progress", "--file", str(tmp_path / "progress.json")]) == 0
     out = capsys.readouterr().out
     assert "Your progress: 1 of" in out and "00: 1/" in out
+
+
+def test_progress_remembers_the_best_and_shows_the_latest(tmp_path):
+    file = tmp_path / "progress.json"
+    check("00_warmup_sum", 7)
+    check("00_warmup_sum", 3)  # a wrong try after a correct answer
+    saved = json.loads(file.read_text(encoding="utf-8"))["results"]["00_warmup_sum"]
+    assert saved["status"] == "correct" and saved["latest"] == "incorrect"
+    p = exercises.progress()
+    assert dict(p.rows)["00_warmup_sum"] == "correct"
+    assert dict(p.latest)["00_warmup_sum"] == "incorrect"
+    assert "00_warmup_sum" not in str(p).split("still open:")[1].split(";")[0]
+    assert "latest try: not yet" in str(p)
+    progress_mod._SESSION.clear()
+    progress_mod._SOLVED.clear()
+    p = exercises.progress()  # a new session reads the file
+    assert dict(p.rows)["00_warmup_sum"] == "correct"
+    assert dict(p.latest)["00_warmup_sum"] == "incorrect"
+
+
+def test_progress_lists_guesses_apart():
+    guess = exercises.predictions()[0]
+    q = exercises.question(guess)
+    value = next(iter(q.choices)) if q.choices else sum(q.guess_range or (0, 2)) / 2
+    assert check(guess, value).status == "recorded"
+    p = exercises.progress()
+    assert guess not in dict(p.rows) and dict(p.predictions)[guess] == "recorded"
+    assert p.correct == 0
+    assert "Guesses (never scored): 1 of" in str(p)

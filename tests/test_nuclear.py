@@ -24,13 +24,30 @@ def raw():
 
 
 @pytest.fixture(scope="module")
-def armed17(raw):
-    """The states nuclear-armed in 2017 by each source, read from the CSVs here."""
+def estimated17(raw):
+    """The states each source gives warheads (or codes possessing) in 2017, read from the CSVs here."""
     s, w = raw
     b = pd.read_csv(path_of("nuclear_warheads_bulletin"), encoding="utf-8")
     return {"possessing": set(s[(s.year == 2017) & (s.status == 3)].iso3),
             "warheads": set(w[(w.year == 2017) & (w.warheads > 0)].iso3),
             "bulletin": set(b[(b.year == 2017) & (b.warheads > 0)].iso3)}
+
+
+@pytest.fixture(scope="module")
+def gaps17(raw):
+    """The states each warhead series does not estimate in 2017 (empty cell, not 0)."""
+    _, w = raw
+    b = pd.read_csv(path_of("nuclear_warheads_bulletin"), encoding="utf-8")
+    return {"possessing": set(), "warheads": set(w[(w.year == 2017) & w.warheads.isna()].iso3),
+            "bulletin": set(b[(b.year == 2017) & b.warheads.isna()].iso3)}
+
+
+@pytest.fixture(scope="module")
+def armed17(estimated17, gaps17):
+    """Counted per source: the states it estimates armed, plus those it does not estimate that
+    another source counts (a gap is no evidence of no weapons)."""
+    every = set().union(*estimated17.values())
+    return {r: st | (gaps17[r] & every) for r, st in estimated17.items()}
 
 
 def test_two_rules_against_raw(raw):
@@ -83,6 +100,22 @@ def test_bad_input(bad):
         bad()
 
 
+def test_missing_is_not_zero_in_the_curated_series(raw):
+    """No 0 in one warhead series where the other gives warheads; North Korea after its first
+    test is missing in both, with the published 0 and the evidence in the note."""
+    _, w = raw
+    b = pd.read_csv(path_of("nuclear_warheads_bulletin"), encoding="utf-8")
+    m = w.merge(b, on=["iso3", "year"], suffixes=("_fas", "_bu"))
+    assert not ((m.warheads_fas == 0) & (m.warheads_bu > 0)).any()
+    assert not ((m.warheads_bu == 0) & (m.warheads_fas > 0)).any()
+    for t in (w, b):
+        gap = t[t.warheads.isna()]
+        assert set(gap.iso3) == {"PRK"} and gap.year.min() == 2006
+        assert gap.note.str.startswith("not estimated: published as 0").all()
+        assert t.loc[t.warheads.notna(), "note"].isna().all()
+    assert N.not_estimated(2017, "bulletin") == ["PRK"]
+
+
 def test_bulletin_rule_against_raw():
     b = pd.read_csv(path_of("nuclear_warheads_bulletin"), encoding="utf-8")
     for year in (1970, 1999, 2017):
@@ -100,8 +133,9 @@ def test_armed_by_source_2017(armed17):
         assert t.loc[rule, "n_members"] == len(m & states)
         assert t.loc[rule, "share"] == pytest.approx(100 * len(m & states) / len(states))
         assert t.loc[rule, "left_out"] == ", ".join(sorted(every - states))
-    # the disagreement the course teaches: the Bulletin leaves out a state the others count
-    assert armed17["possessing"] - armed17["bulletin"] == {"PRK"}
+    # the lesson: the Bulletin does not estimate North Korea, and a gap does not count it out
+    assert t.loc["bulletin", "not_estimated"] == "PRK"
+    assert armed17["bulletin"] == armed17["possessing"]
 
 
 def test_nuclear_table_shows_both_warhead_series():
@@ -109,7 +143,10 @@ def test_nuclear_table_shows_both_warhead_series():
     b17 = b[b.year == 2017].set_index("iso3").warheads
     t = N.nuclear_table(2017).set_index("iso3")
     for c in t.index:
-        assert t.loc[c, "warheads_bulletin"] == b17.get(c, 0)
+        if c in b17.index and pd.isna(b17[c]):
+            assert pd.isna(t.loc[c, "warheads_bulletin"])  # not estimated stays missing
+        else:
+            assert t.loc[c, "warheads_bulletin"] == b17.get(c, 0)
     assert N.nuclear_table(2020).warheads_bulletin.isna().all()  # after the series ends
 
 
@@ -132,7 +169,7 @@ def test_nuclear_powers_evidence(armed17):
     expected = verdict(claim, Interval(lo, hi), [Interval(n, n) for n in counts.values()], 0)
     assert ev.verdict == expected
     assert f"the verdict is **{expected}**" in ev.explanation
-    assert "North Korea" in ev.explanation and "not a member" in ev.explanation
+    assert "North Korea" in ev.explanation and "placeholder" in ev.explanation
     # the flip the explanation states: the members at the start of 2017, under every source
     before = set(sco.members("2017-01-01"))
     n = {len(before & st) for st in armed17.values()}
@@ -169,25 +206,26 @@ def test_nuclear_half_evidence(raw, armed17):
         assert f"{v:.1f} % of them" in ev.explanation
 
 
-def test_the_stated_flip_is_what_the_rule_gives(monkeypatch, armed17):
-    """Were North Korea counted by the Bulletin too, the explanation's flipped verdict holds."""
-    fas = N._warheads()
-    prk = int(fas[(fas.iso3 == "PRK") & (fas.year == 2017)].warheads.iloc[0])
-    b = N._bulletin()
-    b.loc[(b.iso3 == "PRK") & (b.year == 2017), "warheads"] = prk
+def test_the_placeholder_read_as_zero_gives_the_stated_verdict(monkeypatch, armed17):
+    """Were the Bulletin's placeholder read as a real 0, the verdict the explanation names holds."""
+    b = N._bulletin().copy()
+    b.loc[(b.iso3 == "PRK") & (b.year == 2017), ["warheads", "note"]] = [0, pd.NA]
     monkeypatch.setattr(N, "_bulletin", lambda: b)
     m = set(sco.members("2017-10-01"))
     poss = armed17["possessing"]
-    share = 100 * len(m & poss) / len(poss)
+    as_zero = poss - {"PRK"}
+    share, zero = 100 * len(m & poss) / len(poss), 100 * len(m & as_zero) / len(as_zero)
     without_israel = poss - {"ISR"}
     declared = 100 * len(m & without_israel) / len(without_israel)
     claim = interval_of(claim_row("nuclear_half"))
-    expected = verdict(claim, Interval(share, share), [Interval(share, share), Interval(declared, declared)], 0)
-    result = CN.evidence_nuclear_half()
-    ev = build_evidence("nuclear_half", result)
+    expected = verdict(claim, Interval(min(share, zero), max(share, zero)),
+                       [Interval(share, share), Interval(zero, zero), Interval(declared, declared)], 0)
+    ev = build_evidence("nuclear_half", CN.evidence_nuclear_half())
     assert ev.verdict == expected
     monkeypatch.undo()
-    assert f"would be {expected}" in evaluate("nuclear_half").explanation
+    right = evaluate("nuclear_half")
+    assert right.verdict != expected
+    assert f"would have been {expected}" in right.explanation
 
 
 @pytest.mark.parametrize("year", [np.int64(2017), 2017.0, "2017"])

@@ -114,6 +114,37 @@ MISTAKES = [
     ("02_warheads_today", "the wrong year", warheads_share(TODAY, 2017)),
     ("02_warheads_today", "fraction instead of percentage",
      warheads_share(TODAY, WH_LATEST) / 100),
+    ("02_china_india_share", "the year before", share({"CHN", "IND"}, 2016)),
+    ("02_china_india_share", "the members as the denominator",
+     100 * pop({"CHN", "IND"}, 2017) / pop(M17, 2017)),
+    ("02_share_observers", "the data of 2016", share(M17 | OBS17, 2016)),
+    ("02_share_observers", "every row of the year as the world",
+     100 * pop(M17 | OBS17, 2017) / float(WB.loc[WB.year == 2017, "population"].sum())),
+    ("02_eu_population", "the year before", pop(eu(2017), 2016) / 1e6),
+    ("02_eu_population", "the states that never left dropped",
+     pop(set(RO.loc[(RO.org == "EU") & (RO.status == "member") & (RO.joined <= 2017)
+                    & (RO.left > 2017), "iso3"]), 2017) / 1e6),
+    ("02_armed_not_members", "rows of every year counted",
+     int(((NS.status >= 3) & ~NS.iso3.isin(M17)).sum())),
+    ("02_warheads_today", "the year before", warheads_share(TODAY, WH_LATEST - 1)),
+    ("02_warheads_today", "the founders",
+     warheads_share(SCO.loc[(SCO.status == "member") & (SCO.start_date == "2001-06-15"), "iso3"],
+                    WH_LATEST)),
+]
+
+
+# 02_placeholder_zero (issue 25): the Bulletin's 2017 states, a state it does not estimate (an empty
+# cell) counted as FAS counts it; the mistake reads that empty cell (a published 0) as no weapons.
+BU = _csv("nuclear_warheads_bulletin")
+_B17, _F17 = BU[BU.year == 2017], WH[WH.year == 2017]
+_ESTIMATED = set(_B17.loc[_B17.warheads > 0, "iso3"])
+_COUNTED = _ESTIMATED | (set(_B17.loc[_B17.warheads.isna(), "iso3"]) & set(_F17.loc[_F17.warheads > 0, "iso3"]))
+_M_JAN = status_on(pd.Timestamp("2017-01-01"), "member")
+EXPECTED["02_placeholder_zero"] = 100 * len(M17 & _COUNTED) / len(_COUNTED)
+MISTAKES += [
+    ("02_placeholder_zero", "placeholder counted as a real zero", 100 * len(M17 & _ESTIMATED) / len(_ESTIMATED)),
+    ("02_placeholder_zero", "members before the enlargement", 100 * len(_M_JAN & _COUNTED) / len(_COUNTED)),
+    ("02_placeholder_zero", "fraction instead of percentage", len(M17 & _COUNTED) / len(_COUNTED)),
 ]
 
 
@@ -138,19 +169,19 @@ def test_each_mistake_is_named_by_check(qid, label, value):
     assert label in fb.message
 
 
-def test_every_number_question_has_two_or_three_mistakes():
+def test_every_number_question_has_at_least_two_mistakes():
     for qid in questions("02"):
         q = question(qid)
         if q.kind in {"number", "integer"}:
-            assert 2 <= len(q.mistakes) <= 3, qid
+            assert len(q.mistakes) >= 2, qid
             assert {m.label for m in q.mistakes} <= {m for x, m, _ in MISTAKES if x == qid}
 
 
 def test_mistake_values_are_far_enough_from_the_answer():
-    # a named mistake must really be wrong: outside the tolerance of the expected value
+    # a named mistake must really be wrong: more than twice the tolerance from the answer
     for qid, _label, value in MISTAKES:
         q = question(qid)
-        assert abs(value - EXPECTED[qid]) > max(q.tolerance, 0.5), (qid, _label)
+        assert abs(value - EXPECTED[qid]) > 2 * q.tolerance and value != EXPECTED[qid], (qid, _label)
 
 
 def _numbers_in(text: str) -> list[str]:

@@ -28,7 +28,7 @@ WINDOW_YEARS = 5
 WORLD = "WORLD"
 
 
-#: What two other statements by the SCO Secretary-General said (FACTS.md, section 1).
+#: What two other statements by the SCO Secretary-General said (source_keys 24KG_2017, SECTSCO_2018).
 #: These figures are not in data/ because the area (the SCO) is not a country; they are
 #: kept here, with their source keys, as context for the claim only.
 #: ``tonnes`` is heroin; ``cannabis_tonnes`` adds the hashish and marijuana figures of

@@ -243,6 +243,7 @@ def heroin_share_readings() -> pd.DataFrame:
     op = S.world_opiates_bulk()
     opk = op[op.known]
     op_share = share_pct(part, n * float(opk.tonnes.mean())) if len(opk) else math.nan
+    op_low_year = share_pct(part, n * float(opk.tonnes.min())) if len(opk) else math.nan
     known_years = ", ".join(str(y) for y in hk.year)
     hm_how = "; ".join(f"{int(r.year)}: {r.method}, {r.source}" for r in hmk.itertuples())
     rows = [
@@ -265,8 +266,10 @@ def heroin_share_readings() -> pd.DataFrame:
          f"a year (a target, not a share: compare the known years {hk.tonnes.min():g}–{hk.tonnes.max():g} t)",
          math.nan),
         ("all drugs by weight",
-         f"not computable from our data (no world total of all drugs); it can be at most "
-         f"{op_share:.1f} % since opiates alone give that", math.nan),
+         f"not computable from our data (no world total of all drugs); opiates alone give "
+         f"{op_share:.2f} % as a mean of the known years ({', '.join(map(str, opk.year))}) and "
+         f"{op_low_year:.2f} % if every year were as low as the lowest of them, so all drugs give less "
+         "(not a bound: the missing years are unknown)", math.nan),
     ]
     return pd.DataFrame(rows, columns=["reading", "definition", "value"])
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .. import sco
 from ..sco import ARTICLE_DATE, latest_date, timeline
 
 
@@ -127,7 +126,7 @@ def start_as_written(iso3: str, status: str) -> str:
 def founders_not_in_shanghai_five() -> list[str]:
     """Founding members (June 2001) that were not in the Shanghai Five.
 
-    >>> set(founders_not_in_shanghai_five()) <= set(sco.members("2001-06-15"))
+    >>> set(founders_not_in_shanghai_five()) <= set(statuses("2001-06-15"))
     True
     """
     from ..sco import members

@@ -10,9 +10,14 @@ Three ways to call a state "nuclear-armed" in a year (``RULES``), one per source
   ``data/nuclear_warheads_bulletin.csv`` (the Bulletin of the Atomic Scientists'
   Nuclear Notebook; years to 2017).
 
-The sources do not all agree: for 2017 the Bulletin's series gives North Korea no
-stockpiled warheads, so :func:`armed_by_source` counts one state fewer there. The
-claims about the count (``course_lib.claims``) take the interval between the sources.
+Missing is not zero: the Bulletin's series published 0 warheads for North Korea in
+every year to 2017, although North Korea had tested nuclear weapons since 2006 and FAS,
+from the same authors, gives it 15 in 2017. The curation keeps such a 0 as missing
+("not estimated"). :func:`armed_states` lists the states a source *estimates* above
+0; :func:`armed_by_source` also counts, for each source, the states it does not
+estimate that another source counts (column ``not_estimated``), so a gap in one series
+never makes a state unarmed. The claims about the count (``course_lib.claims``) take
+the interval between the sources.
 
 World warhead totals are **sums of the countries**: the FAS "World" row (total
 inventory, with retired warheads) is not in the course table.
@@ -114,7 +119,8 @@ def status_labels(year: Any = ARTICLE_YEAR) -> pd.Series:
 def armed_states(year: int = ARTICLE_YEAR, rule: str = "possessing") -> list[str]:
     """ISO3 codes of the nuclear-armed states in ``year`` under ``rule``, sorted.
 
-    ``year`` may be what pandas hands you (``df.year.max()``, ``2017.0``, ``"2017"``).
+    A state the source does not estimate that year (missing, not 0) is not listed:
+    see :func:`not_estimated`. ``year`` may be what pandas hands you (``df.year.max()``, ``2017.0``, ``"2017"``).
 
     >>> armed_states(1990, "warheads")
     ['CHN', 'FRA', 'GBR', 'ISR', 'RUS', 'USA']
@@ -129,30 +135,63 @@ def armed_states(year: int = ARTICLE_YEAR, rule: str = "possessing") -> list[str
     return sorted(codes.unique().tolist())
 
 
+def not_estimated(year: int = ARTICLE_YEAR, rule: str = "warheads") -> list[str]:
+    """States with a row but no estimate (missing warheads) in ``year`` under ``rule``.
+
+    >>> not_estimated(2017, "bulletin"), not_estimated(2017, "warheads")
+    (['PRK'], [])
+    """
+    rule = _check_rule(rule)
+    year = _check_year(year, rule)
+    if rule == "possessing":
+        return []
+    t = _table_of(rule)
+    return sorted(t.loc[(t.year == year) & t.warheads.isna(), "iso3"].unique().tolist())
+
+
+def gap_note(code: str, year: int = ARTICLE_YEAR, rule: str = "bulletin") -> str:
+    """Why the source behind ``rule`` has no estimate for ``code`` in ``year`` (the data's note).
+
+    >>> gap_note("PRK", 2017).startswith("not estimated: published as 0")
+    True
+    """
+    rule = _check_rule(rule)
+    year = _check_year(year, rule)
+    t = _table_of(rule)
+    if rule == "possessing":
+        return ""
+    note = t.loc[(t.iso3 == code) & (t.year == year), "note"].dropna()
+    return str(note.iloc[0]) if len(note) else ""
+
+
 def armed_by_source(year: int = ARTICLE_YEAR, members: Any = "2017 members") -> pd.DataFrame:
     """The nuclear-armed states of ``year`` counted by each source, and ``members``' part.
 
     One row per rule of :data:`RULES`: ``rule``, ``source``, ``n_states``, ``n_members``
     (of them, how many are in ``members``: a member set or ISO3 codes), ``share`` (%,
-    ``n_members / n_states``), ``states`` (the codes, comma-separated) and ``left_out``
-    (states another source counts and this one does not). A source whose years do not
-    reach ``year`` is left out of the table.
+    ``n_members / n_states``), ``states`` (the codes, comma-separated), ``left_out``
+    (states another source counts and this one does not) and ``not_estimated`` (states
+    this source does not estimate that year, missing rather than 0, which another source
+    counts: they are counted here too, since a gap is no evidence of no weapons). A
+    source whose years do not reach ``year`` is left out of the table.
 
     >>> t = armed_by_source(2017).set_index("rule")
-    >>> t.n_states.to_dict(), t.loc["bulletin", "left_out"]
-    ({'possessing': 9, 'warheads': 9, 'bulletin': 8}, 'PRK')
+    >>> t.n_states.to_dict(), t.loc["bulletin", "not_estimated"], t.loc["bulletin", "left_out"]
+    ({'possessing': 9, 'warheads': 9, 'bulletin': 9}, 'PRK', '')
     >>> sorted(armed_by_source(2020).rule)
     ['possessing', 'warheads']
     """
     year = as_year(year, min(_span(r)[0] for r in RULES), max(_span(r)[1] for r in RULES),
                    where="the nuclear tables")
-    found = {r: armed_states(year, r) for r in RULES if _span(r)[0] <= year <= _span(r)[1]}
+    estimated = {r: armed_states(year, r) for r in RULES if _span(r)[0] <= year <= _span(r)[1]}
     codes = set(sco.members_of(members, year))
-    every = set().union(*found.values())
+    every = set().union(*estimated.values())
+    gaps = {r: sorted(set(not_estimated(year, r)) & every) for r in estimated}
+    found = {r: sorted(set(st) | set(gaps[r])) for r, st in estimated.items()}
     rows = [(r, SOURCES[r], len(st), len(codes & set(st)), 100.0 * len(codes & set(st)) / len(st),
-             ", ".join(st), ", ".join(sorted(every - set(st)))) for r, st in found.items()]
+             ", ".join(st), ", ".join(sorted(every - set(st))), ", ".join(gaps[r])) for r, st in found.items()]
     return pd.DataFrame(rows, columns=["rule", "source", "n_states", "n_members", "share",
-                                       "states", "left_out"])
+                                       "states", "left_out", "not_estimated"])
 
 
 def first_possessing_year() -> pd.Series:
@@ -177,11 +216,14 @@ def npt_weapon_states() -> list[str]:
 
 @data_cached
 def _warheads_wide() -> pd.DataFrame:
-    return _warheads().pivot(index="year", columns="iso3", values="warheads").fillna(0)
+    return _warheads().pivot(index="year", columns="iso3", values="warheads")
 
 
 def warheads_wide() -> pd.DataFrame:
-    """Year x country table of warheads (FAS); a country without a row that year = 0.
+    """Year x country table of warheads (FAS); empty (NaN) where FAS gives no estimate.
+
+    >>> import pandas as pd; pd.isna(warheads_wide().loc[2010, "PRK"])  # not estimated, not 0
+    True
 
     >>> int(warheads_wide().loc[2017, "RUS"])
     4300
@@ -192,7 +234,7 @@ def warheads_wide() -> pd.DataFrame:
 def warheads_share(year: int = ARTICLE_YEAR, members: Any = "2017 members") -> float:
     """Percentage of all countries' warheads held by ``members`` in ``year``.
 
-    ``members``: ISO3 codes (a state without warheads counts 0) or a member set of
+    ``members``: ISO3 codes (a state without an estimate adds nothing to either sum) or a member set of
     :data:`course_lib.sco.MEMBER_SETS` (for ``sco.EACH_YEAR``, the members of ``year``).
 
     >>> round(warheads_share(2017, members=["USA", "RUS"]), 1)
@@ -210,16 +252,17 @@ def warheads_share(year: int = ARTICLE_YEAR, members: Any = "2017 members") -> f
 def nuclear_table(year: int = ARTICLE_YEAR, members: Any = "2017 members") -> pd.DataFrame:
     """The nuclear-armed states of ``year`` by any rule, with the sources side by side.
 
-    Columns: ``iso3``, ``country``, ``possessing`` (bool), ``warheads`` (FAS),
-    ``warheads_bulletin`` (the Bulletin's series; empty after its last year),
+    Columns: ``iso3``, ``country``, ``possessing`` (bool), ``warheads`` (FAS; empty
+    where FAS gives no estimate), ``warheads_bulletin`` (the Bulletin's series; empty
+    where it gives no estimate and after its last year),
     ``sco_member`` (in ``members``: a member set, by default the members on the
     article's date, or ISO3 codes), ``npt_weapon_state``.
 
     >>> t = nuclear_table(2017)
     >>> int(t.sco_member.sum()), len(t)
     (4, 9)
-    >>> int(t.set_index("iso3").loc["PRK", "warheads_bulletin"])
-    0
+    >>> t.set_index("iso3").loc["PRK", ["warheads", "warheads_bulletin"]].tolist()  # the Bulletin: not estimated
+    [15, <NA>]
     >>> int(nuclear_table(2010, sco.EACH_YEAR).sco_member.sum())
     2
     """
@@ -231,6 +274,11 @@ def nuclear_table(year: int = ARTICLE_YEAR, members: Any = "2017 members") -> pd
     bu = _bulletin()
     bu_row = bu[bu.year == year].set_index("iso3")["warheads"]
     with_bu = set(bu_row[bu_row > 0].index)
+
+    def value(row: pd.Series, c: str):  # no row = 0 (the series lists no weapons); NaN = not estimated
+        v = row.get(c, 0)
+        return None if pd.isna(v) else int(v)
+
     codes = sorted(poss | with_wh | with_bu)
     names = _status().drop_duplicates("iso3").set_index("iso3")["country"]
     members = set(sco.members_of(members, year))
@@ -239,13 +287,13 @@ def nuclear_table(year: int = ARTICLE_YEAR, members: Any = "2017 members") -> pd
         "iso3": codes,
         "country": [names.get(c, c) for c in codes],
         "possessing": [c in poss for c in codes],
-        "warheads": [int(wh_row.get(c, 0)) for c in codes],
-        "warheads_bulletin": pd.array([int(bu_row.get(c, 0)) if lo <= year <= hi else None
+        "warheads": pd.array([value(wh_row, c) for c in codes], dtype="Int64"),
+        "warheads_bulletin": pd.array([value(bu_row, c) if lo <= year <= hi else None
                                        for c in codes], dtype="Int64"),
         "sco_member": [c in members for c in codes],
         "npt_weapon_state": [c in npt for c in codes],
     })
-    return out.sort_values("warheads", ascending=False).reset_index(drop=True)
+    return out.sort_values("warheads", ascending=False, na_position="last").reset_index(drop=True)
 
 
 def half_readings(year: int = ARTICLE_YEAR) -> pd.DataFrame:
@@ -259,8 +307,8 @@ def half_readings(year: int = ARTICLE_YEAR) -> pd.DataFrame:
     counts the NPT's nuclear-weapon States; ``warhead_share`` is a share of warheads.
 
     >>> r = half_readings().set_index("key")
-    >>> round(float(r.loc["armed", "low"]), 1), float(r.loc["armed", "high"])
-    (44.4, 50.0)
+    >>> round(float(r.loc["armed", "low"]), 1), round(float(r.loc["armed", "high"]), 1)
+    (44.4, 44.4)
     """
     members = set(sco.members(ARTICLE_DATE))
     by_source = armed_by_source(year, sorted(members)).set_index("rule")
@@ -284,8 +332,10 @@ def half_readings(year: int = ARTICLE_YEAR) -> pd.DataFrame:
               "bulletin": "states with warheads (Bulletin)"}
     for r in by_source.index:
         x = by_source.loc[r]
+        gap = f"; not estimated there, counted as the other sources count them: {x.not_estimated}" \
+            if x.not_estimated else ""
         rows.append((r, f"{x.n_members} of {x.n_states} {labels[r]}",
-                     f"{RULES[r]}, {year}", float(x.share), float(x.share), float(x.share)))
+                     f"{RULES[r]}, {year}{gap}", float(x.share), float(x.share), float(x.share)))
     rows += [
         ("declared", f"{len(members & declared)} of {len(declared)} declared possessors",
          f"possessing in {year}, leaving out Israel (never declared or tested)", pct(declared)),

@@ -23,9 +23,13 @@ SHARE_IDS = ("heroin_only", "heroin_lowest_year", "heroin_highest_year", "heroin
 
 SHARE_TEMPLATE = (
     "**All drugs (as worded).** No open table gives world seizures of all drugs, but "
-    "opium, heroin and morphine alone weighed so much that {part:g} t is at most "
-    "**{opiates:.2f} %** of them: world opium seizures were {opium_min:.0f} t or more in "
-    "each known year, against the {target_per_year:.1f} t a year that would make "
+    "opium, heroin and morphine alone weighed so much that {part:g} t is on average "
+    "**{opiates:.2f} %** of them over the known years ({opiate_years}), and {op_low_year:.2f} % "
+    "if every one of the five years had been as low as the lowest of them; all drugs can "
+    "only lower these figures. For certain it is at most **{op_bound:.2f} %**, since the "
+    "opiates of the known years alone weigh {known_op_sum:,.0f} t. World opium seizures were "
+    "{opium_min:.0f} t or more in each known year, against the {target_per_year:.1f} t a year "
+    "that would make "
     "{claimed:g} % exact; and by the SCO's own later count ({later_source}) its members "
     "seized about {cannabis_times:.0f} times as much cannabis as heroin by weight.\n\n"
     "**Heroin only.** The table holds world heroin for only {n_known} of the {n_years} years "
@@ -38,16 +42,17 @@ SHARE_TEMPLATE = (
 )
 
 TONNES_TEMPLATE = (
-    "No open dataset gives seizures by SCO member states, let alone by their joint "
-    "operations, for {first}–{last}: our table has country values only for 2017–2018. What "
+    "No open dataset gives seizures by SCO member states, let alone by their special "
+    "anti-drug operations, for {first}–{last}: our table has country values only for 2017–2018. What "
     "we can do is compare statements. A {a_when} ({a_source}) gives about {a_tonnes:g} t "
     "over five years and about {a_share:g} %, i.e. the same figure from the same speaker, "
     "not an independent check. An {b_when} ({b_source}) gives about {b_tonnes:g} t for 2011 "
     "to mid-2017, about {b_rate:.0f} t a year against {part_rate:.1f} t a year for {part:g} t "
     "over five years: the two are hard to reconcile unless they count different things "
-    "(all seizures by national agencies vs joint special operations). To check the claim "
-    "one would need each member's yearly heroin seizures (UNODC annual report "
-    "questionnaires) and a list of the joint operations with their seizures."
+    "(all seizures by national agencies vs special anti-drug operations within SCO "
+    "territories). To check the claim one would need each member's yearly heroin seizures "
+    "(UNODC annual report questionnaires) and a list of the special operations with their "
+    "seizures."
 )
 
 PRECURSORS_TEMPLATE = (
@@ -65,10 +70,12 @@ PRECURSORS_TEMPLATE = (
 def evidence_heroin_share() -> dict:
     """Evidence for '69 t of heroin ≈ 14 % of drugs confiscated worldwide'.
 
-    As worded the denominator is *all* drugs: the data give only an upper bound for that
-    share (opiates alone already give it). Heroin alone is an interval because years are
-    missing: from every missing year as high as the highest known one to as low as the
-    lowest.
+    As worded the denominator is *all* drugs: the data give no value for that share, only
+    the opiates' share, which all drugs can only lower: a mean over the known years, and
+    a larger value were every year as low as the lowest known one, and a true upper bound
+    (the reading's high end): the five years' seizures weigh at least the opiates of the
+    known years alone. Heroin alone is an interval because years are missing: from every
+    missing year as high as the highest known one to as low as the lowest.
 
     >>> r = evidence_heroin_share()["readings"].set_index("reading_id")
     >>> bool(r.loc["all_drugs", "low"] == 0), bool(r.loc["heroin_only", "low"] <= r.loc["heroin_only", "high"])
@@ -84,7 +91,11 @@ def evidence_heroin_share() -> dict:
     lo_share = float(min(v["heroin_lowest_year"], v["heroin_highest_year"]))
     hi_share = float(max(v["heroin_lowest_year"], v["heroin_highest_year"]))
     readings.loc[readings.reading_id == "heroin_only", ["low", "high"]] = [lo_share, hi_share]
-    readings.loc[readings.reading_id == "all_drugs", ["low", "high"]] = [0.0, float(v["opiates_bulk"])]
+    known_op = S.world_opiates_bulk().dropna().tonnes
+    op_low_year = D.share_pct(part, len(S.window()) * float(known_op.min()))
+    # a true bound: the five years' seizures of all drugs weigh at least the opiates of the known years
+    op_bound = D.share_pct(part, float(known_op.sum()))
+    readings.loc[readings.reading_id == "all_drugs", ["low", "high"]] = [0.0, op_bound]
     h = D.scenario("heroin only")
     k = h["known"]
     imp = D.implied_world(part, claimed, len(k))
@@ -93,7 +104,9 @@ def evidence_heroin_share() -> dict:
     allh = S.seizures(S.WORLD, "heroin")
     top = allh.loc[allh.tonnes.idxmax()]
     explanation = SHARE_TEMPLATE.format(
-        part=part, opiates=v["opiates_bulk"], opium_min=opk.opium.min(),
+        part=part, opiates=v["opiates_bulk"], opiate_years=", ".join(map(str, opk.year)),
+        op_low_year=op_low_year, op_bound=op_bound, known_op_sum=known_op.sum(),
+        opium_min=opk.opium.min(),
         target_per_year=imp["per_year"], claimed=claimed, later_source=later["source"],
         cannabis_times=later["cannabis_tonnes"] / later["tonnes"], n_known=int(k.known.sum()),
         n_years=len(k), first=k.year.min(), last=k.year.max(),
@@ -129,8 +142,8 @@ def not_checkable_readings(what: str) -> pd.DataFrame:
             (f"{what}, the {len(after)} members of October {ARTICLE_YEAR}",
              f"the same plus {' and '.join(nm[c] for c in added)} (members only from "
              f"{ARTICLE_YEAR}): no data", math.nan),
-            (f"{what}, joint SCO operations only",
-             "the article's wording; no open register of joint operations exists", math.nan),
+            (f"{what}, special anti-drug operations within SCO territories only",
+             "the article's wording; no open register of these operations exists", math.nan),
         ],
         columns=["reading", "definition", "value"],
     )

@@ -1,18 +1,20 @@
 """Evaluators for the two nuclear claims ("four nuclear powers", "half of the world's
 nuclear States"), and the plain sentences that explain their verdicts.
 
-The count of nuclear-armed states in 2017 is uncertain between the sources the course
-holds (:func:`course_lib.analysis.nuclear.armed_by_source`): the status coding and the
-FAS stockpile estimates count North Korea, the Bulletin of the Atomic Scientists'
-stockpile series does not. The literal reading of each claim (``armed_2017``) is
-therefore the interval over the sources; each source alone is an eligible reading. The
+The count of nuclear-armed states in 2017 comes from three sources
+(:func:`course_lib.analysis.nuclear.armed_by_source`). The Bulletin of the Atomic
+Scientists' stockpile series published 0 warheads for North Korea in 2017; that 0 is a
+placeholder (North Korea had tested six times by September 2017 and FAS gives it 15
+warheads), curated as missing, so the series does not count North Korea out. The literal
+reading of each claim (``armed_2017``) is the interval over the sources; each source
+alone is an eligible reading. The
 verdict comes from the one rule of :mod:`course_lib.claims.core`, applied through
 :func:`course_lib.claims.judge.build_evidence`; the sentences below only report it and
 what would change it.
 
 >>> r = evidence_nuclear_half()["readings"].set_index("reading_id")
->>> round(float(r.loc["armed_2017", "low"]), 1), float(r.loc["armed_2017", "high"])
-(44.4, 50.0)
+>>> round(float(r.loc["armed_2017", "low"]), 1), round(float(r.loc["armed_2017", "high"]), 1)
+(44.4, 44.4)
 >>> evidence_nuclear_powers()["readings"].reading_id.tolist()[:4]
 ['armed_2017', 'possessing_2017', 'warheads_2017', 'bulletin_2017']
 """
@@ -48,18 +50,20 @@ def _verdict_if(claim_id: str, result: dict, **values: float) -> str:
 
 def _source_sentences(by: pd.DataFrame, unit: str) -> list[str]:
     """One plain sentence per source: how many states it counts, and the members' part."""
-    fas = N.nuclear_table(ARTICLE_YEAR).set_index("iso3")
     out = []
     for _, x in by.iterrows():
         part = (f"{x.n_members} of them members" if unit == "states"
                 else f"so the {x.n_members} members were {x.share:.1f} % of them")
         extra = ""
         if x.left_out:
-            codes = x.left_out.split(", ")
-            fas_wh = ", ".join(f"{int(fas.loc[c, 'warheads'])}" for c in codes if c in fas.index)
-            extra = (f" (this series gives {_names(codes)} no stockpiled warheads that year, where "
-                     f"the FAS estimates give {fas_wh})")
+            extra = f" (it leaves out {_names(x.left_out.split(', '))})"
         out.append(f"By the {x.source}, {x.n_states} states were nuclear-armed in {ARTICLE_YEAR}{extra}, {part}.")
+        for c in (x.not_estimated.split(", ") if x.not_estimated else []):
+            why = N.gap_note(c, ARTICLE_YEAR, x.rule).split(" but ", 1)[-1]
+            out[-1] = out[-1][:-1] + (
+                f": this series published 0 warheads for {_names([c])} in {ARTICLE_YEAR}, but {why}. That 0 is a "
+                f"placeholder for \"not estimated\", not a count of none, so the course keeps it as missing "
+                f"and does not count {_names([c])} out.")
     return out
 
 
@@ -109,6 +113,7 @@ def evidence_nuclear_powers() -> dict:
     agree = (f"The sources disagree only about {_names(disputed)}, which was not a member, so every "
              f"source counts the same {lo} members ({_names(found)}) and the evidence is the single "
              f"value {span}." if lo == hi and disputed and not set(disputed) & set(members) else
+             f"Every source counts the same {lo} members ({_names(found)})." if lo == hi else
              f"Over the sources the members' count runs from {lo} to {hi}.")
     joined = " and ".join(sco.names(sorted(set(members) - set(before))).values())
     text = " ".join(_source_sentences(by, "states")) + " " + agree + (
@@ -130,8 +135,8 @@ def evidence_nuclear_half() -> dict:
     The warhead share is context only (the claim counts states, not weapons).
 
     >>> r = evidence_nuclear_half()["readings"].set_index("reading_id")
-    >>> float(r.loc["bulletin_2017", "value"]), r.loc["warhead_share_2017", "reading"]
-    (50.0, 'share of warheads')
+    >>> round(float(r.loc["bulletin_2017", "value"]), 1), r.loc["warhead_share_2017", "reading"]
+    (44.4, 'share of warheads')
     """
     hr = N.half_readings(ARTICLE_YEAR)
     readings = hr.rename(columns={"key": "reading_id"})
@@ -158,7 +163,23 @@ def evidence_nuclear_half() -> dict:
                  f"one rule, which compares that interval with the claim's {half:.0f} %, the verdict "
                  f"is **{v}**.")
     else:
-        text += f" The sources agree, so the literal reading is {lo:.1f} % and the verdict is **{v}**."
+        text += f" The sources agree, so the literal reading is {lo:.1f} %, and the verdict is **{v}**"
+        inside = [x.reading for i, x in r.iterrows() if i in (f"declared_{ARTICLE_YEAR}", f"npt_{ARTICLE_YEAR}")
+                  and claim.contains(x.value)]
+        text += (f": the literal reading misses the claim's {half:.0f} %, and only the reading "
+                 f"\"{inside[0]}\", which leaves Israel out, reaches half." if inside and v == "partly supported"
+                 else ".")
+    gaps = by[by.not_estimated != ""]
+    if len(gaps):
+        as_zero = {}
+        for _, x in gaps.iterrows():
+            out = set(x.not_estimated.split(", "))
+            kept = set(x.states.split(", ")) - out
+            as_zero[f"{x.rule}_{ARTICLE_YEAR}"] = 100.0 * len(set(members) & kept) / len(kept)
+        misread = _verdict_if("nuclear_half", result, **as_zero)
+        shares = ", ".join(f"{val:.1f} %" for val in as_zero.values())
+        text += (f" Read as a real zero, the placeholder would have made that series give {shares} and the "
+                 f"verdict would have been {misread}: counting a gap as none is the mistake to avoid.")
     odd = by[by.share != by.share.iloc[0]]
     if len(odd):
         first = by.iloc[0]

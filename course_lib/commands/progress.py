@@ -16,8 +16,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..exercises import progress
     from ..paths import REPO_ROOT
-    from ..progress import FILE_NAME, progress, progress_file
+    from ..progress import FILE_NAME, progress_file
 
     if args.file:
         path = Path(args.file)

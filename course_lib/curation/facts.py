@@ -54,9 +54,9 @@ def parse_source_keys(facts_md: Path) -> pd.DataFrame:
         if not mm:
             fail(f"FACTS.md: cannot parse source item {it[:60]!r}")
         key, rest = mm.groups()
-        urls = re.findall(r"(https?://\S+)\s*$", rest)
-        url = urls[0] if urls else ""
-        citation = rest[: len(rest) - len(url)].strip() if url else rest.strip()
+        urls = re.findall(r"(https?://\S+)\s*$", rest) or [u.rstrip(").,;") for u in re.findall(r"https?://\S+", rest)]
+        url = urls[0] if urls else ""  # trailing address, else the first one in the text
+        citation = (rest[: len(rest) - len(url)] if rest.rstrip().endswith(url) else rest.replace(url, "(address in url)")).strip()
         citation = citation.replace("*", "")
         citation = re.sub(r"\s+", " ", citation).strip()
         rows.append({"key": key, "citation": citation, "url": url})
@@ -82,8 +82,8 @@ def resources(facts: Path) -> tuple[list, dict]:
 
     # ---------------------------------------------------------------- facts
     sk = parse_source_keys(facts / "FACTS.md")
-    facts_src = [source("Hand-curated fact tables of the SCO course (FACTS.md, sources per row)",
-                        FACTS_PUBLISHER)]
+    facts_src = [source("Hand-curated fact tables of the SCO course (sources cited on each row; full "
+                        "citations in the source_keys table)", FACTS_PUBLISHER)]
     mem, orgs, uno = (read_str_csv(facts / n, cols, exact=True) for n, cols in FACT_COLUMNS.items())
     used = keys_used(mem.source) | keys_used(orgs.source) | keys_used(uno.source)
     missing = sorted(used - set(sk.key))
@@ -167,17 +167,22 @@ unchanged from the course's hand-curated fact table.
     add(resource(
         "source_keys", sk, "Source keys of the course's fact tables (key -> citation)",
         f"""
-Full citation and stored URL for every source key used in `sco_membership`, `regional_organizations` and
-`unodc_seizures` (parsed from the "Sources" section of the fact tables' documentation, FACTS.md).
+Full citation and web address for every source key used in `sco_membership`, `regional_organizations` and
+`unodc_seizures`, as the curators recorded them in the documentation of the fact tables (kept with the
+course's source folders; every citation it holds is in this table, so nothing here points outside the
+repository).
 {len(sk)} keys are defined; {len(used)} of them appear in a `source` column, the others are cited in notes
-(e.g. the SCO Secretary-General's statements on heroin seizures, 24KG_2017 and SECTSCO_2018). URLs are the
-addresses of the stored copies that were read, some of them mirrors. For {int((sk.citation == "").sum())} keys FACTS.md
-gives only a URL; their `citation` is empty (no citation is invented).
-""", facts_src, [LIC_COMPILATION], "SCO course, source keys of the fact tables (FACTS.md).",
+(e.g. the SCO Secretary-General's statements on heroin seizures, 24KG_2017 and SECTSCO_2018). `url` is the web
+address of the page or document that was read for the key: the publisher's own page where it was available,
+otherwise a mirror, an archive copy or a secondary site quoting the publisher (the citation names it). For
+{int((sk.citation == "").sum())} keys the curators recorded only an address; their `citation` is empty (no
+citation is invented).
+""", facts_src, [LIC_COMPILATION], "SCO course, source keys of the fact tables.",
         [F("key", "string", "Key", "Source key as used in the fact tables", required=True, unique=True,
            pattern="[A-Za-z0-9_]+"),
-         F("citation", "string", "Citation", "Full citation (empty where FACTS.md gives only a URL)"),
-         F("url", "string", "URL", "Address of the stored copy")],
+         F("citation", "string", "Citation", "Full citation (empty where only an address was recorded)"),
+         F("url", "string", "URL", "Web address of the page or document read for the key (the publisher's, "
+           "or a mirror, archive or secondary site the citation names)")],
         ["key"]), sk)
 
     return out, notes

@@ -5,193 +5,45 @@ learner checks. The small helpers below read ``data/sco_membership.csv`` the way
 notebook's worked example does: a start known only to the year counts from 31 December
 of that year, a missing end means the status is still held.
 
->>> _members_end_2024() >= 10
+>>> members_end_2024() >= 10
 True
->>> round(_observer_wait(), 2)
+>>> round(observer_wait(), 2)
 12.75
 """
 
 from __future__ import annotations
 
-import pandas as pd
 
 from ..exercises import Mistake, Question
-
-GROWTH_WINDOWS = {"a": (2003, 2005), "b": (2013, 2015), "c": (2021, 2023)}
-#: States counted as Gulf states in the feedback of the partner-growth exercise.
-GULF = ("ARE", "BHR", "KWT", "OMN", "QAT", "SAU")
-
-
-# ------------------------------------------------------------------ shared helpers
-def _table() -> pd.DataFrame:
-    from ..data import load
-
-    return load("sco_membership")
-
-
-def _year(text: pd.Series) -> pd.Series:
-    """The year of dates written as text ('2005' or '2017-06-09')."""
-    return text.str[:4].astype(int)
-
-
-def _count_on(on: object, statuses: tuple[str, ...] = ("member",)) -> int:
-    from ..sco import status_on
-
-    return int(status_on(on)["status"].isin(statuses).sum())
-
-
-ANY_STATUS = ("member", "observer", "dialogue_partner")
-
-
-# ------------------------------------------------------------------ 01_predict_circle
-def _circle_latest() -> int:
-    from ..sco import latest_date
-
-    return _count_on(latest_date(), ANY_STATUS)
-
-
-# ------------------------------------------------------------------ 01_members_2024
-def _members_end_2024() -> int:
-    from ..sco import members
-
-    return len(members(2024))
-
-
-def _members_article_date() -> int:
-    from ..sco import ARTICLE_DATE
-
-    return _count_on(ARTICLE_DATE)
-
-
-def _members_end_2023() -> int:
-    return _count_on(2023)
-
-
-def _any_status_end_2024() -> int:
-    return _count_on(2024, ANY_STATUS)
-
-
-# ------------------------------------------------------------------ 01_not_shanghai_five
-def _not_in_five() -> list[str]:
-    from ..analysis.membership import founders_not_in_shanghai_five
-
-    return founders_not_in_shanghai_five()
-
-
-def _founders() -> list[str]:
-    from ..sco import FOUNDING_DATE, members
-
-    return members(FOUNDING_DATE)
-
-
-def _shanghai_five() -> list[str]:
-    t = _table()
-    return sorted(t.loc[t["status"] == "shanghai_five", "iso3"])
-
-
-# ------------------------------------------------------------------ 01_india_observer_years
-def _spell_years(iso3: str, status: str = "observer") -> int:
-    t = _table()
-    row = t[(t["iso3"] == iso3) & (t["status"] == status)]
-    return int(_year(row["end_date"]).iloc[0] - _year(row["start_date"]).iloc[0])
-
-
-def _india_observer_years() -> float:
-    from ..analysis.membership import status_years
-
-    return status_years("IND", "observer")
-
-
-def _india_inclusive() -> int:
-    return _spell_years("IND") + 1
-
-
-def _india_whole_years_between_dates() -> int:
-    """Whole years between the parsed dates (a year-only start read as 31 December)."""
-    from ..sco import timeline
-
-    t = timeline()
-    row = t[(t["iso3"] == "IND") & (t["status"] == "observer")].iloc[0]
-    return int((row["end"] - row["start"]).days // 365.25)
-
-
-def _iran_observer_years() -> int:
-    return _spell_years("IRN")
-
-
-# ------------------------------------------------------------------ 01_observer_wait
-def _waits(before: tuple[str, ...] = ("observer",)) -> pd.Series:
-    """Calendar years from each earlier spell to membership, one row per spell."""
-    t = _table()
-    early = t[t["status"].isin(before)][["iso3", "start_date"]]
-    member = t[t["status"] == "member"][["iso3", "start_date"]]
-    both = early.merge(member, on="iso3", suffixes=("_early", "_member"))
-    return _year(both["start_date_member"]) - _year(both["start_date_early"])
-
-
-def _observer_wait() -> float:
-    return float(_waits().mean())
-
-
-def _observer_wait_total() -> float:
-    return float(_waits().sum())
-
-
-def _wait_with_dialogue_spells() -> float:
-    return float(_waits(("observer", "dialogue_partner")).mean())
-
-
-def _wait_from_parsed_dates() -> float:
-    """Mean of exact durations when ``pd.to_datetime`` reads '2005' as 1 January."""
-    t = _table()
-    early = t[t["status"] == "observer"][["iso3", "start_date"]]
-    member = t[t["status"] == "member"][["iso3", "start_date"]]
-    both = early.merge(member, on="iso3", suffixes=("_early", "_member"))
-    days = (pd.to_datetime(both["start_date_member"], format="ISO8601")
-            - pd.to_datetime(both["start_date_early"], format="ISO8601"))
-    return float((days.dt.days / 365.25).mean())
-
-
-# ------------------------------------------------------------------ 01_partner_growth
-def _growth() -> dict[str, int]:
-    from ..analysis.membership import partner_counts
-
-    c = partner_counts(2001, 2024)["partners"]
-    return {k: int(c[b] - c[a]) for k, (a, b) in GROWTH_WINDOWS.items()}
-
-
-def _fastest_growth() -> str:
-    g = _growth()
-    return max(g, key=g.get)
-
-
-# ------------------------------------------------------------------ 01_charter_2_4
-def _principles() -> pd.DataFrame:
-    from ..data import load
-
-    return load("charter_principles")
-
-
-def _art_2_4() -> int:
-    p = _principles()
-    return int(p["charter_reference"].str.contains("2(4)", regex=False).sum())
-
-
-def _art_2_4_as_regex() -> int:
-    """What ``.str.contains("2(4)")`` counts: the brackets make a regex group ("24")."""
-    p = _principles()
-    return int(p["charter_reference"].str.contains("24", regex=False).sum())
-
-
-def _art_2_4_exact() -> int:
-    p = _principles()
-    return int((p["charter_reference"] == "Art. 2(4)").sum())
-
-
-def _art_2_4_without_derived() -> int:
-    p = _principles()
-    ref = p["charter_reference"]
-    return int((ref.str.contains("2(4)", regex=False) & ~ref.str.contains("derived")).sum())
+from .q01_values import (
+    any_status_end_2024,
+    art_2_4,
+    art_2_4_as_regex,
+    art_2_4_exact,
+    art_2_4_without_derived,
+    circle_latest,
+    fastest_growth,
+    founder_count,
+    founders,
+    india_inclusive,
+    india_observer_years,
+    india_whole_years_between_dates,
+    iran_observer_years,
+    members_and_observers_end_2024,
+    members_article_date,
+    members_end_2023,
+    members_end_2024,
+    not_in_five,
+    observer_wait,
+    observer_wait_median,
+    observer_wait_total,
+    shanghai_five,
+    today_not_in_five,
+    wait_from_first_status,
+    wait_from_parsed_dates,
+    wait_whole_years_between_dates,
+    wait_with_dialogue_spells,
+)
 
 
 QUESTIONS = [
@@ -200,8 +52,9 @@ QUESTIONS = [
         prompt="Predict, then look: before you see any data, guess how many states had some "
         "status with the SCO (member, observer or dialogue partner) on the latest date in "
         "the membership table, the Tianjin summit. A whole number.",
-        expected=_circle_latest,
+        expected=circle_latest,
         kind="prediction",
+        guess_range=(0, 200),
         what="the number of states with any SCO status on the latest date in "
         "data/sco_membership.csv",
         hints=(
@@ -215,7 +68,7 @@ QUESTIONS = [
     Question(
         qid="01_members_2024",
         prompt="Warm-up: how many states were full members of the SCO at the end of 2024?",
-        expected=_members_end_2024,
+        expected=members_end_2024,
         kind="integer",
         what="the number of members on 31 December 2024 in data/sco_membership.csv",
         hints=(
@@ -225,21 +78,25 @@ QUESTIONS = [
         ),
         explanation="Iran (2023) and Belarus (2024) joined after the article was written.",
         mistakes=(
-            Mistake("the members of the article's date", _members_article_date,
+            Mistake("the members of the article's date", members_article_date,
                     "You counted the members of October 2017, when the article appeared; "
                     "the task asks about the end of 2024."),
-            Mistake("the wrong year", _members_end_2023,
+            Mistake("the wrong year", members_end_2023,
                     "That is the count at the end of 2023: look at who joined during 2024."),
-            Mistake("every status counted", _any_status_end_2024,
+            Mistake("every status counted", any_status_end_2024,
                     "You counted every state with some SCO status; observers and dialogue "
                     "partners are not members."),
+            Mistake("observers counted as members", members_and_observers_end_2024,
+                    "You counted the observers with the members; only full members count."),
+            Mistake("the founders", founder_count,
+                    "You counted the founding members of 2001; states have joined since."),
         ),
     ),
     Question(
         qid="01_not_shanghai_five",
         prompt="Which founding member of June 2001 had not been part of the Shanghai Five? "
         "Give its ISO3 code (a list or set of codes is fine too).",
-        expected=_not_in_five,
+        expected=not_in_five,
         kind="set",
         what="the founder of 2001 missing from the Shanghai Five rows of "
         "data/sco_membership.csv",
@@ -252,12 +109,15 @@ QUESTIONS = [
             "set(df.loc[df.col_a == z, \"iso3\"])`",
         ),
         mistakes=(
-            Mistake("every founder", _founders,
+            Mistake("every founder", founders,
                     "You listed all the founders; keep only the ones missing from the "
                     "Shanghai Five rows."),
-            Mistake("the Shanghai Five themselves", _shanghai_five,
+            Mistake("the Shanghai Five themselves", shanghai_five,
                     "These are the Shanghai Five; the task asks for the founder who was not "
                     "among them."),
+            Mistake("today's members instead of the founders", today_not_in_five,
+                    "You started from today's members; the task asks about the founders of "
+                    "June 2001 (the `member` rows that start on the founding day)."),
         ),
     ),
     Question(
@@ -265,7 +125,7 @@ QUESTIONS = [
         prompt="For how many calendar years was India an observer before it became a full "
         "member? Count from the year its observer status began to the year it became a "
         "member.",
-        expected=_india_observer_years,
+        expected=india_observer_years,
         kind="integer",
         what="India's years as an observer in data/sco_membership.csv, in calendar years",
         hints=(
@@ -278,13 +138,13 @@ QUESTIONS = [
         explanation="Observer status was a long waiting room: India and Pakistan waited the "
         "same number of years.",
         mistakes=(
-            Mistake("whole years between exact dates", _india_whole_years_between_dates,
+            Mistake("whole years between exact dates", india_whole_years_between_dates,
                     "You counted whole years between two parsed dates, and a start known "
                     "only to the year is read as 31 December: subtract the years as written."),
-            Mistake("both end years counted", _india_inclusive,
+            Mistake("both end years counted", india_inclusive,
                     "You counted the first and the last calendar year both; the task asks "
                     "for the difference of the two years."),
-            Mistake("another state's spell", _iran_observer_years,
+            Mistake("another state's spell", iran_observer_years,
                     "That is the observer spell of another state: check the `iso3` "
                     "condition of your filter."),
         ),
@@ -293,10 +153,10 @@ QUESTIONS = [
         qid="01_observer_wait",
         prompt="Several states were observers before they became full members. Over these "
         "states, what is the average wait in calendar years, counted as in the exercise on "
-        "India?",
-        expected=_observer_wait,
+        "India? Give it to two decimals.",
+        expected=observer_wait,
         kind="number",
-        tolerance=0.01,
+        decimals=2,
         unit="years",
         what="the mean observer-to-member wait in data/sco_membership.csv",
         hints=(
@@ -310,14 +170,23 @@ QUESTIONS = [
         explanation="Waits differ a lot from one state to the next, so a single average "
         "hides a wide spread.",
         mistakes=(
-            Mistake("a total instead of an average", _observer_wait_total,
+            Mistake("a total instead of an average", observer_wait_total,
                     "You added the waits up; the task asks for the average wait per state."),
-            Mistake("a state counted twice", _wait_with_dialogue_spells,
+            Mistake("a state counted twice", wait_with_dialogue_spells,
                     "Your table holds one state twice: it was a dialogue partner before it "
                     "was an observer; keep only the observer rows."),
-            Mistake("exact dates instead of calendar years", _wait_from_parsed_dates,
+            Mistake("exact dates instead of calendar years", wait_from_parsed_dates,
                     "You measured exact durations, and `pd.to_datetime` reads a year-only "
                     "start as 1 January: count calendar years from the years as written."),
+            Mistake("whole years between exact dates", wait_whole_years_between_dates,
+                    "You counted whole years between parsed dates, which drops the part of a "
+                    "year; subtract the calendar years as written."),
+            Mistake("a median instead of an average", observer_wait_median,
+                    "That is the median wait (the middle value); the task asks for the "
+                    "average, the mean."),
+            Mistake("each state's first status", wait_from_first_status,
+                    "You counted from each state's first status, and one state was a dialogue "
+                    "partner before it was an observer: count from the observer rows."),
         ),
     ),
     Question(
@@ -325,7 +194,7 @@ QUESTIONS = [
         prompt="Interpret: in which two-year window did the number of SCO partners "
         "(observers + dialogue partners, end of year) grow the most? "
         "(a) 2003-2005, (b) 2013-2015, (c) 2021-2023.",
-        expected=_fastest_growth,
+        expected=fastest_growth,
         kind="choice",
         choices={
             "a": "Between 2003 and 2005 the first observers arrived (Mongolia, then India, "
@@ -352,7 +221,7 @@ QUESTIONS = [
         qid="01_charter_2_4",
         prompt="Extend: how many of the principles in `data/charter_principles.csv` cite "
         "Article 2(4) of the UN Charter (the ban on the threat or use of force)?",
-        expected=_art_2_4,
+        expected=art_2_4,
         kind="integer",
         what="the number of principles citing Art. 2(4) in data/charter_principles.csv",
         hints=(
@@ -366,13 +235,13 @@ QUESTIONS = [
         explanation="One article of the Charter carries several of the principles the "
         "article lists.",
         mistakes=(
-            Mistake("a regular expression", _art_2_4_as_regex,
+            Mistake("a regular expression", art_2_4_as_regex,
                     "`.str.contains` read the brackets as a regular expression; search for "
                     "the plain text with `regex=False`."),
-            Mistake("only exact matches", _art_2_4_exact,
+            Mistake("only exact matches", art_2_4_exact,
                     "You kept only the rows whose reference is exactly 'Art. 2(4)'; some rows "
                     "cite it together with other articles."),
-            Mistake("the derived row left out", _art_2_4_without_derived,
+            Mistake("the derived row left out", art_2_4_without_derived,
                     "You left out the row marked '(derived)': it still cites Art. 2(4)."),
         ),
     ),

@@ -9,147 +9,37 @@ the raw CSV files.
 >>> from course_lib.exercises import questions
 >>> len(questions("02")) >= 7
 True
->>> round(_china_india(), 1) > round(_china_india(year=_latest_population_year()), 1)
-True
 """
 
 from __future__ import annotations
 
 from ..exercises import Mistake, Question, fraction_mistake
-
-ARTICLE_YEAR = 2017
-CHINA_INDIA = ("CHN", "IND")
-
-READING_OPTIONS = {
-    "a": "October 2017 members, 2017",
-    "b": "October 2017 members, 2016",
-    "c": "members + observers, 2017",
-    "d": "members + observers + dialogue partners, 2017",
-}
-
-
-# ----------------------------------------------------------------- small data helpers
-def _wb():
-    from ..data import load
-
-    return load("wb_indicators")
-
-
-def _world_population(year: int) -> float:
-    wb = _wb()
-    return float(wb.loc[(wb.iso3 == "WLD") & (wb.year == year), "population"].iloc[0])
-
-
-def _latest_population_year() -> int:
-    wb = _wb()
-    return int(wb.loc[(wb.iso3 == "WLD") & wb.population.notna(), "year"].max())
-
-
-def _group_population(codes, year: int) -> float:
-    wb = _wb()
-    return float(wb.loc[(wb.year == year) & wb.iso3.isin(list(codes)), "population"].sum())
-
-
-def _share(codes, year: int = ARTICLE_YEAR) -> float:
-    return 100.0 * _group_population(codes, year) / _world_population(year)
-
-
-def _statuses(*statuses: str) -> list[str]:
-    from ..sco import ARTICLE_DATE, members
-
-    return sorted({c for s in statuses for c in members(ARTICLE_DATE, status=s)})
-
-
-# ----------------------------------------------------------------- 02_china_india_share
-def _china_india(year: int = ARTICLE_YEAR) -> float:
-    return _share(CHINA_INDIA, year)
-
-
-
-
-def _china_india_latest() -> float:
-    return _china_india(_latest_population_year())
-
-
-def _china_india_all_rows() -> float:
-    wb = _wb()
-    rows = wb[wb.year == ARTICLE_YEAR]
-    return 100.0 * _group_population(CHINA_INDIA, ARTICLE_YEAR) / float(rows.population.sum())
-
-
-# ----------------------------------------------------------------- 02_share_observers
-def _share_observers() -> float:
-    return _share(_statuses("member", "observer"))
-
-
-def _share_members_only() -> float:
-    return _share(_statuses("member"))
-
-
-def _share_with_partners() -> float:
-    return _share(_statuses("member", "observer", "dialogue_partner"))
-
-
-
-
-# ----------------------------------------------------------------- 02_predict_today
-def _today_share() -> float:
-    from ..sco import members
-
-    year = _latest_population_year()
-    return _share(members(f"{year}-12-31"), year)
-
-
-# ----------------------------------------------------------------- 02_eu_population
-def _eu_members(year: int = ARTICLE_YEAR, today: bool = False) -> list[str]:
-    from ..data import load
-
-    ro = load("regional_organizations")
-    eu = ro[(ro.org == "EU") & (ro.status == "member") & (ro.joined <= year)]
-    left = eu.left.isna() if today else (eu.left.isna() | (eu.left > year))
-    return sorted(eu.loc[left, "iso3"])
-
-
-def _eu_population() -> float:
-    return _group_population(_eu_members(), ARTICLE_YEAR) / 1e6
-
-
-def _eu_today_members() -> float:
-    return _group_population(_eu_members(today=True), ARTICLE_YEAR) / 1e6
-
-
-def _eu_people() -> float:
-    return _eu_population() * 1e6
-
-
-def _eu_latest_year() -> float:
-    year = _latest_population_year()
-    return _group_population(_eu_members(year), year) / 1e6
-
-
-# ----------------------------------------------------------------- 02_armed_not_members
-def _nuclear_2017(min_status: int = 3) -> list[str]:
-    from ..data import load
-
-    ns = load("nuclear_status")
-    return sorted(ns.loc[(ns.year == ARTICLE_YEAR) & (ns.status >= min_status), "iso3"])
-
-
-def _armed_not_members(min_status: int = 3) -> int:
-    members = set(_statuses("member"))
-    return sum(c not in members for c in _nuclear_2017(min_status))
-
-
-def _armed_all() -> int:
-    return len(_nuclear_2017())
-
-
-def _armed_members() -> int:
-    return _armed_all() - _armed_not_members()
-
-
-def _armed_with_pursuing() -> int:
-    return _armed_not_members(min_status=2)
+from ..sco import ARTICLE_YEAR
+from .q02_values import (
+    READING_OPTIONS,
+    armed_all,
+    armed_members,
+    armed_not_members,
+    armed_rows_every_year,
+    armed_with_pursuing,
+    china_india,
+    china_india_2016,
+    china_india_all_rows,
+    china_india_latest,
+    china_india_of_members,
+    eu_2016,
+    eu_latest_year,
+    eu_never_left_dropped,
+    eu_people,
+    eu_population,
+    eu_today_members,
+    share_members_only,
+    share_observers,
+    share_observers_2016,
+    share_observers_all_rows,
+    share_with_partners,
+    today_share,
+)
 
 
 # ----------------------------------------------------------------- 02_warheads_today
@@ -167,6 +57,21 @@ def _warheads_2017() -> float:
     return _warheads_share(ARTICLE_YEAR)
 
 
+def _warheads_year_before() -> float:
+    from ..data import load
+
+    return _warheads_share(int(load("nuclear_warheads")["year"].max()) - 1)
+
+
+def _warheads_founders() -> float:
+    from ..data import load
+    from ..sco import FOUNDING_DATE, members
+
+    wh = load("nuclear_warheads")
+    row = wh[wh.year == wh.year.max()].set_index("iso3")["warheads"]
+    return 100.0 * float(row[row.index.isin(members(FOUNDING_DATE))].sum()) / float(row.sum())
+
+
 
 
 # ----------------------------------------------------------------- 02_closest_reading
@@ -179,14 +84,34 @@ def _closest_option() -> str:
                            "population_share")
 
 
+# ----------------------------------------------------------------- 02_placeholder_zero
+def _bulletin_counted(placeholder_as_zero: bool = False, members_on: str | None = None) -> float:
+    """Members' share (%) of the 2017 nuclear-armed states by the Bulletin's series.
+
+    A state the series does not estimate (empty cell, published as 0) that FAS gives
+    warheads is counted, as FAS counts it; with ``placeholder_as_zero`` it is read as 0.
+    """
+    from ..data import load
+    from ..sco import ARTICLE_DATE, members
+
+    bu, fas = load("nuclear_warheads_bulletin"), load("nuclear_warheads")
+    b17, f17 = bu[bu.year == ARTICLE_YEAR], fas[fas.year == ARTICLE_YEAR]
+    armed = set(b17.loc[b17.warheads > 0, "iso3"])
+    if not placeholder_as_zero:
+        armed |= set(b17.loc[b17.warheads.isna(), "iso3"]) & set(f17.loc[f17.warheads > 0, "iso3"])
+    m = set(members(members_on or ARTICLE_DATE))
+    return 100.0 * len(m & armed) / len(armed)
+
+
+
 QUESTIONS = [
     Question(
         qid="02_china_india_share",
         prompt="Warm-up: with the table `wb` loaded above, what percentage of the world's "
-        "population lived in China and India together in 2017?",
-        expected=_china_india,
+        "population lived in China and India together in 2017? Give it to two decimals.",
+        expected=china_india,
         kind="number",
-        tolerance=0.1,
+        decimals=2,
         unit="%",
         what="the 2017 population share of China and India in data/wb_indicators.csv",
         hints=(
@@ -200,23 +125,28 @@ QUESTIONS = [
         explanation="China and India together hold more than four fifths of the eight "
         "members' people: the share of the whole organization is driven by them.",
         mistakes=(
-            fraction_mistake(_china_india),
-            Mistake("every row of the year as the world", _china_india_all_rows,
+            fraction_mistake(china_india),
+            Mistake("every row of the year as the world", china_india_all_rows,
                     "Your denominator adds up every row of 2017, and the table's regions and "
                     "income groups count the same people again; use the World row WLD."),
-            Mistake("the wrong year", _china_india_latest,
+            Mistake("the wrong year", china_india_latest,
                     "That is the share in the latest year of the table, not in 2017: filter "
                     "the year as well as the countries."),
+            Mistake("the year before", china_india_2016,
+                    "That is the share in 2016; the task asks for 2017."),
+            Mistake("the members as the denominator", china_india_of_members,
+                    "You divided by the people of the eight members; the task asks for a "
+                    "share of the world (the WLD row)."),
         ),
     ),
     Question(
         qid="02_share_observers",
         prompt="Merge the statuses of October 2017 with the 2017 populations, group by "
         "status, and give the share of world population of the members **and** observers "
-        "together.",
-        expected=_share_observers,
+        "together, to two decimals.",
+        expected=share_observers,
         kind="number",
-        tolerance=0.1,
+        decimals=2,
         unit="%",
         what="the 2017 population share of the October 2017 members and observers, from "
         "data/wb_indicators.csv and data/sco_membership.csv",
@@ -231,13 +161,18 @@ QUESTIONS = [
         explanation="Adding the four observers brings the share close to the article's "
         "figure, still below it.",
         mistakes=(
-            Mistake("members only", _share_members_only,
+            Mistake("members only", share_members_only,
                     "That is the members' share from the worked example: the observers are "
                     "missing."),
-            Mistake("dialogue partners counted too", _share_with_partners,
+            Mistake("dialogue partners counted too", share_with_partners,
                     "You added every status; the dialogue partners are a third group the "
                     "task leaves out."),
-            fraction_mistake(_share_observers),
+            fraction_mistake(share_observers),
+            Mistake("the data of 2016", share_observers_2016,
+                    "You used the populations of 2016; take the rows of 2017."),
+            Mistake("every row of the year as the world", share_observers_all_rows,
+                    "Your denominator adds up every row of 2017, and the table's regions and "
+                    "income groups count the same people again; use the World row WLD."),
         ),
     ),
     Question(
@@ -245,7 +180,7 @@ QUESTIONS = [
         prompt="Predict, then look: what share of the world's population do the SCO's members "
         "of the latest year of data (Iran and Belarus included) hold in that year? Give a "
         "percentage; your guess is recorded, never marked wrong.",
-        expected=_today_share,
+        expected=today_share,
         kind="prediction",
         unit="%",
         what="the share of world population of the members of the latest year in data, that "
@@ -267,10 +202,10 @@ QUESTIONS = [
         qid="02_eu_population",
         prompt="How many people (in millions) lived in the member states of the European "
         "Union in 2017? Use `data/regional_organizations.csv` for who was a member and `wb` "
-        "for the populations.",
-        expected=_eu_population,
+        "for the populations. Give it in millions, to one decimal.",
+        expected=eu_population,
         kind="number",
-        tolerance=0.5,
+        decimals=1,
         unit="million people",
         what="the 2017 population of the EU's 2017 members, from "
         "data/regional_organizations.csv and data/wb_indicators.csv",
@@ -285,14 +220,19 @@ QUESTIONS = [
         explanation="In 2017 the EU had 28 members: the United Kingdom left in 2020, and the "
         "World Bank's own EU aggregate (EUU) counts today's 27 back in time.",
         mistakes=(
-            Mistake("today's members, not those of 2017", _eu_today_members,
+            Mistake("today's members, not those of 2017", eu_today_members,
                     "You counted the states that are members today (as the World Bank's EUU "
                     "aggregate does); one state that left later was still a member in 2017."),
-            Mistake("people, not millions", _eu_people,
+            Mistake("people, not millions", eu_people,
                     "You gave a number of people; divide by one million."),
-            Mistake("the wrong year", _eu_latest_year,
+            Mistake("the wrong year", eu_latest_year,
                     "These are the populations of the latest year in the table; the task "
                     "asks for 2017."),
+            Mistake("the year before", eu_2016,
+                    "These are the populations of 2016; the task asks for 2017."),
+            Mistake("the states that never left dropped", eu_never_left_dropped,
+                    "`left > 2017` is False where `left` is missing, so every state that "
+                    "never left was dropped: add `| ro.left.isna()`."),
         ),
     ),
     Question(
@@ -300,7 +240,7 @@ QUESTIONS = [
         prompt="Compute with `data/nuclear_status.csv`: how many of the states coded "
         "possessing nuclear weapons in 2017 (status 3) were **not** SCO members in October "
         "2017?",
-        expected=_armed_not_members,
+        expected=armed_not_members,
         kind="integer",
         what="the number of 2017 possessors in data/nuclear_status.csv outside the October "
         "2017 members",
@@ -314,24 +254,27 @@ QUESTIONS = [
         explanation="Israel is among them: it has never declared its arsenal, so some counts "
         "leave it out.",
         mistakes=(
-            Mistake("every possessor", _armed_all,
+            Mistake("every possessor", armed_all,
                     "You counted all the possessors; the task asks only for those outside "
                     "the SCO."),
-            Mistake("the members instead", _armed_members,
+            Mistake("the members instead", armed_members,
                     "You counted the SCO members among the possessors, not the others."),
-            Mistake("status 2 counted too", _armed_with_pursuing,
+            Mistake("status 2 counted too", armed_with_pursuing,
                     "Your filter also keeps status 2 (pursuing weapons); only status 3 means "
                     "possessing."),
+            Mistake("rows of every year counted", armed_rows_every_year,
+                    "You counted rows of every year (one per state and year); keep the rows "
+                    "of 2017 only."),
         ),
     ),
     Question(
         qid="02_warheads_today",
         prompt="Reshape `data/nuclear_warheads.csv` to one row per year and one column per "
         "country; with **today's** members, what percentage of all countries' warheads do SCO "
-        "members hold in the latest year of the table?",
+        "members hold in the latest year of the table? Give it to two decimals.",
         expected=_warheads_share,
         kind="number",
-        tolerance=0.1,
+        decimals=2,
         unit="%",
         what="today's members' share of the world's warheads in the latest year of "
         "data/nuclear_warheads.csv",
@@ -350,6 +293,12 @@ QUESTIONS = [
                     "That is the share in 2017 (the year the notebook showed), not in the "
                     "latest year of the table."),
             fraction_mistake(_warheads_share),
+            Mistake("the year before", _warheads_year_before,
+                    "That is the share in the year before the latest; take the largest year "
+                    "of the index."),
+            Mistake("the founders", _warheads_founders,
+                    "You kept the founding members of 2001 only; the task asks for today's "
+                    "members."),
         ),
     ),
     Question(
@@ -378,6 +327,42 @@ QUESTIONS = [
             "Compare the distance of each reading from 44, not the readings themselves.",
             "Pattern: `t[\"gap\"] = (t.value - 44).abs()`, then `t.sort_values(\"gap\")` and "
             "read the first row.",
+        ),
+    ),
+    Question(
+        qid="02_placeholder_zero",
+        prompt="Compare `data/nuclear_warheads_bulletin.csv` with `data/nuclear_warheads.csv` "
+        "(FAS) for 2017. By the Bulletin's series, counting a state it does not estimate (an "
+        "empty cell) as FAS counts it, what percentage of the nuclear-armed states of 2017 were "
+        "SCO members in October 2017? Give it to one decimal.",
+        expected=_bulletin_counted,
+        kind="number",
+        decimals=1,
+        unit="%",
+        what="the October 2017 members' share of the states with warheads in 2017 in the "
+        "Bulletin's series, a state it does not estimate counted as FAS counts it",
+        hints=(
+            "Merge the two tables' 2017 rows on `iso3`: `merge(..., on=\"iso3\", "
+            "suffixes=(\"_bu\", \"_fas\"))`. Which state has warheads in FAS and an empty "
+            "cell in the Bulletin? Read its `note`.",
+            "An empty cell means 'not estimated', not 'no weapons': that state counts as "
+            "nuclear-armed, as FAS says. The states are those with `warheads_bu > 0` or "
+            "(`warheads_bu` missing and `warheads_fas > 0`).",
+            "Pattern: `armed = m[(m.warheads_bu > 0) | (m.warheads_bu.isna() & "
+            "(m.warheads_fas > 0))]`, then `armed.iso3.isin(codes).sum() / len(armed) * 100`.",
+        ),
+        explanation="The Bulletin published 0 for North Korea, which tested its sixth bomb a "
+        "month before the article: a placeholder, not a count. Read correctly, every source "
+        "gives the members the same share, under half.",
+        mistakes=(
+            Mistake("placeholder counted as a real zero", lambda: _bulletin_counted(placeholder_as_zero=True),
+                    "You counted a state the series does not estimate as a state with no "
+                    "weapons: its 0 was a placeholder ('not estimated'), so the empty cell is "
+                    "missing, not zero."),
+            Mistake("members before the enlargement", lambda: _bulletin_counted(members_on="2017-01-01"),
+                    "You took the members at the start of 2017; India and Pakistan joined in "
+                    "June, before the article."),
+            fraction_mistake(_bulletin_counted),
         ),
     ),
 ]

@@ -23,9 +23,9 @@ def _founders() -> list[str]:
 
 
 def _members_2017() -> list[str]:
-    from ..sco import members
+    from ..sco import ARTICLE_DATE, members
 
-    return members("2017-10-01")
+    return members(ARTICLE_DATE)
 
 
 def _members_today() -> list[str]:
@@ -97,15 +97,24 @@ def _ratio_after(codes=None, last: int = 2020) -> float:
 
 
 # ------------------------------------------------------------------ shares
-def _pakistan_share(first: int = 2011, last: int = 2015, who: tuple[str, ...] = ("PAK",)) -> float:
-    rows = _rows(_members_2017(), first, last)
+def _pakistan_share(first: int = 2011, last: int = 2015, who: tuple[str, ...] = ("PAK",),
+                    group=None, rest: bool = False) -> float:
+    rows = _rows(_members_2017() if group is None else group, first, last)
     wide = rows.pivot(index="year", columns="iso3", values="deaths_best")
     totals = wide.sum()
-    return float(100 * totals[list(who)].sum() / totals.sum())
+    mine = totals[list(who)].sum()
+    return float(100 * mine / (totals.sum() - mine if rest else totals.sum()))
 
 
 # ------------------------------------------------------------------ Peace Missions
-def _peace_all_members(split: bool = True, reverse: bool = False) -> int:
+def _peace_absences(split: bool = True, fixed=None, measure: str = "absent") -> int:
+    """Over all Peace Mission exercises, how many times a state that was a member at the
+    time (first day of the month) sent no troops.
+
+    The other arguments give the wrong methods: ``split=False`` compares the
+    participants' text letter by letter, ``fixed`` uses one member set for every row,
+    ``measure`` counts exercises with an absence ("rows"), participants who were not
+    members ("reversed") or all participants ("participants")."""
     from ..data import load
     from ..sco import members
 
@@ -113,16 +122,10 @@ def _peace_all_members(split: bool = True, reverse: bool = False) -> int:
     count = 0
     for y, m, p in zip(ex["year"], ex["month"], ex["participants"]):
         there = set(p.split(";")) if split else set(p)
-        then = set(members(f"{int(y)}-{int(m):02d}-01"))
-        count += (there <= then) if reverse else (then <= there)
+        then = set(members(f"{int(y)}-{int(m):02d}-01")) if fixed is None else set(fixed)
+        count += {"absent": len(then - there), "rows": bool(then - there),
+                  "reversed": len(there - then), "participants": len(there)}[measure]
     return int(count)
-
-
-def _peace_more_than_two() -> int:
-    from ..data import load
-
-    ex = load("peace_missions")
-    return int((ex["participants"].str.split(";").str.len() > 2).sum())
 
 
 def _neighbour(step: int) -> Mistake:
@@ -140,6 +143,7 @@ QUESTIONS = [
         expected=_pak_ratio,
         kind="prediction",
         unit="",
+        guess_range=(0, 100),
         what="Pakistan's multiple of its 2006–2010 deaths, computed from data/ucdp_deaths.csv",
         hints=(
             "A guess is never wrong: think of what you know about Pakistan around 2009–2014.",
@@ -151,10 +155,10 @@ QUESTIONS = [
     Question(
         qid="03_rats_per_year",
         prompt="Warm-up: on average, how many weapons a year does the RATS table imply for "
-        "2011–2015?",
+        "2011–2015? Give it to one decimal.",
         expected=_weapons_per_year,
         kind="number",
-        tolerance=0.5,
+        decimals=1,
         unit="weapons a year",
         what="the yearly average computed from data/rats_2011_2015.csv",
         hints=(
@@ -178,10 +182,10 @@ QUESTIONS = [
         qid="03_pak_per_million",
         prompt="Compute: deaths in all organised violence in Pakistan per million people over "
         "2018–2020, its first three full years as a member, in plain pandas, as in the worked "
-        "example.",
+        "example. Give it to one decimal.",
         expected=lambda: _per_million("PAK", 2018, 2020),
         kind="number",
-        tolerance=0.5,
+        decimals=1,
         unit="deaths per million people",
         what="Pakistan's 2018–2020 rate computed from data/ucdp_deaths.csv and the World Bank "
         "population in data/wb_indicators.csv",
@@ -207,6 +211,11 @@ QUESTIONS = [
             Mistake("every type counted twice", lambda: _per_million("PAK", 2018, 2020, None),
                     "Your value counts each death twice: the table has a row for each type and "
                     "one for all types together; keep only `all`."),
+            Mistake("a neighbouring window", lambda: _per_million("PAK", 2017, 2019),
+                    "Your value is the rate of 2017–2019; Pakistan's first three full years as "
+                    "a member are 2018–2020."),
+            Mistake("per person, not per million", lambda: _per_million("PAK", 2018, 2020) / 1e6,
+                    "You divided by the population in people; divide by it in millions."),
         ),
     ),
     Question(
@@ -238,10 +247,11 @@ QUESTIONS = [
     Question(
         qid="03_ratio_after",
         prompt="Compute: the ratio of the deaths in all organised violence of the members of "
-        "2011–2015 (the founding members) in 2016–2020 to their deaths in 2011–2015.",
+        "2011–2015 (the founding members) in 2016–2020 to their deaths in 2011–2015, to two "
+        "decimals.",
         expected=_ratio_after,
         kind="number",
-        tolerance=0.01,
+        decimals=2,
         unit="",
         what="the ratio of the two periods computed from data/ucdp_deaths.csv for the states "
         "that were members throughout 2011–2015",
@@ -263,6 +273,11 @@ QUESTIONS = [
             Mistake("the candidate years included", lambda: _ratio_after(last=2022),
                     "Your later period runs past 2020 into the unverified candidate events of "
                     "2021–2022: stop at 2020."),
+            Mistake("today's members", lambda: _ratio_after(_members_today()),
+                    "Your ratio counts today's members; keep the members of 2011–2015."),
+            Mistake("a later period one year short", lambda: _ratio_after(last=2019),
+                    "Your later period stops at 2019: `.between(2016, 2020)` includes both "
+                    "end years."),
         ),
     ),
     Question(
@@ -296,10 +311,10 @@ QUESTIONS = [
         qid="03_pakistan_share",
         prompt="Extend (second reading): what percentage of the 2011–2015 deaths in all organised "
         "violence of the eight members of October 2017 was recorded in Pakistan, which joined only "
-        "in 2017?",
+        "in 2017? Give it to one decimal.",
         expected=_pakistan_share,
         kind="number",
-        tolerance=0.5,
+        decimals=1,
         unit="%",
         what="Pakistan's share computed from data/ucdp_deaths.csv for the members of October 2017",
         hints=(
@@ -318,38 +333,57 @@ QUESTIONS = [
                     "Your value is the share of the five years before the period asked."),
             Mistake("India and Pakistan together", lambda: _pakistan_share(who=("IND", "PAK")),
                     "Your value counts India with Pakistan; the task asks for Pakistan alone."),
+            Mistake("today's members as the group", lambda: _pakistan_share(group=_members_today()),
+                    "Your group is today's members; the task asks for the eight members of "
+                    "October 2017."),
+            Mistake("Pakistan against the others", lambda: _pakistan_share(rest=True),
+                    "You divided by the other seven members' deaths; divide by the total of "
+                    "all eight, Pakistan included."),
         ),
     ),
     Question(
         qid="03_peace_all_members",
-        prompt="Compute: in how many Peace Mission exercises in data/peace_missions.csv did every "
-        "state that was an SCO member at the time send troops?",
-        expected=_peace_all_members,
+        prompt="Compute: over all the Peace Mission exercises in data/peace_missions.csv, how "
+        "many times did a state that was an SCO member at the time (on the first day of the "
+        "exercise's month) send no troops? Count one absence per member and exercise, and give "
+        "the total.",
+        expected=_peace_absences,
         kind="integer",
         unit="",
-        what="the count computed from data/peace_missions.csv and the members on the first day "
-        "of each exercise's month (data/sco_membership.csv)",
+        what="the number of absences computed from data/peace_missions.csv and the members on "
+        "the first day of each exercise's month (data/sco_membership.csv)",
         hints=(
             "For one row, `sco.members(f\"{year}-{month:02d}-01\")` gives the members at the time; "
             "the participants are codes joined by `;`.",
-            "Every member took part when the set of members is contained in the set of "
-            "participants.",
+            "The members who stayed away are those in the set of members and not in the set of "
+            "participants: a set difference.",
             "Pattern: loop over `zip(df[\"year\"], df[\"month\"], df[\"participants\"])`; "
-            "`set(a) <= set(b)` is True or False for each row, and `sum(...)` counts the Trues.",
+            "`len(set(a) - set(b))` for each row, and `sum(...)` over the rows.",
         ),
         explanation="The bilateral exercises had China and Russia alone, and Uzbekistan sent no "
         "troops to any exercise after 2007. Taking part is a fact; what the exercises achieved is "
         "not in the table.",
         mistakes=(
-            Mistake("the exercises with more than two states", _peace_more_than_two,
-                    "You counted the exercises with more than two states; some of them still "
-                    "lacked a member."),
-            Mistake("the comparison reversed", lambda: _peace_all_members(reverse=True),
-                    "You counted exercises whose participants were all members; the task asks "
-                    "whether all members were among the participants."),
-            Mistake("participants not split", lambda: _peace_all_members(split=False),
+            Mistake("exercises instead of absences", lambda: _peace_absences(measure="rows"),
+                    "You counted the exercises that lacked a member; the task counts each "
+                    "absent member, and some exercises lacked several."),
+            Mistake("the comparison reversed", lambda: _peace_absences(measure="reversed"),
+                    "You counted participants who were not members; the task counts members "
+                    "who were not participants."),
+            Mistake("the participants counted", lambda: _peace_absences(measure="participants"),
+                    "You counted the states that took part; the task counts the members who "
+                    "did not."),
+            Mistake("participants not split", lambda: _peace_absences(split=False),
                     "The participants are one text per row: split it at `;` before comparing "
-                    "it with the members."),
+                    "it with the members (as it is, every member looks absent)."),
+            Mistake("the members of October 2017 for every exercise",
+                    lambda: _peace_absences(fixed=_members_2017()),
+                    "You compared every exercise with the members of October 2017; take the "
+                    "members on the first day of each exercise's month."),
+            Mistake("today's members for every exercise",
+                    lambda: _peace_absences(fixed=_members_today()),
+                    "You compared every exercise with today's members; take the members on "
+                    "the first day of each exercise's month."),
         ),
     ),
 ]
