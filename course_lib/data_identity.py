@@ -4,7 +4,8 @@ folder, the sources' vintage and the catalogue's sha256, for footers and reports
 :func:`use` (make a package the one of this process and of what it starts).
 
 ``course_lib.data`` re-exports these names, so ``data.identity()`` and
-``data.check_package()`` keep working.
+``data.check_package()`` keep working. This module builds on
+:mod:`course_lib.data_files` only (no import of ``course_lib.data``: no circle).
 
 >>> identity().name
 'sco-course-data'
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import data as _data
+from . import data_files as _files
 from .errors import DataError
 from .paths import data_dir, is_default_data
 
@@ -36,13 +37,13 @@ def check_package(data_folder: str | os.PathLike | None = None, named: bool = Fa
     """
     folder = data_dir(data_folder)
     if named and not is_default_data(folder):
-        _data._NAMED.add(str(folder))
-    now = _data.state(folder)
+        _files.NAMED.add(str(folder))
+    now = _files.state(folder)
     if _CHECKED.get(str(folder)) == now:
         return
-    for res in _data.package(folder)["resources"]:
+    for res in _files.package(folder)["resources"]:
         try:
-            _data._load_resource(res, folder)
+            _files.load_resource(res, folder)
         except DataError as exc:
             raise DataError(f"The data package in {folder} failed its check: {exc}") from None
     _CHECKED[str(folder)] = now
@@ -54,8 +55,9 @@ _VINTAGE_KEYS = ("version", "year", "lastUpdated", "last_updated", "retrieved", 
 
 @dataclass(frozen=True)
 class DataIdentity:
-    """Which data package a result comes from: its name and version, the folder, the
-    vintage of its sources and the sha256 of its ``datapackage.json``."""
+    """Which data package a result comes from: its name and version (the newest of its
+    sources' last-updated dates), the hash of its content (every file's sha256), the
+    folder, the vintage of its sources and the sha256 of its ``datapackage.json``."""
 
     name: str
     version: str
@@ -63,10 +65,18 @@ class DataIdentity:
     default: bool
     vintage: str
     sha256: str
+    content_hash: str = ""
+    updated: str = ""
+
+    @property
+    def short(self) -> str:
+        """Name, version and content hash: what tells two packages apart."""
+        return f"{self.name} {self.version} content {self.content_hash.split(':')[-1][:12]}"
 
     def __str__(self) -> str:
         where = "the course's data/" if self.default else self.folder
-        return (f"{self.name} {self.version} ({where}); sources: {self.vintage}; "
+        dates = f"; sources last updated: {self.updated}" if self.updated else ""
+        return (f"{self.short} ({where}){dates}; sources: {self.vintage}; "
                 f"datapackage.json sha256 {self.sha256[:12]}")
 
 
@@ -101,15 +111,31 @@ def identity(data_folder: str | os.PathLike | None = None) -> DataIdentity:
     True
     """
     folder = data_dir(data_folder)
-    pkg = _data.package(folder)
+    pkg = _files.package(folder)
+    dates = pkg.get("vintage") if isinstance(pkg.get("vintage"), dict) else {}
     return DataIdentity(
         name=str(pkg.get("name", "")),
         version=str(pkg.get("version", "")),
         folder=str(folder),
         default=is_default_data(folder),
         vintage=_vintage(pkg),
-        sha256=_data._sha256(folder / _data.PACKAGE_FILE),
+        sha256=_files.sha256_file(folder / _files.PACKAGE_FILE),
+        content_hash=str(pkg.get("content_hash") or content_hash(pkg["resources"])),
+        updated=", ".join(f"{k} {v or 'not stated'}" for k, v in dates.items()),
     )
+
+
+def content_hash(resources: list[dict[str, Any]]) -> str:
+    """sha256 over the resources' paths and recorded hashes (as refresh records it in
+    ``datapackage.json``; computed here for a package made before it did).
+
+    >>> content_hash([{"path": "a.csv", "hash": "sha256:00"}])[:7]
+    'sha256:'
+    """
+    import hashlib
+
+    lines = sorted(f"{r.get('path')}\t{r.get('hash')}\n" for r in resources)
+    return "sha256:" + hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
 
 
 def use(folder: str | os.PathLike) -> Path:

@@ -170,7 +170,7 @@ def claims_rows() -> list[dict]:
         margin = getattr(ev, "margin", None)
         value = None if ev.value is None or pd.isna(ev.value) else float(ev.value)
         rows.append({"claim_id": ev.claim_id, "unit": ev.unit, "value": value,
-                     "verdict": ev.verdict,
+                     "verdict": ev.verdict, "sources": list(ev.sources),
                      "margin": None if margin is None or pd.isna(margin) else float(margin)})
     return [{"package": str(data.identity())}] + rows
 
@@ -233,9 +233,11 @@ def _md_table(df: pd.DataFrame) -> list[str]:
 
 def render(diffs: list[ResourceDiff], claims_table: pd.DataFrame | None = None,
            old: str = "OLD", new: str = "NEW", id_old: str = "", id_new: str = "",
-           top: int = 15) -> str:
+           top: int = 15, why: dict[str, list[str]] | None = None,
+           codes: list[str] | None = None) -> str:
     """The diff as Markdown: a summary table, the largest changes of each changed
-    resource, then the claims side by side."""
+    resource, then the claims side by side, and for each moved verdict the changed rows
+    that moved it (``why``: claim -> lines, see :mod:`course_lib.datadiff_why`)."""
     lines = ["# What changed between two data packages", "",
              f"* old: `{old}`" + (f" ({id_old})" if id_old else ""),
              f"* new: `{new}`" + (f" ({id_new})" if id_new else ""), "", "## Data", ""]
@@ -250,6 +252,9 @@ def render(diffs: list[ResourceDiff], claims_table: pd.DataFrame | None = None,
         lines += _md_table(summary)
     if same:
         lines += ["", f"Identical: {', '.join(same)}."]
+    if codes:
+        lines += ["", "Country codes new or gone (checked against ISO 3166 and the World Bank's "
+                  "aggregates when the package was built):", ""] + [f"* {c}" for c in codes]
     for d in diffs:
         if d.identical or d.note in ("resource added", "resource removed"):
             continue
@@ -281,7 +286,16 @@ def render(diffs: list[ResourceDiff], claims_table: pd.DataFrame | None = None,
         lines += _md_table(t[cols])
         n = int(claims_table["moved"].sum())
         lines += ["", f"{n} of {len(claims_table)} verdicts moved."]
+        for cid, reasons in (why or {}).items():
+            lines += ["", f"### Why `{cid}` moved", "",
+                      "Each changed row alone (the old package with only that row as in the new one), "
+                      "and how much it moves the claim's value:", ""]
+            lines += [f"* {r}" for r in reasons]
     return "\n".join(lines) + "\n"
+
+
+def _list(value) -> list[str]:
+    return list(value) if isinstance(value, (list, tuple)) else []
 
 
 def diff(old: str | os.PathLike, new: str | os.PathLike, out: str | os.PathLike | None = None,
@@ -289,7 +303,17 @@ def diff(old: str | os.PathLike, new: str | os.PathLike, out: str | os.PathLike 
     """Compare two packages; return the Markdown (and write it to ``out`` if given)."""
     diffs = diff_resources(old, new)
     table, id_old, id_new = (claims_side_by_side(old, new) if claims else (None, "", ""))
-    text = render(diffs, table, str(old), str(new), id_old, id_new, top=top)
+    reasons = None
+    if table is not None and table["moved"].any():
+        from .datadiff_why import why
+
+        sources = {r.claim_id: sorted(set(_list(r.sources_old)) | set(_list(r.sources_new)))
+                   for r in table.itertuples(index=False)}
+        reasons = why(old, new, diffs, table, sources)
+    from .package_codes import codes_between
+
+    text = render(diffs, table, str(old), str(new), id_old, id_new, top=top, why=reasons,
+                  codes=codes_between(Path(old), Path(new)))
     if out is not None:
         Path(out).write_text(text, encoding="utf-8")
     return text

@@ -18,7 +18,30 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_ROOT = PACKAGE_DIR.parent
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 BUILD_DIR = REPO_ROOT / "build"
-DEFAULT_DATA_DIR = REPO_ROOT / "data"
+
+
+def _course_data() -> Path:
+    """``data/`` beside the package (a clone, or an editable install). A copy installed
+    with ``pip install .`` (no ``-e``) has no data beside it: then the course folder the
+    kernel runs in is used, found upward from the working directory (the folder that
+    holds ``data/datapackage.json`` and ``notebooks/``); else ``data/`` beside the
+    package, whose absence :mod:`course_lib.data_files` explains."""
+    beside = REPO_ROOT / "data"
+    if (beside / "datapackage.json").is_file():
+        return beside
+    try:
+        here = Path.cwd()
+    except OSError:
+        return beside
+    for folder in (here, *here.parents):
+        if (folder / "data" / "datapackage.json").is_file() and (folder / "notebooks").is_dir():
+            return folder / "data"
+    return beside
+
+
+DEFAULT_DATA_DIR = _course_data()
+#: True when the course's data/ is not beside the package (``pip install .``)
+INSTALLED_WITHOUT_DATA = not (REPO_ROOT / "data" / "datapackage.json").is_file()
 DATA_ENV_VAR = "COURSE_DATA"
 #: Older name of :data:`DATA_ENV_VAR`, still read (after it).
 LEGACY_DATA_ENV_VAR = "SCO_COURSE_DATA_DIR"

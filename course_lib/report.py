@@ -58,7 +58,8 @@ def fact_check_table(progress: bool = True) -> pd.DataFrame:
             "evidence": fmt_interval(ev.evidence, ev.unit),
             "margin": math.nan if ev.margin is None else ev.margin,
             "margin_text": ev.margin_text, "verdict": ev.verdict,
-            "now_value": now.get("value", math.nan), "now_label": now.get("label", ""),
+            "now_value": now.get("value", math.nan),
+            "now_label": now.get("label", "") + (f" ({now['why']})" if now.get("why") else ""),
             "explanation": ev.explanation, "sources": ", ".join(ev.sources),
         })
         if bar is not None:
@@ -99,10 +100,9 @@ def readings_long(progress: bool = False) -> pd.DataFrame:
     True
     """
     from .claims import Interval, claims, evaluate, fmt_interval
-    from .data import package
+    from .data import identity
 
-    pkg = package()
-    pkg_name = f"{pkg.get('name', '')} {pkg.get('version', '')}".strip()
+    pkg_name = identity().short  # name, version (sources' date) and content hash
     rows = []
     for cid in claims().claim_id:
         ev = evaluate(cid)

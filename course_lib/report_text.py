@@ -16,9 +16,11 @@ import pandas as pd
 
 
 def _data_versions() -> list[tuple[str, str]]:
-    from .data import package
+    """The files of the package in use (``COURSE_DATA``/``--data`` or data/) and their hashes."""
+    from .data import package, path_of
+    from .data_files import shown
 
-    return [(f"data/{r['path']}", str(r.get("hash", "")).split(":")[-1][:12])
+    return [(shown(path_of(r["name"])), str(r.get("hash", "")).split(":")[-1][:12])
             for r in package()["resources"]]
 
 
@@ -94,7 +96,10 @@ def to_markdown(table: pd.DataFrame, learner: dict[str, dict], figure_file: str,
         if r.claim_id in learner:
             mine = learner[r.claim_id]
             lines += [f"**My verdict: {mine['verdict']}.** {mine['reasoning']}", ""]
-    lines += ["## Data versions", "", "| file | sha256 (first 12) |", "|---|---|"]
+    from .data import identity
+
+    lines += ["## Data versions", "", f"Data package: {identity()}.", "",
+              "| file | sha256 (first 12) |", "|---|---|"]
     lines += [f"| `{f}` | {h} |" for f, h in _data_versions()]
     lines += ["", f"Made with course_lib {__version__} on {_dt.date.today().isoformat()}."]
     return "\n".join(lines) + "\n"
@@ -116,7 +121,7 @@ README_TEXT = """# The fact-check report: files
     `verdict_alone` (the verdict that reading alone would give);
   * `verdict` (the claim's verdict by the one rule), `margin` (the literal reading's distance
     outside the interval; zero or negative: inside, with that much to spare);
-  * `data_package` (name and version of the data package used) and `vintage` (the versions of
+  * `data_package` (name, version and content hash of the data package used) and `vintage` (the versions of
     the sources behind the claim's evidence: repository@commit, or the source's title).
   Claims that open data cannot check have one row with an empty `reading_id`.
 

@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import ast
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
+from .errors import CourseError
 from .paths import BUILD_DIR, NOTEBOOKS_DIR
 
 PARAMETERS_TAG = "parameters"
@@ -88,7 +90,6 @@ def inject_parameters(nb, parameters: dict[str, Any]):
     cell; return the notebook. Raises CourseError when a name is not declared."""
     import nbformat
 
-    from .errors import CourseError
 
     declared = declared_parameters(nb)
     unknown = [name for name in parameters if name not in declared]
@@ -120,26 +121,66 @@ def execute(path: Path, *, timeout: int = 600, cwd: Path | None = None,
     if parameters:
         inject_parameters(nb, parameters)
     seconds = execute_notebook(nb, cwd=Path(cwd or Path(path).parent), timeout=timeout,
-                               env=env, **options)
+                               env=env, name=Path(path).name, **options)
     return nb, seconds
 
 
+class NotebookError(CourseError):
+    """A notebook stopped: the message names the notebook, the cell and the error."""
+
+
+def failing_cell(nb) -> tuple[int, str]:
+    """The (1-based) number of the first cell whose output is an error, and the error as
+    ``Name: message`` ((0, "") when no cell holds an error).
+
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1"), nbformat.v4.new_code_cell("x")])
+    >>> nb.cells[1].outputs = [nbformat.v4.new_output("error", ename="NameError", evalue="x", traceback=[])]
+    >>> failing_cell(nb)
+    (2, 'NameError: x')
+    """
+    for i, cell in enumerate(nb.cells, start=1):
+        for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            if out.get("output_type") == "error":
+                return i, f"{out.get('ename', 'Error')}: {out.get('evalue', '')}".strip()
+    return 0, ""
+
+
 def execute_notebook(nb, *, cwd: Path, timeout: int = 600, env: dict[str, str] | None = None,
-                     **options) -> float:
+                     name: str = "the notebook", **options) -> float:
     """Execute a notebook already in memory (``nb``, changed in place: the outputs are
-    written into it) in a fresh kernel working in ``cwd``; return the seconds it took.
-    ``env`` and ``options`` as in :func:`execute` (the site adds
-    ``store_widget_state=True``)."""
+    written into it, also on failure) in a fresh kernel working in ``cwd``; return the
+    seconds it took. ``env`` and ``options`` as in :func:`execute` (the site adds
+    ``store_widget_state=True``). A cell that fails or times out raises
+    :class:`NotebookError` naming the notebook (``name``) and the cell (no raw nbclient
+    traceback)."""
     from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
     start = time.perf_counter()
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(cwd)}}, **options)
-    if env is None:
-        client.execute()
-    else:
-        client.execute(env=env)  # nbclient passes it on to the kernel manager
+    try:
+        if env is None:
+            client.execute()
+        else:
+            client.execute(env=env)  # nbclient passes it on to the kernel manager
+    except (CellExecutionError, CellTimeoutError) as exc:
+        cell, error = failing_cell(nb)
+        if not error:  # a time-out leaves no error output
+            error = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
+        where = f", cell {cell}" if cell else ""
+        raise NotebookError(f"{name}{where}: {error}") from None
     return time.perf_counter() - start
+
+
+@dataclass
+class NotebookRun:
+    """One notebook of :func:`run_all`: its name, seconds and the error ('' if it ran)."""
+
+    name: str
+    seconds: float
+    error: str = ""
 
 
 def split_parameters(paths: Iterable[Path], parameters: dict[str, Any] | None
@@ -168,16 +209,18 @@ def split_parameters(paths: Iterable[Path], parameters: dict[str, Any] | None
 
 def run_all(paths: Iterable[Path] | None = None, outdir: Path | None = None,
             progress: bool = True, parameters: dict[str, Any] | None = None
-            ) -> list[tuple[str, float]]:
+            ) -> list[NotebookRun]:
     """Execute notebooks one by one into ``outdir`` (default build/executed/); each
-    notebook gets the ``parameters`` its ``parameters`` cell declares."""
+    notebook gets the ``parameters`` its ``parameters`` cell declares. A notebook that
+    fails is recorded (name, cell, error; its outputs so far written too) and the next
+    one runs."""
     import nbformat
 
     paths = list(paths) if paths is not None else course_notebooks()
     per_notebook = split_parameters(paths, parameters)
     outdir = Path(outdir) if outdir else BUILD_DIR / "executed"
     outdir.mkdir(parents=True, exist_ok=True)
-    times: list[tuple[str, float]] = []
+    runs: list[NotebookRun] = []
     bar = None
     if progress:
         from tqdm.auto import tqdm
@@ -187,12 +230,22 @@ def run_all(paths: Iterable[Path] | None = None, outdir: Path | None = None,
         for path in paths:
             if bar is not None:
                 bar.set_postfix_str(Path(path).name)
-            nb, seconds = execute(Path(path), parameters=per_notebook[Path(path)])
+            nb = nbformat.read(str(path), as_version=4)
+            if per_notebook[Path(path)]:
+                inject_parameters(nb, per_notebook[Path(path)])
+            start = time.perf_counter()
+            try:
+                execute_notebook(nb, cwd=Path(path).parent, name=Path(path).name)
+                error = ""
+            except NotebookError as exc:
+                error = str(exc)
+            except Exception as exc:  # the kernel died, or nbclient could not start it
+                error = f"{Path(path).name}: {type(exc).__name__}: {exc}"
             nbformat.write(nb, str(outdir / Path(path).name))
-            times.append((Path(path).name, seconds))
+            runs.append(NotebookRun(Path(path).name, time.perf_counter() - start, error))
             if bar is not None:
                 bar.update(1)
     finally:
         if bar is not None:
             bar.close()
-    return times
+    return runs

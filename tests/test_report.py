@@ -99,6 +99,27 @@ def test_command_line(tmp_path):
     assert bad.returncode != 0 and "error:" in bad.stderr and "Traceback" not in bad.stderr
 
 
+def test_identity_in_markdown_and_html(written):
+    paths, _ = written
+    pkg = json.loads((REPO / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    for kind in ("markdown", "html"):
+        text = paths[kind].read_text(encoding="utf-8")
+        assert f"{pkg['version']} content {pkg['content_hash'].split(':')[-1][:12]}" in text, kind
+
+
+def test_data_versions_list_the_files_of_the_package_in_use(data_copy):
+    """Under COURSE_DATA (what --data sets) the report names that package's files, not data/."""
+    import pandas as pd
+
+    from course_lib.report import to_markdown
+
+    text = to_markdown(pd.DataFrame(), {}, "claims.png")
+    versions = text.split("## Data versions", 1)[1]
+    assert f"`{data_copy / 'wb_indicators.csv'}`" in versions
+    assert "`data/wb_indicators.csv`" not in versions
+    assert str(data_copy) in versions.split("\n")[2]  # the identity line names the folder
+
+
 def test_cli_help_lists_commands():
     res = subprocess.run([sys.executable, "-m", "course_lib", "--help"], capture_output=True,
                          text=True)
@@ -119,8 +140,9 @@ def test_claims_table_as_csv_and_json(written):
         fixed = {(r["claim_id"], r["reading_id"]) for r in _csv.DictReader(f)}
     assert {(r["claim_id"], r["reading_id"]) for r in rows if r["reading_id"]} == fixed
     pkg = json.loads((REPO / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    short = f"{pkg['name']} {pkg['version']} content {pkg['content_hash'].split(':')[-1][:12]}"
     for r in rows:
-        assert r["data_package"].startswith(pkg["name"])
+        assert r["data_package"] == short  # name, version and content hash, from datapackage.json
         assert r["verdict"] == claims.evaluate(r["claim_id"]).verdict
     wb = [r for r in rows if r["claim_id"] == "population_share"][0]
     assert "world-development-indicators@" in wb["vintage"]

@@ -152,8 +152,10 @@ def panel(indicator: str, members: str | Iterable[str] | None = None,
     members : member-set name or ISO3 codes, optional
         Default: every single economy.
     period : (start, end), optional
-        Years kept, both included (default: every year of the table; ``None`` as an end
-        means the first or the latest year).
+        Years kept, both included (default: from :data:`FIRST_YEAR`). An open end
+        (``None``, or no period) is the latest year in which every country of ``members``
+        has a value (:func:`course_lib.analysis.indicators.full_year`): a newer year that
+        only some of them have is left out.
 
     >>> p = panel("gdp_per_capita_usd", "2001 founders", period=(2001, 2001))
     >>> list(p.columns), p.shape
@@ -161,8 +163,15 @@ def panel(indicator: str, members: str | Iterable[str] | None = None,
     """
     wide = _pivot(indicator)
     first, last = years(period)
+    open_end = period is None or (isinstance(period, (tuple, list)) and len(period) == 2
+                                  and period[1] is None)
     if members is not None:
         wide = wide[codes(members)]
+        if open_end and len(wide.columns):  # coverage before recency
+            try:
+                last = indicators.full_year(indicator, list(wide.columns), with_world=False).year
+            except CourseError:
+                last = None
     return wide.loc[first:last].copy()
 
 

@@ -10,7 +10,7 @@ True
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 import pandas as pd
 
@@ -143,3 +143,41 @@ def per_million(values: pd.Series, iso3: pd.Series, year: pd.Series) -> pd.Serie
     idx = pd.MultiIndex.from_arrays([iso3.to_numpy(), year.to_numpy()])
     p = pop.reindex(idx).to_numpy()
     return pd.Series(values.to_numpy() / (p / 1e6), index=values.index)
+
+
+class FullYear(NamedTuple):
+    """The latest year of full coverage and why it is that year (see :func:`full_year`)."""
+
+    year: int
+    why: str
+
+
+def full_year(indicator: str, members: Any, with_world: bool = True,
+              what: str | None = None) -> FullYear:
+    """The latest year in which every country of ``members`` (and the World, with
+    ``with_world``) has a value of ``indicator``: what "latest year" means in the
+    course, so that a newest year published for a few economies only is never read
+    as the group's "now". ``why`` says which year and why, in words.
+
+    >>> fy = full_year("population", ["CHN", "IND"])
+    >>> fy.year == int(series("population", ["CHN", "IND", "WLD"]).dropna().index.max())
+    True
+    >>> fy.why.startswith(f"{fy.year}, the latest year in which all 3 of")
+    True
+    """
+    check_indicator(indicator)
+    codes = list(dict.fromkeys(_members(members) + ([WORLD] if with_world else [])))
+    table = series(indicator, codes).reindex(columns=codes)
+    counts = table.notna().sum(axis=1)
+    full = counts[counts == len(codes)]
+    label = what or (f"{members}" if isinstance(members, str) else "these countries")
+    label += " and the World" if with_world else ""
+    if full.empty:
+        raise CourseError(f"No year has {indicator} for all {len(codes)} of {label}.")
+    year = int(full.index.max())
+    why = f"{year}, the latest year in which all {len(codes)} of {label} have {indicator}"
+    later = counts[counts.index > year]
+    if len(later):
+        newest = int(later.index.max())
+        why += f" ({newest} has {int(later.loc[newest])} of {len(codes)})"
+    return FullYear(year, why)

@@ -29,7 +29,7 @@ from ..cache import data_cached
 from ..data import load
 from ..sco import ARTICLE_DATE, EACH_YEAR
 from ..validate import as_period, as_year
-from .indicators import WORLD, check_indicator, wb
+from .indicators import WORLD, check_indicator, full_year, wb
 
 #: The member sets this module offers -> a short label for legends and menus.
 MEMBER_SETS: dict[str, str] = {
@@ -202,7 +202,7 @@ def population_readings(year: int = 2017) -> pd.DataFrame:
     members17 = sco.members(ARTICLE_DATE)
     observers17 = sco.members(ARTICLE_DATE, status="observer")
     partners17 = sco.members(ARTICLE_DATE, status="dialogue_partner")
-    latest = int(table["WLD"].dropna().index.max())
+    latest, why = full_year("population", "today's members")  # coverage before recency
     today = sco.member_set("today's members")
     countries_sum = float(table.loc[year].drop(WORLD).sum())
     rows = [
@@ -219,7 +219,7 @@ def population_readings(year: int = 2017) -> pd.DataFrame:
          f"all {len(members17) + len(observers17) + len(partners17)} states with a status "
          "in October 2017", _share_of(table, members17 + observers17 + partners17, year)),
         (f"today's members, {latest}", f"the {len(today)} members today, population of "
-         f"{latest}", _share_of(table, today, latest)),
+         f"{why}", _share_of(table, today, latest)),
         ("October 2017 members, sum of countries as world",
          "denominator = sum of all countries in the table instead of WLD",
          100.0 * float(table.loc[year, members17].sum()) / countries_sum),
@@ -289,6 +289,20 @@ def org_totals(year: int = sco.ARTICLE_YEAR, sco_on: str = ARTICLE_DATE,
                      ("gdp_usd", "gdp"), ("n_members", "members")):
         out[f"rank_{short}"] = out[c].rank(ascending=False, method="min").astype(int)
     return out.sort_values("population", ascending=False).reset_index(drop=True)
+
+
+def full_year_of_bodies() -> tuple[int, str]:
+    """The latest year with population for today's SCO members, every current member of
+    the other organizations, and the World (:func:`course_lib.analysis.indicators.full_year`).
+
+    >>> year, why = full_year_of_bodies()
+    >>> why.startswith(str(year))
+    True
+    """
+    orgs = load("regional_organizations")
+    codes = set(orgs.loc[orgs["left"].isna(), "iso3"].astype(str)) & set(wb()["iso3"].astype(str))
+    group = sorted(codes | set(sco.member_set("today's members")))
+    return full_year("population", group, what="the members of every organization")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis import population as P
+from ..analysis.indicators import full_year
 from .display import ordinal
 
 POPULATION_IDS = ("members_oct2017_2017", "members_oct2017_2016", "members_oct2017_2015",
@@ -65,7 +66,8 @@ def evidence_population_share() -> dict:
         "readings": readings,
         "explanation": explanation,
         "sources": ["wb_indicators", "sco_membership"],
-        "now": {"value": float(v["now"]), "label": latest},
+        "now": {"value": float(v["now"]), "label": latest,
+                "why": full_year("population", "today's members").why},
     }
 
 
@@ -77,7 +79,7 @@ def evidence_largest_organization() -> dict:
     """
     sco_ = P.SCO
     t = P.org_totals(2017).set_index("org")
-    latest = int(P.pivot("population")["WLD"].dropna().index.max())
+    latest, why = P.full_year_of_bodies()  # coverage before recency
     t_obs = P.org_totals(2017, sco_statuses=("member", "observer")).set_index("org")
     t_now = P.org_totals(latest, sco_on="today", data_year=latest).set_index("org")
     n_orgs = len(t)
@@ -116,5 +118,5 @@ def evidence_largest_organization() -> dict:
         "explanation": explanation,
         "sources": ["wb_indicators", "sco_membership", "regional_organizations"],
         "now": {"value": float(t_now.loc[sco_, "rank_population"]),
-                "label": f"rank by population of today's members, {latest}"},
+                "label": f"rank by population of today's members, {latest}", "why": why},
     }

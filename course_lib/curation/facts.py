@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .codes import check_codes
 from .common import LIC_COMPILATION, F, fail, iso3_field, num, read_str_csv, require_file, resource, source, \
     year_field
 
@@ -85,6 +86,8 @@ def resources(facts: Path) -> tuple[list, dict]:
     facts_src = [source("Hand-curated fact tables of the SCO course (sources cited on each row; full "
                         "citations in the source_keys table)", FACTS_PUBLISHER)]
     mem, orgs, uno = (read_str_csv(facts / n, cols, exact=True) for n, cols in FACT_COLUMNS.items())
+    check_codes(mem, facts / "sco_membership.csv", code="iso3", name="country")
+    check_codes(orgs, facts / "regional_organizations.csv", code="iso3", name=None)
     used = keys_used(mem.source) | keys_used(orgs.source) | keys_used(uno.source)
     missing = sorted(used - set(sk.key))
     if missing:

@@ -36,6 +36,8 @@ import pandas as pd
 from . import facts as facts_mod
 from . import crosscheck, natural_earth, nuclear, sipri, ucdp, unesco, worldbank
 from .article_facts import article_fact_resources
+from ..package_codes import codes_changed, package_codes
+from .stamp import content_hash, version_of, vintage
 from .common import CurationError, fail, require_file, source_error, write_if_changed, year_range
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -184,11 +186,14 @@ def build(src: Path, facts: Path, outline: Path | None, published_totals: bool =
     step("natural-earth-110m", natural_earth.FILES, natural_earth.resources, src)
     checked = crosscheck.run(frames, complete=published_totals)
     notes["crosschecks"] = checked
+    dates = vintage(folders, absent, keep_from, notes)
     pkg = {
         "name": "sco-course-data",
         "title": "Security by Prevention? The SCO in data: course datasets",
         "description": DESCRIPTION,
-        "version": "1.0.0",
+        "version": version_of(dates),
+        "content_hash": "",  # filled in by write_package, once every resource's hash is known
+        "vintage": dates,
         "licenses": [{"name": "CC-BY-4.0", "title": "CC BY 4.0 for the course's compilation and metadata; each "
                       "resource states the licence of its source", "path": "https://creativecommons.org/licenses/by/4.0/"}],
         "resources": resources,
@@ -207,6 +212,7 @@ def write_package(pkg: dict, files: dict[str, bytes], out: Path) -> list[str]:
         res["bytes"] = len(data)
         write_if_changed(out / res["path"], data)
     years = {r["name"]: r.pop("_years") for r in pkg["resources"]}
+    pkg["content_hash"] = content_hash(pkg["resources"])
     pkg_bytes = (json.dumps(pkg, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     write_if_changed(out / "datapackage.json", pkg_bytes)
     for r in pkg["resources"]:
@@ -225,7 +231,9 @@ def write_package(pkg: dict, files: dict[str, bytes], out: Path) -> list[str]:
 def check(folder: Path, use_frictionless: bool = True) -> str:
     """Validate a written package; raise :class:`CurationError` if it fails; say what was checked."""
     from ..data import verify
+    from ..data_files import NAMED
 
+    NAMED.add(str(Path(folder).resolve()))  # messages name the new package's files, not data/
     result = verify(folder)
     bad = result[~result.ok]
     if len(bad):
@@ -284,12 +292,16 @@ def refresh(sources: Path, out: Path, facts: Path | None = None, outline: Path |
         log(f"note: taken unchanged from {keep_from} (their sources are absent): "
             + ", ".join(n for s in notes["kept_from"]["sources"] for n in SOURCES[s]))
     out = Path(out).resolve()
+    codes = codes_changed(package_codes(out), pkg, files)
+    for line in codes:
+        log(f"codes since the previous package in {out}: {line}")
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f".{out.name}-refresh-", dir=out.parent) as tmp:
         sizes = write_package(pkg, files, Path(tmp))
         checked = check(Path(tmp), use_frictionless)
         changed = install(Path(tmp), out)
-    return {"notes": notes, "sizes": sizes, "checked": checked, "changed": changed, "out": str(out)}
+    return {"notes": notes, "sizes": sizes, "checked": checked, "changed": changed, "out": str(out),
+            "codes": codes}
 
 
 def _crosscheck_lines(pkg: dict) -> list[str]:
@@ -321,6 +333,10 @@ def readme(pkg: dict) -> str:
         "file against the sha256 below.",
         "",
         pkg["description"],
+        "",
+        f"Version **{pkg['version']}** (the newest of the sources' last-updated dates: "
+        + ", ".join(f"{k} {v or 'not stated'}" for k, v in pkg.get("vintage", {}).items())
+        + f"); content `{pkg.get('content_hash', '')}` (sha256 over every file's path and sha256).",
         "",
         "| name | title | rows | years | kB | licence |",
         "|---|---|---:|---|---:|---|",

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .codes import WB_AGGREGATES, WB_NON_ISO_ECONOMIES  # noqa: F401 (read from here too)
 from .common import ISO3_PATTERN, LIC_CC_BY, F, fail, num, resource, source, year_field
 from .natural_earth import natural_earth_codes
 from .worldbank_formats import read_indicator
@@ -37,18 +38,6 @@ WB_SERIES = [  # column, file code, title, unit
     ("milex_pct_gdp", "ms.mil.xpnd.gd.zs", "Military expenditure (MS.MIL.XPND.GD.ZS; from SIPRI)", "% of GDP"),
     ("milex_pct_gov_exp", "ms.mil.xpnd.zs", "Military expenditure (MS.MIL.XPND.ZS; from SIPRI)", "% of general government expenditure"),
 ]
-# The World Bank's aggregate codes (regions, income groups, lending groups,
-# demographic-dividend groups and other country groups, as in the WDI "aggregates"
-# list). Everything else in WDI is an economy ("country").
-WB_AGGREGATES = {
-    "AFE", "AFW", "ARB", "CEB", "CSS", "EAP", "EAR", "EAS", "ECA", "ECS", "EMU", "EUU",
-    "FCS", "HIC", "HPC", "IBD", "IBT", "IDA", "IDB", "IDX", "INX", "LAC", "LCN", "LDC",
-    "LIC", "LMC", "LMY", "LTE", "MEA", "MIC", "MNA", "NAC", "OED", "OSS", "PRE", "PSS",
-    "PST", "SAS", "SSA", "SSF", "SST", "TEA", "TEC", "TLA", "TMN", "TSA", "TSS", "UMC",
-    "WLD",
-}
-# WB economy codes that are not ISO 3166-1 alpha-3 codes.
-WB_NON_ISO_ECONOMIES = {"XKX": "Kosovo (World Bank code)", "CHI": "Channel Islands (World Bank code)"}
 AGGREGATE_NAME_RX = re.compile(
     r"income|IDA|IBRD|dividend|World|area|Union|states|members|Asia|Africa|America|Europe|"
     r"Arab|Caribbean|Pacific|Middle East|HIPC|classification", re.I)
@@ -59,12 +48,16 @@ def build_wb(src: Path, ne_codes: set[str] | None = None) -> tuple[pd.DataFrame,
     frames = []
     names: dict[str, str] = {}
     formats: dict[str, dict] = {}
+    paths: dict[str, Path] = {}
+    name_from: dict[str, Path] = {}
     for col, code, _title, _unit in WB_SERIES:
         d, path, formats[code] = read_indicator(folder, code)
+        paths[col] = path
         if d.duplicated(["Country Code", "Year"]).any():
             fail(f"{path}: duplicated country-years")
         for c, n in zip(d["Country Code"], d["Country Name"]):
             names.setdefault(c, n)  # first file (population) wins; later ones only fill
+            name_from.setdefault(c, path)
         d = d[d["Year"].astype(int) >= 1990]
         d = d[d["Value"] != ""]
         frames.append(d.rename(columns={"Country Code": "iso3", "Year": "year", "Value": col})
@@ -82,17 +75,21 @@ def build_wb(src: Path, ne_codes: set[str] | None = None) -> tuple[pd.DataFrame,
             continue
         if AGGREGATE_NAME_RX.search(names[c]) and c not in {"FSM", "ASM"}:
             # small economies not on the 110m map must not look like groups
-            fail(f"WB code {c} ({names[c]}) is not on the aggregate list but looks like one")
+            fail(f"{name_from[c]}: WB code {c} ({names[c]}) is not on the aggregate list but looks like one")
     wide["kind"] = ["aggregate" if c in WB_AGGREGATES else "country" for c in wide["iso3"]]
     wide["country"] = wide["iso3"].map(names)
     # cross-check: countries' population 2017 vs World
     p17 = wide[(wide.year == 2017) & (wide.population != "")]
     if not (p17.iso3 == "WLD").any():
-        fail(f"{folder}: expected a 2017 population value for the World (WLD); found none")
+        fail(f"{paths['population']}: expected a 2017 population value for the World (WLD); found none")
     world = float(p17.loc[p17.iso3 == "WLD", "population"].iloc[0])
     total = p17.loc[p17.kind == "country", "population"].astype(float).sum()
     if abs(total / world - 1) > 0.01:
-        fail(f"sum of countries' population 2017 {total:,.0f} is not within 1% of WLD {world:,.0f}")
+        n = int((p17.kind == "country").sum())
+        fail(f"{paths['population']}: expected the countries' population in 2017 to add up to within 1 % of "
+             f"the World (WLD, {world:,.0f}); found {total:,.0f} over {n} economies "
+             f"({100 * total / world:.1f} %). Is it an extract of a few economies? The course needs "
+             "every economy of the indicator (the whole download).")
     info = {"pop_ratio_2017": total / world, "n_countries": int((wide.drop_duplicates('iso3').kind == 'country').sum()),
             "n_aggregates": int((wide.drop_duplicates('iso3').kind == 'aggregate').sum()),
             "not_on_map": sorted(codes - WB_AGGREGATES - ne), "formats": formats}
@@ -110,6 +107,10 @@ def provenance(formats: dict[str, dict]) -> tuple[str, str, list[dict]]:
     'vintage of 2026-07-01 via datasets/world-development-indicators'
     >>> provenance({"sp.pop.totl": {"format": "api", "last_updated": "2026-10-15"}})[0]
     "the World Bank's API (JSON), last updated 2026-10-15"
+    >>> mixed = provenance({"sp.pop.totl": {"format": "bulk", "last_updated": "2026-10-15"},
+    ...                     "ny.gdp.mktp.cd": f})[2]
+    >>> [s.get("commit", "")[:7] for s in mixed]
+    ['', '4ebec5a']
     """
     titles = {code: t for _c, code, t, _u in WB_SERIES}
     copies = {(f.get("commit"), f.get("last_updated")) for f in formats.values()}
@@ -124,11 +125,15 @@ def provenance(formats: dict[str, dict]) -> tuple[str, str, list[dict]]:
     how = sorted({kinds[f["format"]] for f in formats.values()})
     dates = sorted({f["last_updated"] for f in formats.values() if f.get("last_updated")})
     vintage = " and ".join(how) + (f", last updated {', '.join(dates)}" if dates else ", date not stated")
-    sources = []
+    sources = []  # each indicator cited as its own file came: one bulk file changes only its own
     for code, f in formats.items():
+        title = f"World Development Indicators: {titles[code]}"
+        if f["format"] == "datasets" and f.get("commit"):
+            sources.append(source(title, "World Bank", WB_REPO, f["commit"], f"indicators/{code}/data.csv"))
+            continue
         url = (f"https://api.worldbank.org/v2/country/all/indicator/{code.upper()}?format=json"
                if f["format"] == "api" else f"https://data.worldbank.org/indicator/{code.upper()}")
-        sources.append(source(f"World Development Indicators: {titles[code]}", "World Bank", url=url))
+        sources.append(source(title, "World Bank", url=url))
     return vintage, "vintage: " + vintage, sources
 
 

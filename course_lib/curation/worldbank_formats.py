@@ -41,6 +41,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .codes import WB_AGGREGATES, check_codes, metadata_aggregates
 from .common import read_str_csv, source_error
 
 LONG_COLUMNS = ["Country Name", "Country Code", "Year", "Value"]
@@ -69,20 +70,53 @@ def read_indicator(folder: Path, code: str) -> tuple[pd.DataFrame, Path, dict]:
                      "no such file; the folder holds: " + (", ".join(others) or "nothing"))
     if len(found) > 1:
         source_error(folder, expected, "several: " + ", ".join(p.name for p in found) + " (keep one)")
-    path = found[0]
+    df, meta = _read_one(found[0], code, folder)
+    aggregates = WB_AGGREGATES | set(meta.get("aggregates", ()))
+    check_codes(df, found[0], df.attrs.get("rows"), aggregates=aggregates)
+    check_numbers(df, found[0], df.attrs.get("rows"))
+    return df, found[0], meta
+
+
+def check_numbers(df: pd.DataFrame, path: Path, rows: list[str] | None = None) -> None:
+    """Stop at the first value that is not a number, naming the file, the row and the value.
+
+    >>> d = pd.DataFrame({"Country Code": ["CHN"], "Year": ["2017"], "Value": ["1.3e11x"]})
+    >>> try:
+    ...     check_numbers(d, Path("wb-wdi/ny.gdp.mktp.cd.csv"))
+    ... except Exception as exc:
+    ...     print(exc)
+    wb-wdi/ny.gdp.mktp.cd.csv, line 2 (CHN, 2017): expected a number or an empty cell in 'Value'; found '1.3e11x'.
+    """
+    years = df["Year"].astype(str)
+    bad_year = ~years.str.fullmatch(r"\d{4}")
+    if bad_year.any():
+        i = int(bad_year.to_numpy().nonzero()[0][0])
+        where = rows[i] if rows is not None else f"line {i + 2}"
+        source_error(Path(f"{path}, {where}"), "a four-digit year in 'Year'", repr(years.iloc[i]))
+    values = df["Value"].astype(str)
+    bad = (values != "") & pd.to_numeric(values, errors="coerce").isna()
+    if bad.any():
+        i = int(bad.to_numpy().nonzero()[0][0])
+        where = rows[i] if rows is not None else f"line {i + 2}"
+        row = df.iloc[i]
+        source_error(Path(f"{path}, {where} ({row['Country Code']}, {row['Year']})"),
+                     "a number or an empty cell in 'Value'", repr(row["Value"]))
+
+
+def _read_one(path: Path, code: str, folder: Path) -> tuple[pd.DataFrame, dict]:
+    """One file in whichever layout it has; ``df.attrs["rows"]`` names each row's place."""
     if path.suffix.lower() == ".json":
-        df, meta = read_api_json(path, code)
-        return df, path, meta
+        return read_api_json(path, code)
     if path.suffix.lower() == ".zip":
         df, updated = read_bulk_zip(path, code)
-        return df, path, {"format": "bulk", "last_updated": updated}
+        return df, {"format": "bulk", "last_updated": updated, "aggregates": sorted(df.attrs.get("aggregates", ()))}
     text = _read_text(path)
     first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
     if first.replace('"', "").startswith("Data Source") or first.replace('"', "").startswith(",".join(BULK_FIRST)):
         df, updated = parse_bulk_text(text, code, path)
-        return df, path, {"format": "bulk", "last_updated": updated}
+        return df, {"format": "bulk", "last_updated": updated}
     df = read_str_csv(path, LONG_COLUMNS, exact=True)
-    return df, path, {"format": "datasets", **_datasets_copy(folder)}
+    return df, {"format": "datasets", **_datasets_copy(folder)}
 
 
 def _read_text(path: Path) -> str:
@@ -111,13 +145,17 @@ def read_bulk_zip(path: Path, code: str) -> tuple[pd.DataFrame, str]:
                 source_error(path, f"one data file API_{code.upper()}_DS2_....csv inside the zip",
                              f"{zf.namelist()}")
             raw = zf.read(names[0])
+            meta = [n for n in zf.namelist() if re.match(r"^Metadata_Country_.*\.csv$", n, re.I)]
+            meta_text = zf.read(meta[0]).decode("utf-8-sig", "replace") if len(meta) == 1 else ""
     except zipfile.BadZipFile as exc:
         source_error(path, "a zip file as downloaded from the indicator page", f"not a zip ({exc})")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         source_error(path, "a UTF-8 CSV inside the zip", f"bytes that are not UTF-8 ({exc.reason})")
-    return parse_bulk_text(text, code, path)
+    df, updated = parse_bulk_text(text, code, path)
+    df.attrs["aggregates"] = metadata_aggregates(meta_text) if meta_text else set()
+    return df, updated
 
 
 def parse_bulk_text(text: str, code: str, path: Path) -> tuple[pd.DataFrame, str]:
@@ -133,17 +171,20 @@ def parse_bulk_text(text: str, code: str, path: Path) -> tuple[pd.DataFrame, str
     bad = [y for _j, y in years if not re.fullmatch(r"\d{4}", y)]
     if bad or not years:
         source_error(path, "one column per year after 'Indicator Code'", f"columns {bad or 'none'}")
-    out = []
-    for r in rows[head + 1:]:
+    out, where = [], []
+    for i, r in enumerate(rows[head + 1:], start=head + 2):
         if not any(c.strip() for c in r):
             continue
         if len(r) < len(header) - 1 or r[3].lower() != code.lower():
             source_error(path, f"rows of indicator {code.upper()} with {len(header)} cells",
                          f"a row {r[:4]} with {len(r)} cells")
         out += [(r[0], r[1], y, r[j].strip() if j < len(r) else "") for j, y in years]
+        where += [f"line {i}"] * len(years)
     if not out:
         source_error(path, "data rows under the header", "none")
-    return pd.DataFrame(out, columns=LONG_COLUMNS, dtype=object), updated
+    df = pd.DataFrame(out, columns=LONG_COLUMNS, dtype=object)
+    df.attrs["rows"] = where
+    return df, updated
 
 
 # ------------------------------------------------------------------ API JSON
@@ -167,7 +208,7 @@ def read_api_json(path: Path, code: str) -> tuple[pd.DataFrame, dict]:
         data = json.loads(_read_text(path), parse_float=str, parse_int=str)
     except json.JSONDecodeError as exc:
         source_error(path, "the JSON the API returns", f"text that is not JSON ({exc})")
-    out, updated, total, seen, n_raw, pages = [], "", 0, set(), 0, 1
+    out, where, updated, total, seen, n_raw, pages = [], [], "", 0, set(), 0, 1
     for page in pages_of(data, path):
         if len(page) != 2 or not isinstance(page[0], dict) or not isinstance(page[1], (list, type(None))):
             source_error(path, "pages of the form [meta, rows]", f"a page of {len(page)} parts")
@@ -176,7 +217,7 @@ def read_api_json(path: Path, code: str) -> tuple[pd.DataFrame, dict]:
         total = int(meta.get("total", 0))
         updated = meta.get("lastupdated", updated) or updated
         n_raw += len(rows or [])
-        for r in rows or []:
+        for k, r in enumerate(rows or [], start=1):
             ind = (r.get("indicator") or {}).get("id", "")
             if ind.lower() != code.lower():
                 source_error(path, f"rows of indicator {code.upper()}", f"a row of indicator {ind!r}")
@@ -185,6 +226,7 @@ def read_api_json(path: Path, code: str) -> tuple[pd.DataFrame, dict]:
                 continue
             value = r.get("value")
             out.append((r["country"]["value"], iso, str(r["date"]), "" if value is None else str(value)))
+            where.append(f"page {meta.get('page', '?')}, row {k}")
         pages = int(meta.get("pages", 1))
     missing = sorted(set(range(1, pages + 1)) - seen) if data else []
     if missing:
@@ -194,4 +236,6 @@ def read_api_json(path: Path, code: str) -> tuple[pd.DataFrame, dict]:
     if not out:
         source_error(path, "data rows with a countryiso3code", "none")
     meta = {"format": "api", "last_updated": updated, "rows": total}
-    return pd.DataFrame(out, columns=LONG_COLUMNS, dtype=object), meta
+    df = pd.DataFrame(out, columns=LONG_COLUMNS, dtype=object)
+    df.attrs["rows"] = where
+    return df, meta
