@@ -77,3 +77,35 @@ def exercises(path: Path) -> list[dict]:
             out.append({"index": i, "qid": m.group(1), "solution": sol,
                         "skills": skills(sol), "kind": kind_of_solution(sol)})
     return out
+
+
+#: Method names that are pandas methods but also plain Python ones a solution may call on
+#: a list, a dict or a string; they are not counted as pandas.
+NOT_PANDAS = frozenset({"append", "copy", "count", "index", "items", "keys", "values", "get",
+                        "pop", "update", "split", "strip", "replace", "format", "lower",
+                        "upper", "join", "startswith", "endswith"})
+METHOD = re.compile(r"\.([A-Za-z_]\w*)\(")
+
+
+def pandas_methods(code: str) -> list[str]:
+    """The pandas methods a piece of code calls (``.name(``), in order of first use.
+
+    A name counts when pandas' DataFrame, Series, Index or a groupby object has it and
+    it is not also a common method of Python's own types (:data:`NOT_PANDAS`).
+
+    >>> pandas_methods("w = t[t.a.isin(x)].groupby('y').z.sum()\\nw.sort_values()")
+    ['isin', 'groupby', 'sum', 'sort_values']
+    >>> pandas_methods("names = ', '.join(codes)")
+    []
+    """
+    import pandas as pd
+    from pandas.core.groupby import DataFrameGroupBy, SeriesGroupBy
+
+    owners = (pd.DataFrame, pd.Series, pd.Index, DataFrameGroupBy, SeriesGroupBy)
+    found = []
+    for name in METHOD.findall(code):
+        if name in NOT_PANDAS or name.startswith("_") or name in found:
+            continue
+        if any(hasattr(o, name) for o in owners):
+            found.append(name)
+    return found

@@ -21,7 +21,7 @@ from course_lib.paths import NOTEBOOKS_DIR
 from course_lib.runner import course_notebooks, execute
 
 pytestmark = pytest.mark.slow
-SECTION = [p for p in course_notebooks() if p.name[:2] in {"01", "02", "03", "04", "05", "06"}]
+SECTION = course_notebooks()  # 00 (its primer) and 07 (the capstone) too
 
 
 def renderings(value) -> list[str]:
@@ -39,6 +39,8 @@ def renderings(value) -> list[str]:
     ['0.099', '0.10']
     >>> renderings(3)
     []
+    >>> renderings(1.0458)  # "1.0" is read as a round number, like a small whole number
+    ['1.05']
     """
     if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
         return []
@@ -55,6 +57,8 @@ def renderings(value) -> list[str]:
         out = [f"{v:.1f}", f"{v:.2f}"]
     if abs(v) >= 100:
         out = [f"{v:,.0f}", f"{v:,.1f}"] + out
+    out = [s for s in out if not (float(s.replace(",", "")).is_integer()
+                                  and abs(float(s.replace(",", ""))) < 100)]
     return list(dict.fromkeys(s for s in out if s.strip("0.,-")))
 
 
@@ -98,3 +102,166 @@ def test_no_output_above_an_exercise_shows_its_answer(path, student):
             if _found(unanswered, r):
                 leaks.append(f"{ex['qid']}: {r} in the 'not answered' message")
     assert not leaks, leaks
+
+
+# --------------------------------------------------------------------------- explorers
+# Every explorer's readout (and the live text of its figure), at every value of every
+# control and every pair of values of two controls, must not show the answer of an
+# exercise checked after the explorer's cell. The widgets' computing function is called
+# directly (``Explorer._update``): no browser, no PNG.
+import ast  # noqa: E402
+import html as _html  # noqa: E402
+import importlib  # noqa: E402
+import itertools  # noqa: E402
+import os  # noqa: E402
+import pydoc  # noqa: E402
+
+import nbformat  # noqa: E402
+
+from course_lib.exercises import questions  # noqa: E402
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+ALL = course_notebooks()
+MAX_SLIDER_VALUES = 80
+
+
+def _sources(path) -> list[str]:
+    nb = nbformat.read(str(path), as_version=4)
+    return [c.source if c.cell_type == "code" else "" for c in nb.cells]
+
+
+def _explorer_cells(path) -> list[tuple[int, object]]:
+    """(cell index, builder) of each explorer a notebook builds."""
+    found, names = [], {}
+    for i, src in enumerate(_sources(path)):
+        for mod, name in re.findall(r"from (course_lib\.widgets\.\w+) import (\w*explorer\w*)", src):
+            names[name] = getattr(importlib.import_module(mod), name)
+        for name, builder in names.items():
+            if re.search(rf"\b{name}\(", src):
+                found.append((i, builder))
+    return found
+
+
+def _numeric_answers(path, after: int = -1) -> dict[str, list[str]]:
+    """qid -> renderings of its expected value, for the exercises checked after cell
+    ``after``."""
+    out = {}
+    for ex in exercises(path):
+        q = question(ex["qid"])
+        if ex["index"] > after and q.kind in {"number", "integer", "prediction"} and not q.choices:
+            shown = renderings(q.expected())
+            if shown:
+                out[ex["qid"]] = shown
+    return out
+
+
+def _control_values(w) -> list:
+    opts = getattr(w, "options", None)
+    if opts is not None and len(opts):
+        vals = [o[1] if isinstance(o, tuple) and len(o) == 2 else o for o in opts]
+        if isinstance(w.value, tuple):  # SelectMultiple: each item alone, then growing sets
+            return [(v,) for v in vals] + [tuple(vals[:k]) for k in range(2, len(vals) + 1)]
+        return vals
+    if isinstance(w.value, bool):
+        return [False, True]
+    if hasattr(w, "min") and hasattr(w, "max") and isinstance(w.value, (int, float)):
+        step = getattr(w, "step", 1) or 1
+        n = int(round((w.max - w.min) / step))
+        idx = sorted({round(i * n / min(n, MAX_SLIDER_VALUES)) for i in range(min(n, MAX_SLIDER_VALUES) + 1)})
+        return [type(w.value)(w.min + step * i) for i in idx]
+    return [w.value]
+
+
+def _readouts(ex):
+    """Yield (settings, text) for the default, every single value and every pair."""
+    from course_lib.cache import snapshot
+
+    base = ex.values()
+    values = {k: _control_values(w) for k, w in ex.controls.items()}
+    settings = [{}]
+    settings += [{k: v} for k, vs in values.items() for v in vs]
+    for (a, va), (b, vb) in itertools.combinations(values.items(), 2):
+        settings += [{a: x, b: y} for x, y in itertools.product(va, vb)]
+    for change in settings:
+        kw = {**base, **change}
+        try:
+            with snapshot():
+                text = ex._update(**kw)
+        except Exception:  # an impossible combination; test_widgets_sweep covers errors
+            continue
+        parts = [text]
+        if ex.figure is not None:
+            parts += [t.get_text() for t in ex.figure.findobj(
+                lambda a: hasattr(a, "get_text") and callable(a.get_text))]
+        yield change, _html.unescape(re.sub(r"<[^>]+>", " ", "\n".join(map(str, parts))))
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+def test_no_explorer_shows_the_answer_of_a_later_exercise(path):
+    leaks = []
+    for cell, builder in _explorer_cells(path):
+        answers = _numeric_answers(path, after=cell)
+        if not answers:
+            continue
+        ex = builder()
+        seen = set()
+        for change, text in _readouts(ex):
+            for qid, shown in answers.items():
+                for r in shown:
+                    if (qid, r) not in seen and _found(text, r):
+                        seen.add((qid, r))
+                        leaks.append(f"{builder.__name__} (cell {cell}) at {change or 'start'} "
+                                     f"shows {r}, the answer of {qid}")
+    assert not leaks, "\n".join(leaks)
+
+
+# --------------------------------------------------------------------------- help()
+def _course_objects(path) -> dict[str, object]:
+    """Every course function or class a notebook imports, with the module functions it
+    calls through an imported module (``heritage.share``)."""
+    objs: dict[str, object] = {}
+    code = "\n".join(_sources(path))
+    for src in _sources(path):
+        try:
+            tree = ast.parse(src)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.ImportFrom) and (node.module or "").startswith("course_lib")):
+                continue
+            mod = importlib.import_module(node.module)
+            for alias in node.names:
+                name = alias.asname or alias.name
+                obj = getattr(mod, alias.name, None)
+                if obj is None:
+                    obj = importlib.import_module(f"{node.module}.{alias.name}")
+                if isinstance(obj, type(os)):  # a module: itself, and the functions called
+                    objs[name] = obj
+                    for attr in set(re.findall(rf"\b{name}\.(\w+)\(", code)):
+                        f = getattr(obj, attr, None)
+                        if callable(f):
+                            objs[f"{name}.{attr}"] = f
+                elif callable(obj):
+                    objs[name] = obj
+    return objs
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+def test_help_of_a_course_function_never_prints_an_answer(path):
+    answers = _numeric_answers(path)
+    leaks = []
+    for name, obj in sorted(_course_objects(path).items()):
+        text = pydoc.render_doc(obj, renderer=pydoc.plaintext)
+        for qid, shown in answers.items():
+            for r in shown:
+                if _found(text, r):
+                    leaks.append(f"help({name}) shows {r}, the answer of {qid}")
+    assert not leaks, "\n".join(leaks)
+
+
+def test_every_numeric_question_is_searched_somewhere():
+    """The searches above can only find values of two digits or more; list the numeric
+    questions whose answer is too small to search (read those by hand)."""
+    searched = [q for q in questions() if question(q).kind in {"number", "integer"}
+                and renderings(question(q).expected())]
+    assert len(searched) >= 20

@@ -70,16 +70,16 @@ def _mean_ratio_all_years() -> float:
     return _mean_ratio(int(r.index.min()), int(r.index.max()))
 
 
-def _russia_top(ascending: bool = False) -> tuple[int, int]:
-    """(years in which Russia had rank 1, number of years) among the 2017 members."""
-    w = _wb("2017 members").copy()
+def _russia_top(ascending: bool = False, members: str = "2017 members") -> tuple[int, int]:
+    """(years in which Russia had rank 1, number of years) among ``members``."""
+    w = _wb(members).copy()
     w["rank"] = w.groupby("year")[GDP].rank(ascending=ascending)
     first = int(((w["iso3"] == "RUS") & (w["rank"] == 1)).sum())
     return first, int(w["year"].nunique())
 
 
-def _russia_not_richest() -> int:
-    first, years = _russia_top()
+def _russia_not_richest(members: str = "2017 members") -> int:
+    first, years = _russia_top(members=members)
     return years - first
 
 
@@ -134,20 +134,8 @@ def _spearman_all() -> float:
     return _spearman(_joined())
 
 
-def _pearson_members() -> float:
-    return _spearman(_joined("2017 members"), method="pearson")
-
-
-def _spearman_members_counts() -> float:
-    return _spearman(_joined("2017 members"), y="deaths_best")
-
-
 def _spearman_countries() -> float:
     return _spearman(_joined().groupby("iso3")[[GDP, RATE]].mean())
-
-
-def _spearman_countries_members() -> float:
-    return _spearman(_joined("2017 members").groupby("iso3")[[GDP, RATE]].mean())
 
 
 def _ratio_sets_2017() -> str:
@@ -184,10 +172,10 @@ QUESTIONS = [
     Question(
         qid="05_ratio_2001",
         prompt="Warm-up: in 2001, how many times the GDP per capita of the poorest founding "
-        "member was that of the richest?",
+        "member was that of the richest? Give it to two decimals.",
         expected=lambda: _ratio("2001 founders", 2001),
         kind="number",
-        tolerance=0.05,
+        decimals=2,
         unit="times",
         what=f"the max/min ratio of the founders' 2001 GDP per capita (current US$) in {WB}",
         hints=(
@@ -195,8 +183,8 @@ QUESTIONS = [
             "look at the column `gdp_per_capita_usd`.",
             "Two conditions at once need `&` and brackets around each; a list of codes needs "
             "`.isin(...)`.",
-            "Pattern: `wb.loc[wb[\"iso3\"].isin(codes) & (wb[\"year\"] == year), column]`, "
-            "then `.max() / .min()` of that Series.",
+            "Pattern: `table.loc[condition, column]` gives a Series; a Series has `.max()` "
+            "and `.min()`, and the question asks how many times one is the other.",
         ),
         mistakes=(
             Mistake("poorest over richest", lambda: 1 / _ratio("2001 founders", 2001),
@@ -208,6 +196,10 @@ QUESTIONS = [
             Mistake("the wrong year", lambda: _ratio("2001 founders", 2017),
                     "That is the founders' ratio in 2017, the worked example's year: the "
                     "question is about the founding year."),
+            Mistake("the year after", lambda: _ratio("2001 founders", 2002),
+                    "That is the ratio of 2002: keep the rows of 2001, the founding year."),
+            Mistake("the year before", lambda: _ratio("2001 founders", 2000),
+                    "That is the ratio of 2000: keep the rows of 2001, the founding year."),
         ),
         explanation="Russia had the highest GDP per capita of the founders in 2001 and "
         "Tajikistan the lowest (nominal dollars at market exchange rates).",
@@ -215,10 +207,11 @@ QUESTIONS = [
     Question(
         qid="05_mean_ratio_2001_2017",
         prompt="Group by year: the average over 2001–2017 (the founding to the article, both "
-        "included) of the yearly max/min ratio of the eight members of October 2017.",
+        "included) of the yearly max/min ratio of the eight members of October 2017, to two "
+        "decimals.",
         expected=_mean_ratio,
         kind="number",
-        tolerance=0.05,
+        decimals=2,
         unit="times",
         what=f"the mean of the 2017 members' yearly max/min ratios, 2001–2017, from {WB}",
         hints=(
@@ -226,8 +219,8 @@ QUESTIONS = [
             "group them by `year`.",
             "A grouped column gives `.max()` and `.min()` per year, both Series indexed by "
             "year; divide one by the other, then keep the years asked for.",
-            "Pattern: `g = rows.groupby(\"year\")[column]`, `ratio = g.max() / g.min()`, then "
-            "`ratio.loc[first:last].mean()` (`.loc` includes both ends; `range` does not).",
+            "Pattern: two grouped Series with the same index divide year by year; "
+            "`series.loc[first:last]` includes both ends (`range` does not).",
         ),
         mistakes=(
             Mistake("every year, not 2001–2017", _mean_ratio_all_years,
@@ -236,6 +229,10 @@ QUESTIONS = [
             Mistake("2017 left out", lambda: _mean_ratio(2001, 2016),
                     "Your period stops in 2016: `range(2001, 2017)` leaves its end out, "
                     "and 2017 belongs to the period."),
+            Mistake("2001 left out", lambda: _mean_ratio(2002, 2017),
+                    "Your period starts in 2002: the founding year 2001 belongs to it."),
+            Mistake("the year before 2001 included", lambda: _mean_ratio(2000, 2017),
+                    "Your period starts in 2000, before the founding: start in 2001."),
             Mistake("the median, not the mean", lambda: _mean_ratio(how="median"),
                     "That is the median of the yearly ratios; the question asks for their "
                     "mean."),
@@ -248,16 +245,15 @@ QUESTIONS = [
         prompt="Rank within each year: in how many years from 1990 to the latest was Russia "
         "not the richest of the eight members of October 2017 (GDP per capita)?",
         expected=_russia_not_richest,
-        kind="number",
-        tolerance=0,
+        kind="integer",
         unit="years",
         what=f"the count of years in which another 2017 member ranked first, from {WB}",
         hints=(
             "Rank the members within each year, 1 for the highest GDP per capita, then look "
             "at Russia's rows.",
             "`rank` ranks from the lowest by default; a grouped rank restarts in every year.",
-            "Pattern: `rows[\"rank\"] = rows.groupby(\"year\")[column].rank(ascending=False)`, "
-            "then count the rows with `(rows[\"iso3\"] == \"RUS\") & (rows[\"rank\"] != 1)`.",
+            "Pattern: `groupby(key)[column].rank(...)` gives each row its rank within its "
+            "group; a sum of True/False values counts the True ones.",
         ),
         mistakes=(
             Mistake("the years Russia was first", _russia_richest,
@@ -266,6 +262,9 @@ QUESTIONS = [
             Mistake("ranked from the poorest", _russia_not_poorest,
                     "Your ranks run from the poorest (rank 1 = lowest), the default of "
                     "`rank`: pass `ascending=False`."),
+            Mistake("today's members", lambda: _russia_not_richest("today's members"),
+                    "You ranked today's members, who include states that joined after "
+                    "October 2017; rank the eight members of October 2017."),
         ),
         explanation="Kazakhstan passed Russia in 2015, when Russia's GDP per capita in "
         "dollars fell by about a third, and China in 2020 and 2021.",
@@ -295,10 +294,10 @@ QUESTIONS = [
         qid="05_spearman_members",
         prompt="Join two tables: the Spearman rank correlation between GDP per capita and "
         "deaths in organised violence per million people, over the country-years 1990–2020 "
-        "of the eight members of October 2017.",
+        "of the eight members of October 2017, to three decimals.",
         expected=_spearman_members,
         kind="number",
-        tolerance=0.01,
+        decimals=3,
         unit="",
         what=f"the Spearman correlation over those country-years ({WB}, {UCDP}, all types, "
         "best estimate; country-years without both values left out)",
@@ -307,19 +306,26 @@ QUESTIONS = [
             "members' rows. Population and GDP per capita come from the World Bank table.",
             "Join on both keys, country and year; then divide deaths by population in "
             "millions and drop the rows lacking a value.",
-            "Pattern: `j = left.merge(wb[[\"iso3\", \"year\", \"population\", column]], "
-            "on=[\"iso3\", \"year\"])`, then `j[[x, y]].corr(method=\"spearman\").iloc[0, 1]`.",
+            "Pattern: `merge(..., on=[key1, key2])` joins on two keys at once; the "
+            "`.corr(method=...)` of a two-column table is a 2 × 2 table whose off-diagonal "
+            "cell is the coefficient.",
         ),
         mistakes=(
             Mistake("every country, not the members", _spearman_all,
                     "That is the value over every country-year of the world: keep only the "
                     "eight members' rows."),
-            Mistake("Pearson instead of Spearman", _pearson_members,
+            Mistake("Pearson instead of Spearman", lambda: _spearman(_joined("2017 members"), method="pearson"),
                     "That is the ordinary (Pearson) correlation of the values; the question "
                     "asks for the rank correlation."),
-            Mistake("deaths, not deaths per million", _spearman_members_counts,
+            Mistake("deaths, not deaths per million", lambda: _spearman(_joined("2017 members"), y="deaths_best"),
                     "You ranked the death counts; divide them by population in millions "
                     "first."),
+            Mistake("today's members", lambda: _spearman(_joined("today's members")),
+                    "You kept today's members, who include states that joined after October "
+                    "2017; keep the eight members of October 2017."),
+            Mistake("the founders", lambda: _spearman(_joined("2001 founders")),
+                    "You kept the six founders; the eight members of October 2017 include "
+                    "India and Pakistan."),
         ),
         explanation="Over the members' country-years the association is less than half as "
         "strong as over every country-year of the world; and eight countries seen for 31 "
@@ -329,24 +335,31 @@ QUESTIONS = [
         qid="05_spearman_countries",
         prompt="Group, then correlate: reduce the data to one point per country (each "
         "country's average GDP per capita and average deaths per million over 1990–2020, "
-        "all countries) and compute the Spearman correlation.",
+        "all countries) and compute the Spearman correlation, to two decimals.",
         expected=_spearman_countries,
         kind="number",
-        tolerance=0.01,
+        decimals=2,
         unit="",
         what=f"the Spearman correlation of per-country averages over 1990–2020 ({WB}, {UCDP})",
         hints=(
             "Start from the joined table of every country (`dv`, or your own join), not only "
             "the members.",
             "One row per country: group by the country code and average both columns.",
-            "Pattern: `df.groupby(\"iso3\")[[x, y]].mean()`, then `.corr(method=\"spearman\")` "
-            "of that table and `.iloc[0, 1]`.",
+            "Pattern: `groupby(key)[[x, y]]` followed by an aggregate gives one row per key; "
+            "correlate that table as in the exercise before.",
         ),
         mistakes=(
             Mistake("pooled country-years", _spearman_all,
                     "That is the pooled value over country-years: group by country first."),
-            Mistake("the members only", _spearman_countries_members,
+            Mistake("the members only",
+                    lambda: _spearman(_joined("2017 members").groupby("iso3")[[GDP, RATE]].mean()),
                     "You kept only the members; the question asks for every country."),
+            Mistake("the median, not the mean", lambda: _spearman(
+                _joined().groupby("iso3")[[GDP, RATE]].median()),
+                    "You took each country's median; the question asks for its averages."),
+            Mistake("deaths, not deaths per million", lambda: _spearman(
+                _joined().groupby("iso3")[[GDP, "deaths_best"]].mean(), y="deaths_best"),
+                    "You averaged the death counts; average deaths per million instead."),
         ),
         explanation="With one point per country the association is stronger than over "
         "pooled country-years, and no country counts thirty times; an average of nominal "

@@ -14,202 +14,10 @@ from __future__ import annotations
 import math
 
 from ..exercises import Mistake, Question, fraction_mistake
+from . import q06_values as v
 
-WH = "data/world_heritage.csv"
-WHS = "data/world_heritage_states.csv"
-YEAR = 2017
-WIDEST = "2017 members + observers + dialogue partners"
-
-
-# --------------------------------------------------------------------------- helpers
-def _props():
-    from ..analysis.heritage import properties
-
-    return properties()
-
-
-def _entries():
-    from ..data import load
-
-    return load("world_heritage_states")
-
-
-def _m17() -> list[str]:
-    from ..sco import member_set
-
-    return member_set("2017 members")
-
-
-def _on_list(year: int = YEAR):
-    from ..analysis.heritage import on_list
-
-    return on_list(year)
-
-
-def _held_ids(codes) -> set:
-    e = _entries()
-    return set(e.loc[e["iso3"].isin(codes), "id_no"])
-
-
-def _member_counts(year: int = YEAR, ascending: bool = False):
-    """Property-country entries per 2017 member on the List at the end of ``year``."""
-    e = _entries()
-    e = e[e["id_no"].isin(_on_list(year)["id_no"]) & e["iso3"].isin(_m17())]
-    return e.groupby("iso3").size().sort_values(ascending=ascending, kind="stable")
-
-
-def _share(**kw) -> float:
-    from ..analysis.heritage import share
-
-    return share(**kw)["share"]
-
-
-def _target() -> float:
-    from ..analysis.heritage import article_value
-
-    return article_value()
-
-
-# --------------------------------------------------------------------------- 06_guess_widest
-def _widest_share() -> float:
-    return _share(members=WIDEST)
-
-
-# --------------------------------------------------------------------------- 06_on_list_2017
-def _on_list_2017() -> int:
-    return len(_on_list())
-
-
-def _inscribed_by_2017() -> int:
-    p = _props()
-    return int((p["year_inscribed"] <= YEAR).sum())
-
-
-def _never_removed_by_2017() -> int:
-    p = _props()
-    return int(((p["year_inscribed"] <= YEAR) & p["year_removed"].isna()).sum())
-
-
-def _before_2017() -> int:
-    return len(_on_list(YEAR - 1))
-
-
-# --------------------------------------------------------------------------- 06_share_plain
-def _share_plain() -> float:
-    return _share()
-
-
-
-
-def _share_entries_over_properties() -> float:
-    e = _entries()
-    on = _on_list()
-    n = e[e["id_no"].isin(on["id_no"]) & e["iso3"].isin(_m17())].shape[0]
-    return 100 * n / len(on)
-
-
-def _share_today() -> float:
-    return _share(members="today's members")
-
-
-# --------------------------------------------------------------------------- 06_member_rank
-def _third_member() -> int:
-    return int(_member_counts().iloc[2])
-
-
-def _third_member_2021() -> int:
-    from ..analysis.heritage import latest_year
-
-    return int(_member_counts(latest_year()).iloc[2])
-
-
-def _third_member_ascending() -> int:
-    return int(_member_counts(ascending=True).iloc[2])
-
-
-# --------------------------------------------------------------------------- 06_members_cultural
-def _members_cultural() -> float:
-    on = _on_list()
-    mine = on[on["id_no"].isin(_held_ids(_m17()))]
-    return 100 * float((mine["category"] == "Cultural").mean())
-
-
-def _members_cultural_entries() -> float:
-    e = _entries()
-    on = _on_list()
-    rows = e[e["iso3"].isin(_m17())].merge(on[["id_no", "category"]], on="id_no")
-    return 100 * float((rows["category"] == "Cultural").mean())
-
-
-def _list_cultural() -> float:
-    return 100 * float((_on_list()["category"] == "Cultural").mean())
-
-
-# --------------------------------------------------------------------------- 06_transboundary_effect
-def _per_country() -> float:
-    return _share(counting="per country")
-
-
-def _transboundary_effect() -> float:
-    return _per_country() - _share()
-
-
-def _transboundary_reversed() -> float:
-    return -_transboundary_effect()
-
-
-def _transboundary_numerator_only() -> float:
-    return _share_entries_over_properties() - _share()
-
-
-# --------------------------------------------------------------------------- 06_article_definition
-#: option -> (member set, category, denominator, counting, year) of the reading it names
-OPTIONS = {
-    "a": ("2017 members", "all", "whole List", "once", 2017),
-    "b": ("2017 members", "cultural", "cultural part", "once", 2017),
-    "c": ("today's members", "cultural + mixed", "cultural part", "once", 2017),
-    "d": (WIDEST, "all", "whole List", "once", 2017),
-}
-
-
-def option_values() -> dict[str, float]:
-    """The share each option of ``06_article_definition`` gives, from data.
-
-    >>> sorted(option_values())
-    ['a', 'b', 'c', 'd']
-    """
-    from ..analysis.heritage import share
-
-    return {k: share(cat, den, mem, cnt, yr)["share"]
-            for k, (mem, cat, den, cnt, yr) in OPTIONS.items()}
-
-
-def _closest_option() -> str:
-    from ..claims import nearest_reading
-
-    return nearest_reading(option_values(), "heritage_share")
-
-
-# --------------------------------------------------------------------------- 06_missing_for_20
-def _counts_2017() -> tuple[int, int]:
-    on = _on_list()
-    return len(on), int(on["id_no"].isin(_held_ids(_m17())).sum())
-
-
-def _missing_for_target() -> int:
-    n, k = _counts_2017()
-    return math.ceil(_target() / 100 * n) - k
-
-
-def _missing_rounded_down() -> int:
-    n, k = _counts_2017()
-    return math.floor(_target() / 100 * n) - k
-
-
-def _target_count() -> int:
-    n, _ = _counts_2017()
-    return math.ceil(_target() / 100 * n)
-
+option_values = v.option_values
+OPTIONS = v.OPTIONS
 
 QUESTIONS = [
     Question(
@@ -217,7 +25,7 @@ QUESTIONS = [
         prompt="Predict, before you use the explorer: what share of the 2017 List (all "
         "properties, each counted once) do you expect for the widest circle of states, the "
         "2017 members with the observers and dialogue partners?",
-        expected=_widest_share,
+        expected=v.widest_share,
         kind="prediction",
         unit="%",
         what="the widest circle's share of the 2017 List computed from data",
@@ -236,115 +44,159 @@ QUESTIONS = [
         qid="06_on_list_2017",
         prompt="Warm-up: how many properties were on the World Heritage List at the end of "
         "2017? Count each property once.",
-        expected=_on_list_2017,
+        expected=v.on_list_2017,
         kind="integer",
-        what=f"the number of properties on the List at the end of 2017, counted from {WH}",
+        what=f"the number of properties on the List at the end of 2017, counted from {v.WH}",
         hints=(
             "A property is on the List at the end of 2017 if it was inscribed by then and "
             "not deleted by then; the worked example did the same for another year.",
             "`year_removed` is empty (NA) for properties never deleted, and a property "
             "deleted after 2017 was still on the 2017 List.",
-            "Pattern: `len(wh[(wh.year_inscribed <= Y) & (wh.year_removed.isna() | "
-            "(wh.year_removed > Y))])`.",
+            "Pattern: two conditions joined with `&`, the second itself two conditions "
+            "joined with `|` (in brackets): never deleted (`.isna()`), or deleted after the "
+            "year; `len(...)` of the filtered table counts its rows.",
         ),
         explanation="Liverpool, deleted in 2021, is in this count; the two properties "
         "deleted before 2017 are not.",
         mistakes=(
-            Mistake("deletions ignored", _inscribed_by_2017,
+            Mistake("deletions ignored", v.inscribed_by_2017,
                     "You counted every property inscribed by 2017, including the ones the "
                     "Committee had already deleted before the end of 2017."),
-            Mistake("every deleted property dropped", _never_removed_by_2017,
+            Mistake("every deleted property dropped", v.never_removed_by_2017,
                     "You dropped every property that has a `year_removed`, but one of them "
                     "was deleted only after 2017 and was still on the 2017 List."),
-            Mistake("2017 inscriptions left out", _before_2017,
+            Mistake("2017 inscriptions left out", v.before_2017,
                     "You left out the properties inscribed at the 2017 session: the List "
                     "at the end of 2017 includes them (`<=`, not `<`)."),
+            Mistake("the List of the wrong year", lambda: v.on_list_in(v.latest()),
+                    "You counted the latest List in the data, as the worked example did; "
+                    "this exercise asks for the List at the end of 2017."),
         ),
     ),
     Question(
         qid="06_share_plain",
         prompt="Compute: the percentage of the properties on the List at the end of 2017 that "
         "have at least one State Party among the SCO members of October 2017, each "
-        "property counted once.",
-        expected=_share_plain,
+        "property counted once. Give it to three decimals.",
+        expected=v.share_plain,
         kind="number",
-        tolerance=0.1,
+        decimals=3,
         unit="%",
-        what=f"the share computed from {WH}, {WHS} and data/sco_membership.csv "
+        what=f"the share computed from {v.WH}, {v.WHS} and data/sco_membership.csv "
         "(members on 2017-10-01)",
         hints=(
             "Two steps: which properties have a 2017 member among their States Parties "
             "(look in `states`), and how many of the 2017 List are among them.",
             "A property shared by two members must still count once: collect the "
             "`id_no` values first, then test the List's rows against them.",
-            "Pattern: `ids = set(states.loc[states.iso3.isin(codes), 'id_no'])`, then "
-            "`100 * on_list.id_no.isin(ids).mean()`.",
+            "Pattern: `set(states.loc[condition, 'id_no'])` collects the ids once; "
+            "`on_list.id_no.isin(ids)` is True or False per property of the List, and the "
+            "mean of True/False values is a fraction.",
         ),
         explanation="This is the course's primary reading of the claim, well short of a fifth.",
         mistakes=(
-            fraction_mistake(_share),
-            Mistake("transboundary property counted twice", _share_entries_over_properties,
+            fraction_mistake(v.share),
+            Mistake("transboundary property counted twice", v.share_entries_over_properties,
                     "You counted the members' property-country rows, so a property shared "
                     "by two members counts twice while the List counts it once."),
-            Mistake("members of the wrong date", _share_today,
+            Mistake("members of the wrong date", v.share_today,
                     "You used today's members, who include states that joined after "
                     "October 2017."),
+            Mistake("observers counted as members",
+                    lambda: v.share(members="2017 members + observers"),
+                    "You added the observers of 2017; the exercise counts the members only."),
+            Mistake("the denominator the worked example warns against", v.share_over_held,
+                    "You divided by the properties that have a row in `states`; the property "
+                    "without a State Party code is on the List too, so divide by the whole "
+                    "List of 2017."),
+            Mistake("the List of the wrong year", lambda: v.share(year=v.latest()),
+                    "You used the latest List in the data, as the worked example did; the "
+                    "exercise asks for the List at the end of 2017."),
+            Mistake("the List of the year before", lambda: v.share(year=2016),
+                    "You used the List at the end of 2016: the 2017 inscriptions belong to "
+                    "the 2017 List (`<=`, not `<`)."),
         ),
     ),
     Question(
         qid="06_member_rank",
         prompt="Rank the members of October 2017 by their number of properties on the List "
         "at the end of 2017 (a transboundary property counts for each of its States "
-        "Parties). How many properties does the member ranked third hold?",
-        expected=_third_member,
+        "Parties). How many properties do the members ranked third and fourth hold "
+        "together?",
+        expected=v.third_and_fourth,
         kind="integer",
-        what=f"the third-largest count among the 2017 members, from {WHS} and {WH}",
+        what=f"the third and fourth largest counts among the 2017 members, added, from "
+        f"{v.WHS} and {v.WH}",
         hints=(
             "Keep the rows of `states` whose property is on the 2017 List and whose "
             "`iso3` is a 2017 member; then count rows per country.",
-            "Rank from the largest count down; the third row is the answer.",
-            "Pattern: `rows.groupby('iso3').size().sort_values(ascending=False).iloc[2]`.",
+            "Rank from the largest count down; positions count from 0 in `iloc`, so the "
+            "third and fourth rows are at positions 2 and 3.",
+            "Pattern: `counts.sort_values(ascending=...)` orders a Series; `s.iloc[a:b]` "
+            "takes positions a to b - 1, and `.sum()` adds them.",
         ),
         explanation="Three members hold most of the members' properties; the other five "
-        "hold a handful each.",
+        "hold a handful each, so the fourth is far behind the third.",
         mistakes=(
-            Mistake("the List of the wrong year", _third_member_2021,
+            Mistake("the List of the wrong year", lambda: v.third_and_fourth(v.latest()),
                     "You counted on the latest List in the data (the one the bar chart "
                     "shows), not on the List at the end of 2017."),
-            Mistake("ranked from the bottom", _third_member_ascending,
-                    "You sorted from the smallest count up, so your third row is third "
-                    "from the bottom."),
+            Mistake("the List of the year before", lambda: v.third_and_fourth(2016),
+                    "You counted on the List at the end of 2016: the 2017 inscriptions count "
+                    "(`<=`, not `<`)."),
+            Mistake("ranked from the bottom", lambda: v.third_and_fourth(ascending=True),
+                    "You sorted from the smallest count up, so your rows are third and "
+                    "fourth from the bottom."),
+            Mistake("today's members", lambda: v.third_and_fourth(members="today's members"),
+                    "You ranked today's members, who include states that joined after "
+                    "October 2017."),
+            Mistake("positions counted from 1", lambda: v.third_and_fourth(first=3),
+                    "You took the fourth and fifth rows: `iloc` counts from 0, so the third "
+                    "row is at position 2."),
+            Mistake("second and third", lambda: v.third_and_fourth(first=1),
+                    "You took the second and third rows; the third and fourth are at "
+                    "positions 2 and 3."),
         ),
     ),
     Question(
         qid="06_members_cultural",
         prompt="Join the 2017 List with the 2017 members' rows of the States Parties table, "
         "each property once: what percentage of the members' properties are in the "
-        "category Cultural?",
-        expected=_members_cultural,
+        "category Cultural? Give it to one decimal.",
+        expected=v.members_cultural,
         kind="number",
-        tolerance=0.1,
+        decimals=1,
         unit="%",
-        what=f"the Cultural percentage of the members' properties, from {WH} and {WHS}",
+        what=f"the Cultural percentage of the members' properties, from {v.WH} and {v.WHS}",
         hints=(
             "Keep the rows of `states` whose `iso3` is a 2017 member, only their `id_no`; "
             "a property shared by two members appears twice there, so drop the duplicates "
             "before joining.",
             "Merging the 2017 List with those ids on `id_no` keeps one row per member "
             "property, with its `category`; you want the share of one category, in per cent.",
-            "Pattern: `on_list.merge(ids.drop_duplicates(), on='id_no')`, then "
-            "`100 * df['category'].value_counts(normalize=True)['Cultural']`.",
+            "Pattern: `.drop_duplicates()` before a `merge` keeps one row per key; "
+            "`value_counts(normalize=True)` gives each category's fraction of the rows.",
         ),
         explanation="Compare it with the Cultural percentage of the whole List: the "
         "members' properties are less often Cultural than the List's.",
         mistakes=(
-            fraction_mistake(_members_cultural),
-            Mistake("transboundary property counted twice", _members_cultural_entries,
+            fraction_mistake(v.members_cultural),
+            Mistake("transboundary property counted twice", v.members_cultural_entries,
                     "You counted property-country rows, so a property shared by two members "
                     "weighs twice; count each property once."),
-            Mistake("the whole List instead of the members", _list_cultural,
+            Mistake("the whole List instead of the members", v.list_cultural,
                     "You computed the Cultural percentage of the whole 2017 List, not of "
                     "the members' properties."),
+            Mistake("Mixed counted as Cultural",
+                    lambda: v.members_cultural_of(categories=("Cultural", "Mixed")),
+                    "You counted the Mixed properties too; the exercise asks for the "
+                    "category Cultural alone."),
+            Mistake("today's members", lambda: v.members_cultural_of(members="today's members"),
+                    "You used today's members, who include states that joined after "
+                    "October 2017."),
+            Mistake("the List of the wrong year", lambda: v.members_cultural_of(v.latest()),
+                    "You used the latest List in the data; the exercise asks for the List at "
+                    "the end of 2017."),
         ),
     ),
     Question(
@@ -352,12 +204,12 @@ QUESTIONS = [
         prompt="Compute: by how many percentage points does the share change when every "
         "transboundary property counts once per State Party (numerator and "
         "denominator both in property-country entries) instead of once? Give "
-        "per-country minus once (negative if it falls).",
-        expected=_transboundary_effect,
+        "per-country minus once (negative if it falls), to two decimals.",
+        expected=v.transboundary_effect,
         kind="number",
-        tolerance=0.05,
+        decimals=2,
         unit="points",
-        what=f"the change computed from {WHS} and {WH} (2017 List, 2017 members, all "
+        what=f"the change computed from {v.WHS} and {v.WH} (2017 List, 2017 members, all "
         "categories)",
         hints=(
             "Per country, both counts are rows of `states`: the numerator counts the rows "
@@ -365,19 +217,25 @@ QUESTIONS = [
             "properties on the 2017 List.",
             "Subtract the share of the exercise on the plain reading from the per-country "
             "share, in that order.",
-            "Pattern: `entries = states[states.id_no.isin(on_list.id_no)]`, then "
-            "`100 * entries.iso3.isin(codes).mean()`.",
+            "Pattern: the rows of `states` whose property is on the List are the entries; "
+            "the mean of a True/False column is the fraction of True, in both shares.",
         ),
         explanation="The two counts differ only through transboundary properties, a small "
         "part of the List. Shared properties of non-members add entries to the "
         "denominator but not to the numerator, so the per-country share is the lower.",
         mistakes=(
-            Mistake("subtracted the wrong way round", _transboundary_reversed,
+            Mistake("subtracted the wrong way round", v.transboundary_reversed,
                     "You computed once minus per-country; the exercise asks for "
                     "per-country minus once."),
-            Mistake("entries over properties", _transboundary_numerator_only,
+            Mistake("entries over properties", v.transboundary_numerator_only,
                     "You counted entries in the numerator but kept the number of "
                     "properties as the denominator: count entries in both."),
+            Mistake("the List of the wrong year", lambda: v.transboundary_effect_in(v.latest()),
+                    "You used the latest List in the data; the exercise asks for the List at "
+                    "the end of 2017."),
+            Mistake("the List of the year before", lambda: v.transboundary_effect_in(2016),
+                    "You used the List at the end of 2016: the 2017 inscriptions count "
+                    "(`<=`, not `<`)."),
         ),
     ),
     Question(
@@ -388,7 +246,7 @@ QUESTIONS = [
         "properties; (c) Cultural and Mixed properties of today's members, share of the "
         "same categories; (d) all properties of the 2017 members, observers and dialogue "
         "partners, share of the whole List.",
-        expected=_closest_option,
+        expected=v.closest_option,
         kind="choice",
         what="the option whose reading, computed from the data, is nearest the article's value",
         choices={
@@ -406,35 +264,53 @@ QUESTIONS = [
         },
         hints=(
             "Compute each option once and compare its distance from 20.",
-            "Pattern: `{k: heritage.share(cat, den, members, 'once', 2017)['share'] for "
-            "k, (cat, den, members) in options.items()}`, then the key with the smallest "
-            "`abs(value - claimed)`.",
+            "Pattern: a dict comprehension `{k: f(v) for k, v in options.items()}` computes "
+            "every option; `min(d, key=...)` finds the key whose value is nearest a target.",
         ),
     ),
     Question(
         qid="06_missing_for_20",
         prompt="Extend: under the plain reading (all properties, whole List, 2017 members, "
-        "each counted once, end of 2017), how many more properties would the members "
-        "have needed for their share to reach the article's 20 %? (The List's total "
-        "stays as it is.)",
-        expected=_missing_for_target,
-        kind="integer",
-        what=f"the number of extra properties computed from {WH} and {WHS}",
+        "each counted once, end of 2017), how far short of the article's 20 % were the "
+        "members, in properties? Compute the article's share of the List's total, minus "
+        "the members' own count, and give it to one decimal, not rounded to a whole number.",
+        expected=v.gap_for_target,
+        kind="number",
+        decimals=1,
+        unit="properties",
+        what=f"the target count minus the members' count, computed from {v.WH} and {v.WHS}",
         hints=(
-            "First the number of properties a fifth of the 2017 List means, as a whole "
-            "number that really reaches the target; then what the members lack.",
-            "A count just below the target does not reach it: round up.",
-            "Pattern: `math.ceil(claimed / 100 * len(on_list)) - n_members`.",
+            "First the number of properties the article's share of the 2017 List means "
+            "(it need not be whole); then what the members lack.",
+            "The members' count is the numerator of the plain reading, and the List's total "
+            "its denominator.",
+            "Pattern: a share p (in %) of a total n is `p / 100 * n`; subtract the count you "
+            "already have.",
         ),
-        explanation="This expresses the gap between the plain reading and the claim in "
-        "properties rather than percentage points: compare it with the members' own count.",
+        explanation="Properties come whole, so the members would have needed the next whole "
+        "number above this gap; compare it with the members' own count.",
         mistakes=(
-            Mistake("rounded down", _missing_rounded_down,
-                    "You rounded the target down, and a count below a fifth does not reach "
-                    "a fifth."),
-            Mistake("the target instead of the gap", _target_count,
-                    "You gave the number of properties a fifth of the List means; subtract "
-                    "the members' own properties."),
+            Mistake("rounded up", lambda: float(math.ceil(v.gap_for_target())),
+                    "You rounded to a whole number; this exercise asks for the gap to one "
+                    "decimal."),
+            Mistake("rounded down", lambda: float(math.floor(v.gap_for_target())),
+                    "You rounded down to a whole number; this exercise asks for the gap to "
+                    "one decimal."),
+            Mistake("the target instead of the gap", lambda: v.gap_for_target() + v.counts_2017()[1],
+                    "You gave the number of properties the article's share of the List means; "
+                    "subtract the members' own properties."),
+            Mistake("the denominator the worked example warns against", v.gap_over_held,
+                    "You took the share of the properties that have a row in `states`; the "
+                    "property without a State Party code is on the List too."),
+            Mistake("entries instead of properties", v.gap_entries,
+                    "You counted the members' property-country rows, so a property shared by "
+                    "two members counts twice; count each property once."),
+            Mistake("today's members", lambda: v.gap_for_target(members="today's members"),
+                    "You used today's members, who include states that joined after "
+                    "October 2017."),
+            Mistake("the List of the wrong year", lambda: v.gap_for_target(v.latest()),
+                    "You used the latest List in the data; the exercise asks for the List at "
+                    "the end of 2017."),
         ),
     ),
 ]

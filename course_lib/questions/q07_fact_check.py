@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..exercises import Question
+from ..exercises import Mistake, Question
 
 _NUCLEAR_OPTIONS = {
     "a": "4 of 9 possessing states",
@@ -12,17 +12,28 @@ _NUCLEAR_OPTIONS = {
 }
 
 
-def _count(verdict: str) -> int:
+def _ids(verdict: str) -> list[str]:
+    """The claim ids whose verdict is ``verdict``."""
     from ..claims import evaluate_all
 
-    return int((evaluate_all().verdict == verdict).sum())
+    e = evaluate_all()
+    return sorted(e.loc[e.verdict == verdict, "claim_id"])
 
 
-def _population_gap() -> float:
+def _population_gap(reading: str | None = None, end: str = "low") -> float:
+    """The claim's interval end minus the primary reading (or another reading's value)."""
     from ..claims import evaluate
 
     ev = evaluate("population_share")
-    return float(ev.claim.low - ev.value)
+    value = ev.value if reading is None else float(
+        ev.readings.set_index("reading_id").loc[reading, "value"])
+    return float(getattr(ev.claim, end) - value)
+
+
+def _other_verdict(mistake: str) -> Mistake:
+    return Mistake(f"the '{mistake}' claims", lambda: _ids(mistake),
+                   f"Those are the claims whose verdict is '{mistake}'; compare the column "
+                   "with the verdict the exercise names.")
 
 
 def _nuclear_inside() -> str:
@@ -37,41 +48,64 @@ def _nuclear_inside() -> str:
 QUESTIONS = [
     Question(
         qid="07_count_supported",
-        prompt="How many of the article's claims does the course's verdict rule call "
-        "'supported'?",
-        expected=lambda: _count("supported"),
-        kind="integer",
-        what="the number of 'supported' verdicts in evaluate_all()",
-        hints=("The table `evidence` has a column `verdict`.",
-               "Compare the column with the text 'supported' and count the True values.",
-               "`answer = (evidence.verdict == \"supported\").sum()`"),
+        prompt="Which of the article's claims does the course's verdict rule call "
+        "'supported'? Give their `claim_id`s as a list.",
+        expected=lambda: _ids("supported"),
+        kind="set",
+        what="the claims with the verdict 'supported' in evaluate_all()",
+        hints=("The table `evidence` has a column `verdict` and a column `claim_id`.",
+               "Compare the verdict column with the text 'supported' and keep those rows.",
+               "Pattern: `table.loc[condition, \"column\"].tolist()` gives one column of "
+               "the rows where the condition is True."),
         explanation="Count them, then look at each margin: a verdict just inside or just outside its interval is fragile.",
+        mistakes=(_other_verdict("not supported"), _other_verdict("not checkable")),
     ),
     Question(
         qid="07_count_not_checkable",
-        prompt="How many claims cannot be checked at all with open data?",
-        expected=lambda: _count("not checkable"),
-        kind="integer",
-        what="the number of 'not checkable' verdicts in evaluate_all()",
+        prompt="Which claims cannot be checked at all with open data? Give their "
+        "`claim_id`s as a list.",
+        expected=lambda: _ids("not checkable"),
+        kind="set",
+        what="the claims with the verdict 'not checkable' in evaluate_all()",
         hints=("Same as the previous exercise, with another verdict.",
-               "`answer = (evidence.verdict == \"not checkable\").sum()`"),
+               "Pattern: the previous exercise's filter, with the text of this verdict."),
         explanation="A claim that cannot be checked is not thereby false: it is unverified.",
+        mistakes=(_other_verdict("not supported"), _other_verdict("supported")),
     ),
     Question(
         qid="07_population_gap",
-        prompt="By how many percentage points does the primary reading of "
-        "`population_share` fall short of the claim's interval (\"almost 44 per cent\" is 43 to "
-        "just under 44)?",
-        expected=_population_gap,
+        prompt="The table `evidence` gives the margin of the primary reading. Now a context "
+        "reading: by how many percentage points does the reading with today's members "
+        "(reading id `now` in `evaluate(\"population_share\").readings`) fall short of the "
+        "claim's interval (\"almost 44 per cent\" is 43 to just under 44)? Give it to two "
+        "decimals.",
+        expected=lambda: _population_gap("now"),
         kind="number",
-        tolerance=0.05,
+        decimals=2,
         unit="percentage points",
-        what="the lower end of the claim's interval minus the primary reading of population_share",
+        what="the lower end of the claim's interval minus the reading `now` of population_share",
         hints=("`evaluate(\"population_share\")` has `.claim` (an interval with `.low` and "
-               "`.high`) and `.value`.",
-               "Subtract the data's value from the interval's lower end: `ev.claim.low - ev.value`."),
+               "`.high`) and `.readings` (a table with `reading_id` and `value`).",
+               "Pick the row of the reading with a boolean filter, then its value.",
+               "Pattern: a distance to an interval is measured to its nearer end, and a "
+               "shortfall is that end minus the value."),
         explanation="Percentage points are differences of percentages, not a percentage; the "
-        "distance is measured to the claim's interval, not to the bare 44.",
+        "distance is measured to the claim's interval, not to the bare 44. A context reading "
+        "never changes the verdict.",
+        mistakes=(
+            Mistake("the primary reading", _population_gap,
+                    "That is the margin of the primary reading (the members of October 2017), "
+                    "the one the table shows; this exercise asks for today's members."),
+            Mistake("distance to 44, not to the interval", lambda: _population_gap("now", "high"),
+                    "You measured to 44, the bare number; the claim's interval starts lower, "
+                    "at `ev.claim.low`."),
+            Mistake("subtracted the wrong way round", lambda: -_population_gap("now"),
+                    "You computed the value minus the interval's end; a shortfall is the end "
+                    "minus the value, a positive number here."),
+            Mistake("the population of another year",
+                    lambda: _population_gap("members_oct2017_2016"),
+                    "That is the reading with the population of 2016; take the reading `now`."),
+        ),
     ),
     Question(
         qid="07_nuclear_reading",
@@ -86,7 +120,7 @@ QUESTIONS = [
             "d": "States with warheads in the FAS estimates: the same 9, so 4 of 9.",
         },
         what="the eligible reading of nuclear_half whose verdict alone is 'supported'",
-        hints=("Run the definitions explorer with the claim `nuclear_half`.",
+        hints=("Look at the eligible readings of `nuclear_half` and their verdicts.",
                "`evaluate(\"nuclear_half\").eligible()` has a column `verdict_alone`."),
     ),
 ]
