@@ -1,4 +1,6 @@
-"""World maps and distances from the Natural Earth 1:110m shapes in ``data/``.
+"""World maps from the Natural Earth 1:110m shapes in ``data/``. Distances and the
+shapes' extremes are computed in :mod:`course_lib.analysis.geography` (named here too:
+notebook 02 refers to ``course_lib.maps.great_circle_km``).
 
 Plain matplotlib (no GIS stack): each country is drawn from its polygon rings in an
 equirectangular projection (longitude, latitude). Natural Earth draws disputed
@@ -10,30 +12,14 @@ borders as they are held de facto (for example in Kashmir); every map says so.
 
 from __future__ import annotations
 
-import math
 from typing import Mapping
 
-import pandas as pd
-
+from .analysis.geography import EARTH_RADIUS_KM, bounds, great_circle_km  # noqa: F401
 from .cache import data_cached
 from .data import load
 from .plotting import LIGHT_GREY
 
-EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG)
 DISPUTED_NOTE = "Borders as drawn by Natural Earth (de facto); disputed areas such as Kashmir shown one way only."
-
-
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle (haversine) distance in km on a sphere of the mean Earth radius.
-
-    >>> round(great_circle_km(51.5074, -0.1278, 48.8566, 2.3522))  # London-Paris
-    344
-    """
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dphi = p2 - p1
-    dlmb = math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlmb / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 @data_cached
@@ -124,22 +110,3 @@ def draw_world(ax, colors: Mapping[str, str] | None = None, *, default: str = LI
     return collections
 
 
-def bounds(iso3s: list[str]) -> pd.DataFrame:
-    """Northern-, southern-, eastern- and westernmost points of the given countries.
-
-    Returns one row per country (lat_min, lat_max, lon_min, lon_max, in degrees), from
-    the 1:110m shapes: generalised, so extremes are approximate (to about 0.1°).
-    """
-    df = load("world_shapes")
-    sub = df[df.iso3.isin(list(iso3s))]
-    missing = sorted(set(iso3s) - set(sub.iso3))
-    if missing:
-        from .errors import CourseError
-
-        raise CourseError(
-            f"No map shape for {', '.join(missing)} (1:110m omits very small states)."
-        )
-    return sub.groupby("iso3").agg(
-        lat_min=("lat", "min"), lat_max=("lat", "max"),
-        lon_min=("lon", "min"), lon_max=("lon", "max"),
-    )

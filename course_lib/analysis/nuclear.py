@@ -32,6 +32,7 @@ True
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -230,15 +231,15 @@ def warheads_wide() -> pd.DataFrame:
     return _warheads_wide()
 
 
-def warheads_share(members: Any, year: int = ARTICLE_YEAR) -> float:
+def warheads_share(year: int = ARTICLE_YEAR, members: Any = "2017 members") -> float:
     """Percentage of all countries' warheads held by ``members`` in ``year``.
 
     ``members``: ISO3 codes (a state without an estimate adds nothing to either sum) or a member set of
     :data:`course_lib.sco.MEMBER_SETS` (for ``sco.EACH_YEAR``, the members of ``year``).
 
-    >>> round(warheads_share(["USA", "RUS"], 2017), 1)
+    >>> round(warheads_share(2017, members=["USA", "RUS"]), 1)
     87.5
-    >>> warheads_share("2017 members", 2017) == warheads_share(sco.members(ARTICLE_DATE), 2017)
+    >>> warheads_share(2017, members="2017 members") == warheads_share(2017, members=sco.members(ARTICLE_DATE))
     True
     """
     year = _check_year(year, "warheads")
@@ -342,7 +343,33 @@ def half_readings(year: int = ARTICLE_YEAR) -> pd.DataFrame:
          "possessing before 1967 (NPT Art. IX(3))", pct(npt)),
         ("warhead_share", "share of warheads",
          f"members' warheads / sum of all countries' warheads (FAS), {year}",
-         warheads_share(sorted(members), year)),
+         warheads_share(year, members=sorted(members))),
     ]
     rows = [r if len(r) == 6 else r + (r[3], r[3]) for r in rows]
     return pd.DataFrame(rows, columns=["key", "reading", "definition", "value", "low", "high"])
+
+
+@dataclass(frozen=True)
+class NuclearView:
+    """The nuclear numbers for one year and member set: the states by source
+    (:func:`nuclear_table`), the count by each source (:func:`armed_by_source`) and the
+    members' share of warheads (:func:`warheads_share`)."""
+
+    year: int
+    members: Any
+    table: pd.DataFrame
+    by_source: pd.DataFrame
+    warheads_share: float
+
+
+def view(year: int = ARTICLE_YEAR, members: Any = "2017 members") -> NuclearView:
+    """The nuclear numbers an explorer (or a summary) shows for one year and member set.
+
+    >>> v = view(year=2010, members=["USA"])
+    >>> "possessing" in set(v.by_source.rule), bool(0 < v.warheads_share < 100)
+    (True, True)
+    """
+    return NuclearView(year=as_year(year), members=members,
+                       table=nuclear_table(year, members),
+                       by_source=armed_by_source(year, members),
+                       warheads_share=warheads_share(year, members=members))
