@@ -81,9 +81,9 @@ def implied_world(part_tonnes: float, share: float, years: int = WINDOW_YEARS) -
 
     Returns ``total`` (tonnes over the period) and ``per_year`` (tonnes a year).
 
-    >>> r = implied_world(69, 14)
+    >>> r = implied_world(30, 20, years=3)  # 30 t would be 20 % of 150 t, 50 t a year
     >>> round(r["total"], 1), round(r["per_year"], 1)
-    (492.9, 98.6)
+    (150.0, 50.0)
     """
     s = _positive(share, "The share")
     total = float(part_tonnes) * 100.0 / s

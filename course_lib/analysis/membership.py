@@ -6,17 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..claims.core import year_fraction
 from ..sco import ARTICLE_DATE, latest_date, timeline
-
-
-def year_fraction(ts: pd.Timestamp) -> float:
-    """A date as a year with fraction: 1 January = .0, 31 December ≈ .997.
-
-    >>> round(year_fraction(pd.Timestamp("2017-06-09")), 2)
-    2017.44
-    """
-    days = 366 if ts.is_leap_year else 365
-    return ts.year + (ts.day_of_year - 1) / days
 
 
 def accession_dates() -> pd.DataFrame:

@@ -22,11 +22,9 @@ the interval between the sources.
 World warhead totals are **sums of the countries**: the FAS "World" row (total
 inventory, with retired warheads) is not in the course table.
 
->>> armed_states(2017)
-['CHN', 'FRA', 'GBR', 'IND', 'ISR', 'PAK', 'PRK', 'RUS', 'USA']
->>> armed_states(2017, "warheads") == armed_states(2017)
-True
->>> sorted(set(armed_states(2017)) - set(armed_states(2017, "bulletin")))
+>>> armed_states(1990)  # the status coding (an example year; notebook 02 asks about 2017)
+['CHN', 'FRA', 'GBR', 'IND', 'ISR', 'PAK', 'RUS', 'USA', 'ZAF']
+>>> sorted(set(armed_states(2010)) - set(armed_states(2010, "bulletin")))
 ['PRK']
 """
 
@@ -307,8 +305,8 @@ def half_readings(year: int = ARTICLE_YEAR) -> pd.DataFrame:
     counts the NPT's nuclear-weapon States; ``warhead_share`` is a share of warheads.
 
     >>> r = half_readings().set_index("key")
-    >>> round(float(r.loc["armed", "low"]), 1), round(float(r.loc["armed", "high"]), 1)
-    (44.4, 44.4)
+    >>> list(r.index[:4]), bool(r.loc["armed", "low"] <= r.loc["armed", "high"])
+    (['armed', 'possessing', 'warheads', 'bulletin'], True)
     """
     members = set(sco.members(ARTICLE_DATE))
     by_source = armed_by_source(year, sorted(members)).set_index("rule")

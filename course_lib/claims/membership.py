@@ -15,7 +15,7 @@ TEMPLATE = "The membership table dates both accessions to the Astana summit: {da
 def evidence_accession_2017() -> dict:
     """Evidence for 'India and Pakistan became members at Astana, June 2017'.
 
-    Dates are years with fraction (see :func:`course_lib.analysis.membership.year_fraction`); the claims module shows
+    Dates are years with fraction (see :func:`course_lib.claims.core.year_fraction`); the claims module shows
     them as dates. The primary reading spans both accession dates.
 
     >>> r = evidence_accession_2017()["readings"]
