@@ -1,4 +1,6 @@
-"""World maps and distances from the Natural Earth 1:110m shapes in ``data/``.
+"""World maps from the Natural Earth 1:110m shapes in ``data/``. Distances and the
+shapes' extremes are computed in :mod:`course_lib.analysis.geography` (named here too:
+notebook 02 refers to ``course_lib.maps.great_circle_km``).
 
 Plain matplotlib (no GIS stack): each country is drawn from its polygon rings in an
 equirectangular projection (longitude, latitude). Natural Earth draws disputed
@@ -10,30 +12,14 @@ borders as they are held de facto (for example in Kashmir); every map says so.
 
 from __future__ import annotations
 
-import math
-from .cache import data_cached
 from typing import Mapping
 
-import pandas as pd
-
+from .analysis.geography import EARTH_RADIUS_KM, bounds, great_circle_km  # noqa: F401
+from .cache import data_cached
 from .data import load
 from .plotting import LIGHT_GREY
 
-EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG)
 DISPUTED_NOTE = "Borders as drawn by Natural Earth (de facto); disputed areas such as Kashmir shown one way only."
-
-
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle (haversine) distance in km on a sphere of the mean Earth radius.
-
-    >>> round(great_circle_km(51.5074, -0.1278, 48.8566, 2.3522))  # London-Paris
-    344
-    """
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dphi = p2 - p1
-    dlmb = math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlmb / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 @data_cached
@@ -42,16 +28,47 @@ def _polygons() -> dict[str, list]:
     (kept per state of the data; read-only, so handing them out copies nothing)."""
     import numpy as np
 
-    def ring(r):
-        a = np.column_stack([r["lon"].to_numpy(float), r["lat"].to_numpy(float)])
-        a.flags.writeable = False
-        return a
-
     df = load("world_shapes").sort_values(["iso3", "part", "ring", "order"])
+    xy = np.column_stack([df["lon"].to_numpy(float), df["lat"].to_numpy(float)])
+    xy.flags.writeable = False  # its slices below are read-only views
+    iso = df["iso3"].astype(str).to_numpy()
+    part, ring = df["part"].to_numpy(), df["ring"].to_numpy()
+    new_ring = np.ones(len(df), dtype=bool)
+    new_ring[1:] = (iso[1:] != iso[:-1]) | (part[1:] != part[:-1]) | (ring[1:] != ring[:-1])
+    starts = np.flatnonzero(new_ring)
     out: dict[str, list] = {}
-    for (iso, _part), g in df.groupby(["iso3", "part"], sort=True):
-        rings = [ring(r) for _, r in g.groupby("ring", sort=True)]
-        out.setdefault(str(iso), []).append((rings[0], tuple(rings[1:])))
+    last = None
+    for start, end in zip(starts, [*starts[1:], len(df)]):
+        key = (iso[start], part[start])
+        if key != last:  # the first ring of a part is its exterior
+            out.setdefault(str(key[0]), []).append((xy[start:end], []))
+            last = key
+        else:
+            out[str(key[0])][-1][1].append(xy[start:end])
+    return {k: [(ext, tuple(holes)) for ext, holes in v] for k, v in out.items()}
+
+
+@data_cached
+def _paths() -> dict[str, tuple]:
+    """iso3 -> one (vertices, path codes) pair per part, ready for a matplotlib
+    ``Path``: the projected shapes, computed once per state of the data (read-only)."""
+    import numpy as np
+    from matplotlib.path import Path as MPath
+
+    out = {}
+    for iso, polys in _polygons.peek().items():
+        parts = []
+        for exterior, holes in polys:
+            rings = [exterior, *holes]
+            codes = np.full(sum(len(r) for r in rings), MPath.LINETO, dtype=MPath.code_type)
+            at = 0
+            for r in rings:
+                codes[at] = MPath.MOVETO
+                at += len(r)
+            verts = np.concatenate(rings)
+            verts.flags.writeable = codes.flags.writeable = False
+            parts.append((verts, codes))
+        out[iso] = tuple(parts)
     return out
 
 
@@ -69,23 +86,15 @@ def draw_world(ax, colors: Mapping[str, str] | None = None, *, default: str = LI
     ``extent`` = (lon_min, lon_max, lat_min, lat_max) zooms the map.
     """
     from matplotlib.collections import PatchCollection
-    from matplotlib.path import Path as MPath
     from matplotlib.patches import PathPatch
-    import numpy as np
+    from matplotlib.path import Path as MPath
 
     colors = dict(colors or {})
     by_color: dict[str, list] = {}
-    for iso, polys in _polygons().items():
+    for iso, parts in _paths.peek().items():  # read only: each Path gets its own arrays
         color = colors.get(iso, default)
-        for exterior, holes in polys:
-            verts = [exterior] + list(holes)
-            codes = []
-            for ring in verts:
-                c = [MPath.LINETO] * len(ring)
-                c[0] = MPath.MOVETO
-                codes += c
-            path = MPath(np.concatenate(verts), codes)
-            by_color.setdefault(color, []).append(PathPatch(path))
+        patches = by_color.setdefault(color, [])
+        patches.extend(PathPatch(MPath(verts, codes)) for verts, codes in parts)
     collections = []
     for color, patches in by_color.items():
         coll = PatchCollection(patches, facecolor=color, edgecolor=edgecolor, linewidth=linewidth)
@@ -101,22 +110,3 @@ def draw_world(ax, colors: Mapping[str, str] | None = None, *, default: str = LI
     return collections
 
 
-def bounds(iso3s: list[str]) -> pd.DataFrame:
-    """Northern-, southern-, eastern- and westernmost points of the given countries.
-
-    Returns one row per country (lat_min, lat_max, lon_min, lon_max, in degrees), from
-    the 1:110m shapes: generalised, so extremes are approximate (to about 0.1°).
-    """
-    df = load("world_shapes")
-    sub = df[df.iso3.isin(list(iso3s))]
-    missing = sorted(set(iso3s) - set(sub.iso3))
-    if missing:
-        from .errors import CourseError
-
-        raise CourseError(
-            f"No map shape for {', '.join(missing)} (1:110m omits very small states)."
-        )
-    return sub.groupby("iso3").agg(
-        lat_min=("lat", "min"), lat_max=("lat", "max"),
-        lon_min=("lon", "min"), lon_max=("lon", "max"),
-    )

@@ -1,8 +1,13 @@
 """The course's house style for figures: a colour-blind-safe palette, titles with
-units, and a source line under every figure.
+units, and a source line under every figure; and the course's one figure factory,
+:func:`figure`, for notebooks (through pyplot) and for explorers and the report
+(without pyplot).
 
 Nothing here changes matplotlib's global state: :func:`style` is a context manager,
-and :func:`figure` applies the style to one figure only.
+and :func:`figure` applies the style to one figure only. In a notebook, :func:`figure`
+also tells IPython to show the figures it makes with
+:func:`course_lib.rendering.inline_png` (cropped to their contents, drawn once);
+other figures are shown as the inline backend shows them.
 
 >>> len(PALETTE) >= 8
 True
@@ -72,24 +77,105 @@ def style() -> Iterator[None]:
         yield
 
 
-def figure(nrows: int = 1, ncols: int = 1, **kwargs: Any):
-    """``plt.subplots`` in the house style (without touching global settings).
+#: Widest inline figure, in pixels: a wider figure is shown at a lower resolution, so
+#: its PNG fits a notebook's column without being scaled down by the browser.
+INLINE_MAX_WIDTH_PX = 900
+#: How far (inches) an inline figure's PNG extends around its contents.
+INLINE_PAD_INCHES = 0.1
+
+
+def figure(nrows: int = 1, ncols: int = 1, *, pyplot: bool = True,
+           **kwargs: Any):
+    """The course's one figure factory: a figure and its axes in the house style
+    (without touching global settings).
+
+    ``pyplot=True`` (notebooks): made through pyplot, so the notebook shows it (cropped
+    to its contents, at a resolution that fits the column, see :func:`inline_png`).
+    ``pyplot=False`` (explorers, the report): a plain ``Figure`` that nothing shows
+    by itself; render it with :func:`render_png`. Other keywords go to
+    ``plt.subplots`` / ``Figure.subplots``; ``figsize``, ``dpi`` and ``layout`` go to
+    the figure.
 
     >>> fig, ax = figure()
     >>> ax.get_figure() is fig
     True
     >>> import matplotlib.pyplot as plt; plt.close(fig)
+    >>> fig, ax = figure(pyplot=False, figsize=(7.5, 4), dpi=80, layout="constrained")
+    >>> float(fig.get_dpi()), len(fig.axes)
+    (80.0, 1)
     """
-    import matplotlib.pyplot as plt
-
     with style():
-        fig, axes = plt.subplots(nrows, ncols, **kwargs)
+        if pyplot:
+            import matplotlib.pyplot as plt
+
+            from .rendering import CourseFigure
+
+            fig, axes = plt.subplots(nrows, ncols, FigureClass=CourseFigure, **kwargs)
+        else:
+            from .rendering import CourseFigure
+
+            fig_kw = {k: kwargs.pop(k) for k in ("figsize", "dpi", "layout") if k in kwargs}
+            fig = CourseFigure(**fig_kw)
+            axes = fig.subplots(nrows, ncols, **kwargs)
     for ax in fig.get_axes():
-        _style_axes(ax)
+        style_axes(ax)
+    if pyplot:
+        show_inline()
     return fig, axes
 
 
-def _style_axes(ax) -> None:
+def show_inline() -> bool:
+    """Have the notebook (if this runs in one) show the factory's figures with
+    :func:`course_lib.rendering.inline_png`: cropped to their contents, at most
+    ``INLINE_MAX_WIDTH_PX`` wide. Figures made otherwise keep the inline backend's
+    own settings. Returns whether a notebook's PNG display was set (idempotent).
+
+    >>> show_inline()  # not in a notebook
+    False
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with the course
+        return False
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "display_formatter"):
+        return False
+    from .rendering import CourseFigure
+
+    png = shell.display_formatter.formatters["image/png"]
+    png.for_type(CourseFigure, _inline_png_base64)
+    return True
+
+
+def _inline_png_base64(fig):
+    """The PNG display of a factory figure, as IPython wants it (base64 text; with the
+    display size for ``retina``), or None when the notebook asked for another format
+    (``%config InlineBackend.figure_formats``)."""
+    import binascii
+    import sys
+
+    from .rendering import inline_dpi, inline_png, png_size
+
+    formats = {"png"}
+    backend = sys.modules.get("matplotlib_inline.config")
+    if backend is not None:
+        formats = set(backend.InlineBackend.instance().figure_formats)
+    retina = bool(formats & {"retina", "png2x"})
+    if "png" not in formats and not retina:
+        return None
+    data = inline_png(fig, dpi=(2 if retina else 1) * inline_dpi(fig, INLINE_MAX_WIDTH_PX),
+                      pad_inches=INLINE_PAD_INCHES)
+    if data is None:
+        return None
+    text = binascii.b2a_base64(data, newline=False).decode("ascii")
+    if not retina:
+        return text
+    width, height = png_size(data)
+    return text, {"width": width // 2, "height": height // 2}
+
+
+def style_axes(ax) -> None:
+    """The house style on one axes (spines, grid, colours, bold title)."""
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     ax.grid(True, color="#DDDDDD", linewidth=0.6)
@@ -132,8 +218,11 @@ def source_note(ax, *names: str, extra: str = "", inside: bool = False) -> str:
     if inside:
         source_line(fig, text, room=0.07, wrap=True)
     else:
-        fig.text(0.01, -0.01, text, ha="left", va="top", fontsize=7.5, color="#444444",
-                 wrap=True, transform=fig.transFigure)
+        from .rendering import wrap_to_width
+
+        shown = wrap_to_width(text, 0.98 * fig.get_figwidth(), 7.5)
+        fig.text(0.01, -0.01, shown, ha="left", va="top", fontsize=7.5, color="#444444",
+                 transform=fig.transFigure)
     return text
 
 
@@ -154,8 +243,12 @@ def source_line(fig, text: str, fontsize: float = 7, room: float | None = None,
     """
     if room is None:
         room = fontsize * 1.5 / 72 / fig.get_figheight() + 0.005
+    if wrap:  # measured once here (matplotlib's wrap=True measures at every drawing)
+        from .rendering import wrap_to_width
+
+        text = wrap_to_width(text, 0.98 * fig.get_figwidth(), fontsize)
     line = fig.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=fontsize,
-                    color="#444444", wrap=wrap, transform=fig.transFigure)
+                    color="#444444", transform=fig.transFigure)
     engine = fig.get_layout_engine()
     if engine is not None and hasattr(engine, "set") and "rect" in engine.get():
         engine.set(rect=(0, room, 1, 1 - room))
@@ -227,9 +320,9 @@ def render_png(fig, dpi: float | None = None) -> bytes:
     """
     import io
 
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from .rendering import agg_canvas
 
-    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    canvas = agg_canvas(fig)
     buf = io.BytesIO()
     canvas.print_png(buf) if dpi is None else fig.savefig(buf, format="png", dpi=dpi)
     return buf.getvalue()

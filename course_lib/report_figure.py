@@ -50,14 +50,14 @@ def claims_figure(table: pd.DataFrame, evidence: Mapping[str, Any] | None = None
     ``evidence`` maps claim ids to their Evidence (default: evaluated now).
     """
     from .claims import evaluate
-    from .plotting import GREY, PALETTE
-    from .widgets import new_figure
+    from .plotting import GREY, PALETTE, figure
 
     t = table.reset_index(drop=True)
     ok = t[t.verdict != "not checkable"]
     not_ok = t[t.verdict == "not checkable"]
     n = max(len(ok), 1)
-    fig, axes = new_figure(n, 1, width=8, height=1.05 * n + 1.3, dpi=100, squeeze=False)
+    fig, axes = figure(n, 1, pyplot=False, figsize=(8, 1.05 * n + 1.3), dpi=100,
+                       layout="constrained", squeeze=False)
     for ax, (_, r) in zip(axes[:, 0], ok.iterrows()):
         ev = (evidence or {}).get(r.claim_id) or evaluate(r.claim_id)
         c = ev.claim

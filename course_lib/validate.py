@@ -185,3 +185,45 @@ def as_choice(value: Any, options: Iterable[str], what: str = "choice", *,
     raise CourseError(
         f"Unknown {what} {value!r}.{hint} Choose one of: {', '.join(repr(o) for o in options)}."
     )
+
+
+def as_period(value: Any, lo: int | None = None, hi: int | None = None, *,
+              where: str = "") -> tuple[int, int]:
+    """A period ``(start, end)`` of years, both included, as two plain ``int``.
+
+    Each end is checked by :func:`as_year` (within ``lo``-``hi``); ``None`` as an end
+    means ``lo`` (start) or ``hi`` (end). The years themselves, written out (a ``range``
+    or a list of consecutive years), give the same period.
+
+    >>> as_period((2011, 2015.0)), as_period([1995, None], 1990, 2020)
+    ((2011, 2015), (1995, 2020))
+    >>> as_period(range(2012, 2017)), as_period([2012, 2013, 2014])
+    ((2012, 2016), (2012, 2014))
+    >>> as_period([2012, 2014, 2015])
+    Traceback (most recent call last):
+    ...
+    course_lib.errors.CourseError: A period is two years (start, end), e.g. (2011, 2015), not [2012, 2014, 2015].
+    >>> as_period((2015, 2011))
+    Traceback (most recent call last):
+    ...
+    course_lib.errors.CourseError: A period runs from its first year to its last, (start, end) with start <= end, not (2015, 2011).
+    >>> as_period(2017)
+    Traceback (most recent call last):
+    ...
+    course_lib.errors.CourseError: A period is two years (start, end), e.g. (2011, 2015), not 2017.
+    """
+    if isinstance(value, range) and len(value):
+        value = (value[0], value[-1])
+    elif isinstance(value, (list, tuple)) and len(value) > 2:
+        years = [as_year(y, lo, hi, where=where) for y in value]
+        if years == list(range(years[0], years[0] + len(years))):
+            value = (years[0], years[-1])
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__len__") or len(value) != 2:
+        raise CourseError(f"A period is two years (start, end), e.g. (2011, 2015), not {value!r}.")
+    start, end = value
+    start = as_year(lo if start is None else start, lo, hi, where=where)
+    end = as_year(hi if end is None else end, lo, hi, where=where)
+    if start > end:
+        raise CourseError("A period runs from its first year to its last, (start, end) with "
+                          f"start <= end, not ({start}, {end}).")
+    return start, end

@@ -97,8 +97,6 @@ def test_no_module_of_course_lib_imports_itself_through_others():
 KNOWN_PRIVATE_IMPORTS = {
     ("course_lib.grading", "_md_to_html"),  # removed by teacher branch
     ("course_lib.widgets", "_style_axes"),  # removed by speed branch
-    ("course_lib.analysis.population", "_check_indicator"),  # analysis/: not this branch
-    ("course_lib.analysis.population", "_wb"),  # analysis/: not this branch
 }
 
 

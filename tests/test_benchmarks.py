@@ -1,4 +1,4 @@
-"""The benchmark's bookkeeping (benchmarks/run.py): how it splits a notebook's time and
+"""The benchmark's bookkeeping (benchmarks/course.py and results_md.py): how it splits a notebook's time and
 what results.md says about each goal. The measurements themselves run in `make bench`."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from benchmarks import run
+from benchmarks import course, results_md
 
 
 def _cell(source: str, seconds: float | None, png: bool = False):
@@ -34,17 +34,17 @@ def _notebook():
 
 
 def test_cell_parts_split_by_kind_and_the_rest_is_kernel():
-    parts = run._cell_parts(_notebook(), total=2.0)
+    parts = course.cell_parts(_notebook(), total=2.0)
     assert parts["imports"] == pytest.approx(0.5)
     assert parts["explorers"] == pytest.approx(0.375)
     assert parts["figures"] == pytest.approx(0.2)
     assert parts["other cells"] == pytest.approx(0.05)
     assert parts["kernel"] == pytest.approx(2.0 - 1.125)
-    assert run._inline_pngs(_notebook()) == 1
+    assert course.inline_pngs(_notebook()) == 1
 
 
 def test_kernel_time_never_negative():
-    assert run._cell_parts(_notebook(), total=0.1)["kernel"] == 0.0
+    assert course.cell_parts(_notebook(), total=0.1)["kernel"] == 0.0
 
 
 def _results(course: float, floor: float) -> dict:
@@ -56,7 +56,7 @@ def _results(course: float, floor: float) -> dict:
         "versions": {"python": "3.11"},
         "course": {"notebooks": 2, "course_s": [course], "floor_s": [floor],
                    "ratio": [course / floor], "no_inline_figures_s": [course - 1.0],
-                   "no_crop_s": [course - 0.5], "inline_figures": 4,
+                   "inline_figures": 4,
                    "cell_parts_s": parts,
                    "floor_parts_s": {"kernel": 1.0, "imports": 0.5},
                    "per_notebook_s": {"a.ipynb": course / 2, "b.ipynb": course / 2}},
@@ -67,7 +67,7 @@ def _results(course: float, floor: float) -> dict:
 
 
 def test_render_marks_each_goal_and_explains_a_miss():
-    md = run.render(_results(course=6.0, floor=2.0))
+    md = results_md.render(_results(course=6.0, floor=2.0))
     assert "| whole course / floor (2 kernels) | 3.00" in md and "| ≤ 1.5 | NO |" in md
     assert "| slowest explorer update, median | 60.0 ms | < 50 ms | NO |" in md
     assert "| 10 ms | < 150 ms | yes |" in md
@@ -78,6 +78,27 @@ def test_render_marks_each_goal_and_explains_a_miss():
 
 
 def test_render_says_yes_when_the_course_goal_is_met():
-    md = run.render(_results(course=2.8, floor=2.0))
+    md = results_md.render(_results(course=2.8, floor=2.0))
     assert "| 1.40 (min 1.40, max 1.40)" in md and "| ≤ 1.5 | yes |" in md
     assert "is missed" not in md
+
+
+def test_extra_sections_are_rendered_by_their_module(monkeypatch):
+    import sys
+    import types
+
+    mod = types.ModuleType("bench_extra_for_test")
+    mod.NAME = "Grading"
+    mod.render = lambda result: [f"| graded | {result['n']} |"]
+    monkeypatch.setitem(sys.modules, "bench_extra_for_test", mod)
+    results = _results(course=2.8, floor=2.0)
+    results["extra"] = {"bench_extra_for_test": {"n": 3}}
+    md = results_md.render(results)
+    assert md.index("## Grading") < md.index("| graded | 3 |")
+
+
+def test_every_benchmark_module_is_under_400_lines():
+    from pathlib import Path
+
+    for path in Path(course.__file__).parent.glob("*.py"):
+        assert len(path.read_text(encoding="utf-8").splitlines()) < 400, path.name

@@ -17,7 +17,8 @@ import pandas as pd
 import pytest
 
 from course_lib import cache, claims, sco
-from course_lib.analysis import development, heritage, indicators, nuclear, population, violence
+from course_lib.analysis import (development, development_violence, heritage, heritage_counts,
+                                 indicators, nuclear, population, violence)
 from conftest import touch_later  # noqa: I001
 from course_lib.errors import DataError
 
@@ -120,9 +121,9 @@ def _population_answers() -> dict:
         "share": population.share("population", "2017 members", 2017),
         "pivot": population.pivot("population").loc[2017, "CHN"],
         "value": indicators.value("population", "CHN", 2017),
-        "panel": development.panel("population", ["CHN"], 2017, 2017).iloc[0, 0],
+        "panel": development.panel("population", ["CHN"], period=(2017, 2017)).iloc[0, 0],
         "rate": violence.group_series(["CHN"], "all", "per_million").loc[2017],
-        "series": population.share_series("population", "2017 members", 2017, 2017)["share"].iloc[0],
+        "series": population.share_series("population", "2017 members", period=(2017, 2017))["share"].iloc[0],
         "claim": claims.evaluate("population_share").value,
     }
 
@@ -214,14 +215,14 @@ CALLS = {
     "sco.member_set": lambda: sco.member_set("2017 members"),
     "population.pivot": lambda: population.pivot("gdp_usd"),
     "population.share_series": lambda: population.share_series("population"),
-    "population.view": lambda: population.view("2017 members", 2017),
+    "population.view": lambda: population.view(members="2017 members", year=2017).countries,
     "indicators.wb": lambda: indicators.wb(),
     "development.panel": lambda: development.panel("gdp_per_capita_usd", "2017 members"),
     "development.dispersion": lambda: development.dispersion("2017 members", "theil"),
-    "development.development_violence": lambda: development.development_violence(2017, 2017),
+    "development_violence.country_years": lambda: development_violence.country_years((2017, 2017)),
     "heritage.properties": lambda: heritage.properties(),
     "heritage.on_list": lambda: heritage.on_list(2017),
-    "heritage.country_counts": lambda: heritage.country_counts(),
+    "heritage_counts.country_counts": lambda: heritage_counts.country_counts(),
     "nuclear.warheads_wide": lambda: nuclear.warheads_wide(),
     "nuclear.nuclear_table": lambda: nuclear.nuclear_table(2017),
     "violence.deaths": lambda: violence.deaths(["PAK"]),
@@ -271,7 +272,7 @@ def test_snapshot_reads_the_state_once_and_the_next_block_sees_a_change(data_cop
 
 def test_an_explorer_update_reads_the_state_once(monkeypatch):
     from course_lib import data as data_module
-    from course_lib.widgets.expansion import share_explorer
+    from course_lib.widgets.population import share_explorer
 
     ex = share_explorer()
     calls = []

@@ -10,6 +10,9 @@ import pytest
 
 from course_lib import data, sco
 from course_lib.analysis import development as D
+from course_lib.analysis import development_violence as DV
+from course_lib.analysis import inequality
+from course_lib.widgets.development import readout
 from course_lib.errors import CourseError
 
 
@@ -48,11 +51,11 @@ def test_bad_codes_are_explained(bad, match):
 
 
 def test_panel_is_a_copy_and_matches_the_file(wb):
-    p = D.panel("gdp_per_capita_usd", ["CHN", "RUS"], 2017, 2017)
+    p = D.panel("gdp_per_capita_usd", ["CHN", "RUS"], period=(2017, 2017))
     raw = _row(wb, "gdp_per_capita_usd", ["CHN", "RUS"], 2017)
     assert np.allclose(p.iloc[0].to_numpy(), raw.to_numpy())
     p.iloc[0, 0] = -1
-    assert D.panel("gdp_per_capita_usd", ["CHN"], 2017, 2017).iloc[0, 0] > 0
+    assert D.panel("gdp_per_capita_usd", ["CHN"], period=(2017, 2017)).iloc[0, 0] > 0
 
 
 def test_unknown_indicator():
@@ -63,30 +66,30 @@ def test_unknown_indicator():
 # --------------------------------------------------------------------------- measures
 def test_ratio_and_cv_by_hand():
     f = pd.DataFrame({"A": [1.0, 2.0, np.nan], "B": [3.0, 2.0, 5.0]})
-    assert D.max_min_ratio(f).iloc[:2].tolist() == [3.0, 1.0]
-    assert math.isnan(D.max_min_ratio(f).iloc[2])  # one value: no ratio
-    cv = D.coefficient_of_variation(f)
+    assert inequality.max_min_ratio(f).iloc[:2].tolist() == [3.0, 1.0]
+    assert math.isnan(inequality.max_min_ratio(f).iloc[2])  # one value: no ratio
+    cv = inequality.coefficient_of_variation(f)
     assert cv.iloc[0] == pytest.approx(0.5) and cv.iloc[1] == 0.0 and math.isnan(cv.iloc[2])
 
 
 def test_theil_by_hand_and_properties():
     # two equal groups at 1 and 3: 3/4 ln 1.5 - 1/4 ln 2
-    assert D.theil_t([1.0, 3.0]).iloc[0] == pytest.approx(0.75 * math.log(1.5) - 0.25 * math.log(2))
+    assert inequality.theil_t([1.0, 3.0]).iloc[0] == pytest.approx(0.75 * math.log(1.5) - 0.25 * math.log(2))
     rng = np.random.default_rng(5)
     y = pd.DataFrame(rng.uniform(100, 50_000, size=(4, 7)))
     p = pd.DataFrame(rng.uniform(1e5, 1e9, size=(4, 7)))
-    t = D.theil_t(y, p)
+    t = inequality.theil_t(y, p)
     assert (t >= 0).all()
-    assert np.allclose(D.theil_t(y * 3.7, p), t)          # scale invariance (inflation)
-    assert np.allclose(D.theil_t(y, p * 12), t)           # only population shares matter
+    assert np.allclose(inequality.theil_t(y * 3.7, p), t)          # scale invariance (inflation)
+    assert np.allclose(inequality.theil_t(y, p * 12), t)           # only population shares matter
     # population principle: splitting a country into two identical halves changes nothing
     y2 = pd.concat([y, y[[0]].set_axis([99], axis=1)], axis=1)
     p2 = pd.concat([p, p[[0]].set_axis([99], axis=1)], axis=1)
     p2[0] = p[0] / 2
     p2[99] = p[0] / 2
-    assert np.allclose(D.theil_t(y2, p2), t)
+    assert np.allclose(inequality.theil_t(y2, p2), t)
     # unweighted = equal weights
-    assert np.allclose(D.theil_t(y), D.theil_t(y, pd.DataFrame(1.0, index=y.index, columns=y.columns)))
+    assert np.allclose(inequality.theil_t(y), inequality.theil_t(y, pd.DataFrame(1.0, index=y.index, columns=y.columns)))
 
 
 def test_theil_equals_direct_formula_on_real_data(wb):
@@ -102,22 +105,22 @@ def test_theil_equals_direct_formula_on_real_data(wb):
 def test_theil_skips_missing_country_years():
     y = pd.DataFrame({"A": [1.0], "B": [3.0], "C": [np.nan]})
     p = pd.DataFrame({"A": [1.0], "B": [1.0], "C": [5.0]})
-    assert D.theil_t(y, p).iloc[0] == pytest.approx(D.theil_t([1.0, 3.0]).iloc[0])
+    assert inequality.theil_t(y, p).iloc[0] == pytest.approx(inequality.theil_t([1.0, 3.0]).iloc[0])
 
 
 @pytest.mark.parametrize("bad", [[0.0, 1.0], [-5.0, 3.0]])
 def test_non_positive_incomes_are_refused(bad):
     with pytest.raises(CourseError, match="positive"):
-        D.theil_t(bad)
+        inequality.theil_t(bad)
     with pytest.raises(CourseError, match="positive"):
-        D.max_min_ratio(bad)
+        inequality.max_min_ratio(bad)
 
 
 def test_weights_must_match():
     with pytest.raises(CourseError, match="shape"):
-        D.theil_t([1.0, 2.0], [1.0, 2.0, 3.0])
+        inequality.theil_t([1.0, 2.0], [1.0, 2.0, 3.0])
     with pytest.raises(CourseError, match="negative"):
-        D.theil_t([1.0, 2.0], [1.0, -2.0])
+        inequality.theil_t([1.0, 2.0], [1.0, -2.0])
 
 
 @pytest.mark.parametrize("measure", list(D.MEASURES))
@@ -148,7 +151,7 @@ def test_dispersion_unknown_measure():
 
 
 def test_dispersion_table_columns():
-    t = D.dispersion_table("today's members", 2000, 2002)
+    t = D.dispersion_table("today's members", period=(2000, 2002))
     assert list(t.index) == [2000, 2001, 2002]
     assert t.loc[2001, "ratio"] == pytest.approx(D.dispersion("today's members", "ratio").loc[2001, "value"])
 
@@ -187,20 +190,22 @@ def test_exports_share_only_with_complete_years(wb):
 
 
 # --------------------------------------------------------------------------- explorer view
-def test_explorer_view_readout_has_first_and_last_values():
-    v = D.explorer_view("cv", "today's members")
-    s = v["series"]["value"]
-    assert v["first"] == (int(s.index[0]), float(s.iloc[0]))
-    assert v["last"] == (int(s.index[-1]), float(s.iloc[-1]))
-    assert f"{s.iloc[0]:.3f}" in v["readout"] and f"{s.iloc[-1]:.3f}" in v["readout"]
-    assert str(s.index[0]) in v["readout"] and "today's members" in v["readout"]
+def test_view_and_readout_have_first_and_last_values():
+    v = D.view(measure="cv", members="today's members")
+    s = v.series["value"]
+    assert v.first == (int(s.index[0]), float(s.iloc[0]))
+    assert v.last == (int(s.index[-1]), float(s.iloc[-1]))
+    assert v.highest == (int(s.idxmax()), float(s.max()))
+    text = readout(v)
+    assert f"{s.iloc[0]:.3f}" in text and f"{s.iloc[-1]:.3f}" in text
+    assert str(s.index[0]) in text and "today's members" in text
 
 
-def test_explorer_view_bad_input():
+def test_view_bad_input():
     with pytest.raises(CourseError):
-        D.explorer_view("cv", "2017")
+        D.view(measure="cv", members="2017")
     with pytest.raises(CourseError):
-        D.explorer_view("gini", "2017 members")
+        D.view(measure="gini", members="2017 members")
 
 
 # --------------------------------------------------------------------------- violence
@@ -217,7 +222,7 @@ def joined():
 
 
 def test_development_violence_rows(joined):
-    d = D.development_violence()
+    d = DV.country_years()
     complete = joined.dropna(subset=["rate", "gdp_per_capita_usd"])
     assert len(d) == len(complete)
     assert d["year"].between(1990, 2020).all()
@@ -229,7 +234,7 @@ def test_development_violence_rows(joined):
 
 def test_violence_gaps_account_for_every_dropped_row(joined):
     dropped = joined[joined["rate"].isna() | joined["gdp_per_capita_usd"].isna()]
-    assert int(D.violence_gaps()["n_years"].sum()) == len(dropped)
+    assert int(DV.gaps()["n_years"].sum()) == len(dropped)
 
 
 def test_spearman_is_pearson_of_ranks(joined):
@@ -237,13 +242,13 @@ def test_spearman_is_pearson_of_ranks(joined):
     rx = c["gdp_per_capita_usd"].rank()
     ry = c["rate"].rank()
     expected = float(np.corrcoef(rx, ry)[0, 1])
-    r = D.rank_correlations().set_index("reading")
+    r = DV.rank_correlations().set_index("reading")
     assert r.loc["all country-years", "value"] == pytest.approx(expected)
     assert r.loc["all country-years", "n"] == len(c)
 
 
 def test_rank_correlations_readings():
-    r = D.rank_correlations("2017 members").set_index("reading")
+    r = DV.rank_correlations("2017 members").set_index("reading")
     assert r.loc["members' country-years", "n"] + r.loc["non-members' country-years", "n"] == \
         r.loc["all country-years", "n"]
     assert r["value"].between(-1, 1).all()
@@ -252,22 +257,23 @@ def test_rank_correlations_readings():
 
 def test_spearman_bad_input():
     with pytest.raises(CourseError, match="at least 3"):
-        D.spearman(pd.DataFrame({"gdp_per_capita_usd": [1.0, 2.0],
+        DV.spearman(pd.DataFrame({"gdp_per_capita_usd": [1.0, 2.0],
                                  "deaths_per_million": [0.0, 1.0]}))
     with pytest.raises(CourseError, match="No column"):
-        D.spearman(pd.DataFrame({"a": [1, 2, 3]}))
+        DV.spearman(pd.DataFrame({"a": [1, 2, 3]}))
 
 
 @pytest.mark.parametrize("first,last", [(1980, 2000), (2010, 2005), (1990, 2030), ("19x0", 2000)])
 def test_bad_years(first, last):
-    with pytest.raises(CourseError, match="outside the years|first <= last|whole number"):
-        D.development_violence(first, last)
+    with pytest.raises(CourseError, match="outside the years|start <= end|whole number"):
+        DV.country_years((first, last))
 
 
-def test_corridor_distance():
-    from course_lib.maps import great_circle_km
 
-    c = D.corridor()
-    p = pd.read_csv(data.path_of("places"), encoding="utf-8")
-    expected = great_circle_km(p.lat[0], p.lon[0], p.lat[1], p.lon[1])
-    assert c["distance_km"].iloc[0] == pytest.approx(expected)
+def test_view_accepts_codes_and_a_list_is_no_set_name():
+    v = D.view(measure="ratio", members=["CHN", "rus"])
+    y = D.panel("gdp_per_capita_usd", ["CHN", "RUS"]).dropna()
+    assert v.members == "CHN, RUS"
+    assert v.last[1] == pytest.approx(float(y.iloc[-1].max() / y.iloc[-1].min()))
+    with pytest.raises(CourseError, match="names a member set"):
+        D.member_set(["CHN"])

@@ -14,6 +14,8 @@ import pandas as pd
 import pytest
 
 from course_lib.analysis import drugs
+from course_lib.analysis import drug_seizures
+from course_lib.claims import drugs as drug_claims
 from course_lib.claims import evaluate
 from course_lib.errors import CourseError
 
@@ -44,18 +46,18 @@ def _known_heroin() -> dict[int, float]:
 
 # --------------------------------------------------------------------------- data
 def test_window_is_five_years_before_article():
-    assert drugs.window() == WINDOW
-    assert drugs.window(2020, 2) == [2018, 2019]
+    assert drug_seizures.window() == WINDOW
+    assert drug_seizures.window(2020, 2) == [2018, 2019]
 
 
 @pytest.mark.parametrize("bad", [0, -1, 2.5, "5", True])
 def test_window_rejects_bad_lengths(bad):
     with pytest.raises(CourseError):
-        drugs.window(2017, bad)
+        drug_seizures.window(2017, bad)
 
 
 def test_world_heroin_keeps_gaps_as_nan():
-    t = drugs.world_heroin()
+    t = drug_seizures.world_heroin()
     known = _known_heroin()
     assert t.year.tolist() == WINDOW
     for row in t.itertuples():
@@ -67,7 +69,7 @@ def test_world_heroin_keeps_gaps_as_nan():
 
 
 def test_heroin_and_morphine_rule_and_sources():
-    t = drugs.world_heroin_and_morphine().set_index("year")
+    t = drug_seizures.world_heroin_and_morphine().set_index("year")
     hm, h, m = _world("heroin_and_morphine"), _world("heroin"), _world("morphine")
     for y in WINDOW:
         if y in hm:
@@ -85,19 +87,19 @@ def test_heroin_and_morphine_flags_different_sources(monkeypatch):
         "drug": ["heroin", "morphine"], "tonnes": [80.0, 20.0], "source": ["A", "B"],
         "note": ["", ""],
     })
-    monkeypatch.setattr(drugs, "_table", lambda: fake)
-    t = drugs.world_heroin_and_morphine([2014])
+    monkeypatch.setattr(drug_seizures, "_table", lambda: fake)
+    t = drug_seizures.world_heroin_and_morphine(period=(2014, 2014))
     assert t.tonnes.tolist() == [100.0]
     assert "DIFFERENT sources" in t.method.iloc[0]
 
 
 def test_bad_area_and_drug_are_explained():
     with pytest.raises(CourseError, match="Areas"):
-        drugs.seizures("ATLANTIS")
+        drug_seizures.seizures("ATLANTIS")
     with pytest.raises(CourseError, match="Drugs"):
-        drugs.seizures("WORLD", "tea")
+        drug_seizures.seizures("WORLD", "tea")
     with pytest.raises(CourseError):
-        drugs.world_heroin(["twenty"])
+        drug_seizures.world_heroin(period=("twenty", 2016))
 
 
 # --------------------------------------------------------------------------- arithmetic
@@ -166,11 +168,11 @@ def test_scenario_bad_input(reading, assumed):
 
 def test_scenario_with_no_known_year_is_explained():
     with pytest.raises(CourseError, match="None of these years"):
-        drugs.scenario("heroin only", years=[2010, 2011])
+        drugs.scenario("heroin only", period=(2010, 2011))
 
 
 def test_country_context_flags_caveats():
-    c = drugs.country_context()
+    c = drug_seizures.country_context()
     raw = [r for r in SEIZ if r["area"] != "WORLD"]
     assert len(c) == len(raw)
     assert set(c.year) == {int(r["year"]) for r in raw}
@@ -208,8 +210,8 @@ def test_not_checkable_claims(cid):
 
 
 def test_evidence_functions_return_the_contract():
-    for f in (drugs.evidence_heroin_share, drugs.evidence_heroin_tonnes,
-              drugs.evidence_precursors_tonnes):
+    for f in (drug_claims.evidence_heroin_share, drug_claims.evidence_heroin_tonnes,
+              drug_claims.evidence_precursors_tonnes):
         out = f()
         assert {"value", "unit", "readings", "explanation", "sources"} <= set(out)
         assert isinstance(out["readings"], pd.DataFrame)
@@ -217,8 +219,20 @@ def test_evidence_functions_return_the_contract():
 
 def test_statements_cite_existing_source_keys():
     keys = {r["key"] for r in _raw("source_keys.csv")}
-    for st in drugs.STATEMENTS:
+    for st in drug_seizures.STATEMENTS:
         assert st["source"] in keys
-        assert drugs.source_citation(st["source"])
+        assert drug_seizures.source_citation(st["source"])
     with pytest.raises(CourseError):
-        drugs.source_citation("NO_SUCH_KEY")
+        drug_seizures.source_citation("NO_SUCH_KEY")
+
+
+def test_view_is_the_scenario_frozen():
+    import dataclasses
+
+    v = drugs.view(reading="heroin and morphine", assumed=120)
+    s = drugs.scenario("heroin and morphine", assumed=120)
+    assert (v.total, v.share, v.n_missing, v.assumed) == (s["total"], s["share"], s["n_missing"], 120.0)
+    known = s["known"]
+    assert v.total == pytest.approx(known.loc[known.known, "tonnes"].sum() + 120 * (~known.known).sum())
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        v.share = 0  # type: ignore[misc]

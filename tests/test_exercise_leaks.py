@@ -2,8 +2,10 @@
 exercise shows that exercise's expected value (at the precisions a learner would read
 it), and no unanswered feedback states it.
 
-Small whole numbers (below 100) are not searched for: "3" or "8" appear in every page
-for other reasons, so a leak of such a value can only be found by reading.
+Small whole numbers (below 100) are not searched for as bare numbers: "3" or "8" appear
+in every page for other reasons. In explorers' readouts, a count question's small answer is
+searched as a count of the thing counted ("10 members", see ``count_phrase``); other leaks
+of such a value can only be found by reading.
 """
 
 from __future__ import annotations
@@ -155,6 +157,53 @@ def _numeric_answers(path, after: int = -1) -> dict[str, list[str]]:
     return out
 
 
+# "3 years" reads as a duration ("over 3 years") as often as a count of years
+AMBIGUOUS_NOUNS = {"years"}
+
+
+def count_phrase(qid: str) -> str | None:
+    """For a count question whose answer is too small to search as a bare number, a
+    pattern that finds it only as a count of the thing counted: the noun after "the
+    number of" in the question's ``what`` (at most one word between, as in "10 full
+    members"). ``None`` when the answer is searched as a number anyway, or the question
+    does not name what it counts.
+    """
+    q = question(qid)
+    if q.kind not in {"number", "integer", "prediction"} or q.choices:
+        return None
+    v = q.expected()
+    if isinstance(v, bool) or not float(v).is_integer() or renderings(v) or float(v) == 1:
+        return None
+    m = re.match(r"the (?:number|count) of (?:\d{4} )?([a-z]+)\b", q.what)
+    if not m or m.group(1) in AMBIGUOUS_NOUNS:
+        return None
+    return rf"(?<![\d.,]){int(v)}\s+(?:[A-Za-z-]+\s+)?{m.group(1)}\b"
+
+
+def _count_phrases(path, after: int = -1) -> dict[str, str]:
+    """qid -> :func:`count_phrase`, for the exercises checked after cell ``after``."""
+    out = {}
+    for ex in exercises(path):
+        pattern = count_phrase(ex["qid"])
+        if ex["index"] > after and pattern:
+            out[ex["qid"]] = pattern
+    return out
+
+
+def test_count_phrase_finds_the_count_of_the_thing_counted_only():
+    from course_lib import sco
+
+    pattern = count_phrase("01_members_2024")
+    n = len(sco.members("2024-12-31"))
+    assert pattern and n < 100  # a small whole number: renderings() cannot see it
+    for text in (f"{n} members, 3 observers", f"<b>31 Dec</b>: {n} full members"):
+        assert re.search(pattern, text), text
+    for text in (f"{n} observers", f"{n + 1} members", f"20{n} members", f"{n}.5 members"):
+        assert not re.search(pattern, text), text
+    assert count_phrase("03_rats_per_year") is None  # a large number: searched as such
+    assert count_phrase("01_partner_growth") is None  # a choice
+
+
 def _control_values(w) -> list:
     opts = getattr(w, "options", None)
     if opts is not None and len(opts):
@@ -201,17 +250,21 @@ def test_no_explorer_shows_the_answer_of_a_later_exercise(path):
     leaks = []
     for cell, builder in _explorer_cells(path):
         answers = _numeric_answers(path, after=cell)
-        if not answers:
+        counts = _count_phrases(path, after=cell)  # small whole numbers, as counts
+        if not answers and not counts:
             continue
         ex = builder()
         seen = set()
         for change, text in _readouts(ex):
-            for qid, shown in answers.items():
-                for r in shown:
-                    if (qid, r) not in seen and _found(text, r):
-                        seen.add((qid, r))
-                        leaks.append(f"{builder.__name__} (cell {cell}) at {change or 'start'} "
-                                     f"shows {r}, the answer of {qid}")
+            found = [(qid, r) for qid, shown in answers.items() for r in shown
+                     if _found(text, r)]
+            found += [(qid, hit.group(0)) for qid, pattern in counts.items()
+                      for hit in [re.search(pattern, text)] if hit]
+            for qid, r in found:
+                if (qid, r) not in seen:
+                    seen.add((qid, r))
+                    leaks.append(f"{builder.__name__} (cell {cell}) at {change or 'start'} "
+                                 f"shows {r!r}, the answer of {qid}")
     assert not leaks, "\n".join(leaks)
 
 

@@ -50,3 +50,20 @@ def test_extent_without_russia_stays_south_of_the_arctic():
 def test_bad_input(bad):
     with pytest.raises(CourseError):
         bad()
+
+
+def test_corridor_distance_against_raw():
+    c = G.corridor()
+    p = pd.read_csv(path_of("places"), encoding="utf-8")
+    assert sorted(c["place"]) == sorted(p["place"])
+    expected = _haversine(p.lat[0], p.lon[0], p.lat[1], p.lon[1])
+    assert c["distance_km"].iloc[0] == pytest.approx(expected)
+
+
+def test_bounds_against_raw():
+    shapes = pd.read_csv(path_of("world_shapes"), encoding="utf-8")
+    b = G.bounds(["KAZ"])
+    kaz = shapes[shapes.iso3 == "KAZ"]
+    assert b.loc["KAZ", "lat_max"] == kaz.lat.max() and b.loc["KAZ", "lon_min"] == kaz.lon.min()
+    with pytest.raises(CourseError, match="No map shape"):
+        G.bounds(["XXX"])

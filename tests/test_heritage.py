@@ -11,6 +11,8 @@ import pytest
 
 from course_lib import claims, sco
 from course_lib.analysis import heritage as h
+from course_lib.analysis import heritage_counts as hc
+from course_lib.analysis import heritage_readings as hr
 from course_lib.errors import CourseError
 from course_lib.exercises import check, question, questions
 
@@ -81,7 +83,7 @@ def test_what_pandas_hands_a_learner_is_a_year(year):
 # --------------------------------------------------------------------------- member sets
 def test_member_sets_come_from_the_membership_table():
     assert h.member_set("2017 members") == sco.members("2017-10-01")
-    today = h.latest_membership_date()
+    today = sco.latest_date()
     assert h.member_set("today's members") == sco.members(today)
     obs = sco.members("2017-10-01", status="observer")
     dp = sco.members("2017-10-01", status="dialogue_partner")
@@ -162,7 +164,7 @@ def test_incidence_is_read_only_and_shares_nothing_mutable():
 # --------------------------------------------------------------------------- tables
 def test_country_counts_match_raw(raw):
     wh, st = raw
-    c = h.country_counts("2017 members + observers + dialogue partners", 2017)
+    c = hc.country_counts("2017 members + observers + dialogue partners", 2017)
     lst = _listed(wh, 2017)
     e = st.merge(lst[["id_no", "category"]], on="id_no")
     for iso in ["CHN", "IND", "TUR", "AFG", "KAZ"]:
@@ -176,24 +178,24 @@ def test_country_counts_match_raw(raw):
 
 def test_share_over_time_and_inscriptions(raw):
     wh, _ = raw
-    t = h.share_over_time()
+    t = hc.share_over_time()
     assert t.index.min() == 1978 and t.index.max() == 2021
     assert t.loc[2017, "share"] == pytest.approx(h.share()["share"])
     assert (t.denominator == [len(_listed(wh, y)) for y in t.index]).all()
-    ins = h.inscriptions_per_year()
+    ins = hc.inscriptions_per_year()
     assert int(ins.sum().sum()) == len(wh)
     assert int(ins["set"].sum()) == (h.incidence().hits["2017 members"] > 0).sum()
 
 
 def test_map_points():
-    m = h.map_points()
+    m = hc.map_points()
     assert len(m) == 1073 and m["held"].sum() == h.share()["numerator"]
     assert m.latitude.notna().all()  # the two delisted ones without coordinates are not on it
 
 
 # --------------------------------------------------------------------------- evidence
 def test_grid_shape_and_values(raw):
-    g = h.grid()
+    g = hr.grid()
     assert list(g.columns[:3]) == ["reading", "definition", "value"]
     assert len(g) == 2 * 4 * 5 * 2 and g.reading.is_unique
     assert not ((g.category == "all") & (g.denominator == "cultural part")).any()
@@ -208,7 +210,7 @@ def test_evidence_and_verdict_follow_the_data():
     assert ev.value == pytest.approx(h.share()["share"])
     target = h.article_value()
     eligible = ev.eligible()
-    g = h.grid()
+    g = hr.grid()
     g17 = g[(g.members == "2017 members") & (g.year == 2017)]
     assert sorted(eligible.value) == pytest.approx(sorted(g17.value))
     # "20 per cent" is precise to 5 points: [17.5, 22.5]; partly within one more unit
@@ -257,3 +259,20 @@ def test_choice_exercise_is_the_nearest_option():
     others = [k for k in OPTIONS if k != nearest]
     assert all(not check("06_article_definition", k).correct for k in others)
     assert check("06_share_plain", 12.0).status == "incorrect"
+
+
+def test_members_may_be_iso3_codes(raw):
+    wh, st = raw
+    listed = wh[(wh.year_inscribed <= 2017) & (wh.year_removed.isna() | (wh.year_removed > 2017))]
+    held = set(st.loc[st.iso3.isin(["CHN", "IND"]), "id_no"])
+    s = h.share(members=["chn", "IND"], year=2017)
+    assert s["numerator"] == int(listed.id_no.isin(held).sum())
+    assert s["denominator"] == len(listed)
+    with pytest.raises(CourseError, match="ISO3 codes"):
+        h.share(members=5)
+
+
+def test_view_uses_the_whole_list_when_every_category_counts():
+    v = h.view(category="all", denominator="cultural part", members=["KAZ"], year=2017)
+    s = h.share("all", "whole List", ["KAZ"], "once", 2017)
+    assert (v.denominator, v.share, v.numerator_n) == ("whole List", s["share"], s["numerator"])

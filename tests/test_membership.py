@@ -103,3 +103,16 @@ def test_partner_counts():
     assert (c.partners == c.observer + c.dialogue_partner).all()
     assert c.loc[2001, "partners"] == 0
     assert c.loc[2017, "observer"] == len(sco.members(2017, "observer"))
+
+
+def test_view_counts_members_from_the_raw_table(raw):
+    import dataclasses
+
+    on = pd.Timestamp("2017-10-01")
+    start = pd.to_datetime(raw.start_date, format="mixed")
+    end = pd.to_datetime(raw.end_date, format="mixed")
+    held = raw[(raw.status == "member") & (start <= on) & (end.isna() | (end > on))]
+    v = M.view(on="2017-10-01")
+    assert v.counts["member"] == held.iso3.nunique() == len(v.names["member"])
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        v.counts = {}  # type: ignore[misc]

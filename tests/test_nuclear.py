@@ -70,8 +70,8 @@ def test_warheads_share_sums_countries_only(raw):
     assert "World" not in set(y.country)
     m = sco.members("2017-10-01")
     expected = 100 * y[y.iso3.isin(m)].warheads.sum() / y.warheads.sum()
-    assert N.warheads_share(m, 2017) == pytest.approx(expected)
-    assert N.warheads_share([], 2017) == 0
+    assert N.warheads_share(2017, members=m) == pytest.approx(expected)
+    assert N.warheads_share(2017, members=[]) == 0
 
 
 def test_nuclear_table_2017():
@@ -92,8 +92,8 @@ def test_npt_states_from_first_possessing_year(raw):
     lambda: N.armed_states(1800),
     lambda: N.armed_states("2017a"),
     lambda: N.armed_states(2017.5),
-    lambda: N.warheads_share(["RUSS"], 2017),
-    lambda: N.warheads_share(["RUS"], 2050),
+    lambda: N.warheads_share(2017, members=["RUSS"]),
+    lambda: N.warheads_share(2050, members=["RUS"]),
 ])
 def test_bad_input(bad):
     with pytest.raises(CourseError):
@@ -232,9 +232,16 @@ def test_the_placeholder_read_as_zero_gives_the_stated_verdict(monkeypatch, arme
 def test_years_as_pandas_hands_them(year):
     """df.year.max() is a numpy integer; a CSV may give 2017.0 or "2017"."""
     assert N.armed_states(year) == N.armed_states(2017)
-    assert N.warheads_share(["RUS"], year) == N.warheads_share(["RUS"], 2017)
+    assert N.warheads_share(year, members=["RUS"]) == N.warheads_share(2017, members=["RUS"])
 
 
 def test_members_of_each_year_in_the_nuclear_table():
     t = N.nuclear_table(2010, sco.EACH_YEAR)
     assert set(t.loc[t.sco_member, "iso3"]) == set(N.armed_states(2010)) & set(sco.members(2010))
+
+
+def test_view_gathers_the_same_numbers():
+    v = N.view(year=2017, members=["RUS", "CHN"])
+    assert v.warheads_share == N.warheads_share(2017, members=["RUS", "CHN"])
+    pd.testing.assert_frame_equal(v.by_source, N.armed_by_source(2017, ["RUS", "CHN"]))
+    assert int(v.table.sco_member.sum()) == 2

@@ -44,7 +44,7 @@ def test_definitions_differ_as_they_should():
 
 
 def test_share_series_boundaries(raw_wb):
-    s = P.share_series("population", "members of each year", 1990, 2025)
+    s = P.share_series("population", "members of each year", period=(1990, 2025))
     assert s.year.iloc[0] == 1990 and s.year.iloc[-1] == 2025
     assert s.loc[s.year < 2001, "share"].isna().all()
     assert s.loc[s.year < 2001, "n_states"].eq(0).all()
@@ -132,3 +132,15 @@ def test_largest_organization_evidence():
     r = dict(zip(ev.readings.reading, ev.readings.value))
     assert r["rank by surface area, 2017"] == float(t.loc[t.org == "SCO", "rank_area"].iloc[0])
     assert ev.verdict in {"supported", "partly supported", "not supported"}
+
+
+def test_view_is_frozen_and_matches_raw(raw_wb):
+    import dataclasses
+
+    v = P.view(members="2017 members + observers", year=2016)
+    codes = sco.member_set("2017 members + observers")
+    assert v.n_states == len(codes) and sorted(v.countries.iso3) == sorted(codes)
+    assert v.share == pytest.approx(_raw_share(raw_wb, codes, 2016))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        v.share = 0  # type: ignore[misc]
+    assert P.view(members="members of each year", year=1995).n_states == 0

@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from course_lib import data, sco
-from course_lib.analysis import development, heritage, nuclear, population, violence
+from course_lib.analysis import (development, development_violence, drug_seizures, drugs,
+                                 heritage, nuclear, population, violence)
 from course_lib.errors import CourseError
 from course_lib.validate import as_choice, as_iso3s, as_year
 
@@ -73,7 +74,7 @@ def test_choice_suggests_and_lists():
 # --------------------------------------------------------------------------- used everywhere
 YEAR_TAKERS = {
     "nuclear.armed_states": lambda y: nuclear.armed_states(y),
-    "nuclear.warheads_share": lambda y: nuclear.warheads_share(["RUS"], y),
+    "nuclear.warheads_share": lambda y: nuclear.warheads_share(y, members=["RUS"]),
     "population.share": lambda y: population.share("population", "2017 members", y),
     "population.group": lambda y: population.group(sco.EACH_YEAR, y),
     "heritage.share": lambda y: heritage.share(year=y)["share"],
@@ -101,3 +102,37 @@ def test_member_set_names_are_one_vocabulary():
     assert population.ARTICLE_DATE is sco.ARTICLE_DATE
     assert not hasattr(nuclear, "ARTICLE_DATE") or nuclear.ARTICLE_DATE is sco.ARTICLE_DATE
     assert not hasattr(heritage, "ARTICLE_DATE")
+
+
+PERIOD_TAKERS = {
+    "development.panel": lambda p: development.panel("population", ["KAZ"], period=p),
+    "development_violence.country_years": lambda p: development_violence.country_years(period=p),
+    "population.share_series": lambda p: population.share_series("population", period=p),
+    "violence.deaths": lambda p: violence.deaths(["PAK"], period=p),
+    "drug_seizures.world_heroin": lambda p: drug_seizures.world_heroin(period=p),
+    "drugs.scenario": lambda p: drugs.scenario("heroin only", period=p)["table"],
+}
+
+
+@pytest.mark.parametrize("name", list(PERIOD_TAKERS))
+def test_each_function_taking_a_period_treats_spellings_alike(name):
+    call = PERIOD_TAKERS[name]
+    expected = call((2012, 2016))
+    for spelling in ((np.int64(2012), 2016.0), ["2012", 2016], range(2012, 2017),
+                     [2012, 2013, 2014, 2015, 2016]):
+        pd.testing.assert_frame_equal(call(spelling), expected)
+    for bad in ((2016, 2012), 2012, (2012, 2016.5), "2012-2016"):
+        with pytest.raises(CourseError):
+            call(bad)
+
+
+def test_every_topic_has_a_frozen_view():
+    import dataclasses
+
+    from course_lib.analysis import membership
+
+    for topic in (membership, population, nuclear, violence, drugs, development, heritage):
+        view = topic.view()
+        assert dataclasses.is_dataclass(view) and type(view).__name__.endswith("View"), topic
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(view, dataclasses.fields(view)[0].name, None)

@@ -1,4 +1,5 @@
-"""course_lib.analysis.violence: the RATS table, UCDP deaths, periods, the claim evaluator.
+"""course_lib.analysis.violence and .sco_record: the RATS table, UCDP deaths, periods, the
+explorer's view and readout, the claim evaluator.
 
 Expected values are recomputed here from the raw CSV files with plain pandas, not
 through course_lib, so that a slip in the module cannot hide in its own test.
@@ -6,6 +7,7 @@ through course_lib, so that a slip in the module cannot hide in its own test.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from pathlib import Path
 
@@ -14,7 +16,9 @@ import pandas as pd
 import pytest
 
 from course_lib import sco
+from course_lib.analysis import sco_record as R
 from course_lib.analysis import violence as V
+from course_lib.widgets.violence import readout
 from course_lib.claims import evaluate
 from course_lib.errors import CourseError
 
@@ -41,7 +45,7 @@ def test_members_2017_are_the_eight_we_test_with():
 
 # --------------------------------------------------------------------------- RATS
 def test_rats_table_per_year_and_labels(raw):
-    t = V.rats_table().set_index("item_id")
+    t = R.rats_table().set_index("item_id")
     r = raw["rats"].set_index("item_id")
     assert list(t.index) == list(r.index)
     np.testing.assert_allclose(t["per_year"], r["value"] / 5)
@@ -54,11 +58,11 @@ def test_rats_table_per_year_and_labels(raw):
 
 def test_rats_per_year_and_bad_item(raw):
     r = raw["rats"].set_index("item_id")["value"]
-    assert V.rats_per_year("ieds_confiscated") == r["ieds_confiscated"] / 5
+    assert R.rats_per_year("ieds_confiscated") == r["ieds_confiscated"] / 5
     with pytest.raises(CourseError, match="Did you mean 'weapons_confiscated'"):
-        V.rats_per_year("weapon_confiscated")
+        R.rats_per_year("weapon_confiscated")
     with pytest.raises(CourseError):
-        V.rats_per_year(3)  # type: ignore[arg-type]
+        R.rats_per_year(3)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("num,den,expected", [
@@ -68,17 +72,17 @@ def test_rats_per_year_and_bad_item(raw):
     ("more_than", "about", "uncertain"), ("about", "more_than", "uncertain"),
 ])
 def test_combine_qualifiers(num, den, expected):
-    assert V.combine_qualifiers(num, den) == expected
+    assert R.combine_qualifiers(num, den) == expected
 
 
 def test_combine_qualifiers_rejects_unknown():
     with pytest.raises(CourseError):
-        V.combine_qualifiers("roughly", "exact")
+        R.combine_qualifiers("roughly", "exact")
 
 
 def test_rats_ratios_from_raw(raw):
     r = raw["rats"].set_index("item_id")
-    ratios = V.rats_ratios().set_index(["numerator", "denominator"])
+    ratios = R.rats_ratios().set_index(["numerator", "denominator"])
     assert ratios.loc[("ammunition_confiscated", "weapons_confiscated"), "ratio"] == pytest.approx(
         r.loc["ammunition_confiscated", "value"] / r.loc["weapons_confiscated", "value"])
     kg = ratios.loc[("explosives_confiscated", "ieds_confiscated")]
@@ -185,7 +189,7 @@ def test_codes_are_cleaned():
 
 
 def test_deaths_long_table(raw):
-    d = V.deaths(["PAK", "IND"], "one_sided", range(2011, 2016))
+    d = V.deaths(["PAK", "IND"], "one_sided", period=(2011, 2015))
     assert len(d) == 10 and set(d.type_of_violence) == {"one_sided"}
     np.testing.assert_allclose(d.per_million, d.deaths_best / (d.population / 1e6))
     u = raw["ucdp"]
@@ -193,30 +197,39 @@ def test_deaths_long_table(raw):
                                     & (u.type_of_violence == "one_sided")].deaths_best.sum()
 
 
-def test_results_do_not_leak_between_calls():
+def test_results_do_not_leak_between_calls(raw):
+    u = raw["ucdp"]
+    expected = float(u.loc[(u.iso3 == "PAK") & (u.year == 2011) & (u.type_of_violence == "all"),
+                           "deaths_best"].sum())
+    assert expected > 0  # a value that an edit to -1 would change
     a = V.group_series(["PAK"], "all")
     a.loc[2011] = -1
-    assert V.group_series(["PAK"], "all").loc[2011] >= 0
+    assert V.group_series(["PAK"], "all").loc[2011] == expected
     c = V.country_series(["PAK"], "all")
     c.loc[2011, "PAK"] = -1
-    assert V.country_series(["PAK"], "all").loc[2011, "PAK"] >= 0
+    assert V.country_series(["PAK"], "all").loc[2011, "PAK"] == expected
 
 
-def test_explorer_view_readout_follows_choices():
-    a = V.explorer_view(["PAK"], "all", "count")
-    b = V.explorer_view(["PAK"], "all", "per_million")
-    c = V.explorer_view(["RUS", "IND"], "one_sided", "count")
-    assert a["readout"] != b["readout"] != c["readout"]
-    assert f"{a['periods'].loc['2011–2015', 'deaths']:,.0f}" in a["readout"]
-    assert "per million" in b["readout"]
-    assert c["readout"].startswith("India and Russia, one-sided")
-    assert list(c["countries"].columns) == ["RUS", "IND"]
-    k = V.explorer_view(["KAZ"], "all", "count")
-    assert "no ratio" in k["readout"]
+def test_view_and_readout_follow_choices(raw):
+    a = V.view(members=["PAK"], type_of_violence="all", measure="count")
+    b = V.view(members=["PAK"], type_of_violence="all", measure="per_million")
+    c = V.view(members=["RUS", "IND"], type_of_violence="one_sided", measure="count")
+    u = raw["ucdp"]
+    pak = u[(u.iso3 == "PAK") & (u.type_of_violence == "all")]
+    assert a.now == pak.loc[pak.year.between(2011, 2015), "deaths_best"].sum()
+    assert a.before == pak.loc[pak.year.between(2006, 2010), "deaths_best"].sum()
+    assert readout(a) != readout(b) != readout(c)
+    assert f"{a.now:,.0f}" in readout(a)
+    assert "per million" in readout(b)
+    assert readout(c).startswith("India and Russia, one-sided")
+    assert list(c.countries.columns) == ["RUS", "IND"]
+    assert "no ratio" in readout(V.view(members=["KAZ"]))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.now = 0  # type: ignore[misc]
 
 
 def test_documents_timeline():
-    t = V.documents_timeline()
+    t = R.documents_timeline()
     assert t["when"].is_monotonic_increasing
     assert (t["when"] >= t["year"]).all() and (t["when"] < t["year"] + 1).all()
     assert t["short"].str.len().max() <= 40
@@ -228,8 +241,8 @@ def test_rats_claim_is_not_checkable_with_readings():
     assert ev.value is None and ev.verdict == "not checkable"
     r = ev.readings.set_index("reading")
     assert math.isnan(r.loc["checked against independent data", "value"])
-    assert len(r) == 1 + len(V.rats_table())
-    assert r.filter(like="weapons seized", axis=0)["value"].iloc[0] == V.rats_per_year(
+    assert len(r) == 1 + len(R.rats_table())
+    assert r.filter(like="weapons seized", axis=0)["value"].iloc[0] == R.rats_per_year(
         "weapons_confiscated")
     for word in ("self-reported", "not defined", "baseline", "comparison group", "independent"):
         assert word in ev.explanation

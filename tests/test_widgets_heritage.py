@@ -60,9 +60,9 @@ def test_denominator_toggle(ex):
 
 
 def test_readout_states_the_gap():
-    s = h.share("all", "whole List", "2017 members", "once", 2017)
+    s = h.view(category="all", denominator="whole List", members="2017 members", year=2017)
     text = readout(s, 20.0)
-    assert f"{abs(s['share'] - 20):.1f} points" in text
+    assert f"{abs(s.share - 20):.1f} points" in text
     assert "−" in text
 
 

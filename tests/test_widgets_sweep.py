@@ -16,15 +16,15 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 from course_lib.widgets.development import development_explorer  # noqa: E402
 from course_lib.widgets.drugs import share_explorer as drugs_explorer  # noqa: E402
-from course_lib.widgets.expansion import share_explorer as expansion_explorer  # noqa: E402
+from course_lib.widgets.population import share_explorer as population_explorer  # noqa: E402
 from course_lib.widgets.factcheck import definitions_explorer  # noqa: E402
 from course_lib.widgets.heritage import heritage_explorer  # noqa: E402
 from course_lib.widgets.membership import status_explorer  # noqa: E402
-from course_lib.widgets.security import violence_explorer  # noqa: E402
+from course_lib.widgets.violence import violence_explorer  # noqa: E402
 
 BUILDERS = {
     "01 status": status_explorer,
-    "02 shares": expansion_explorer,
+    "02 shares": population_explorer,
     "03 violence": violence_explorer,
     "04 drugs": drugs_explorer,
     "05 development": development_explorer,

@@ -51,9 +51,20 @@ LAB_SETTINGS = {
 }
 
 
+#: The course's section numbers: one notebook each (01_... to 07_...), besides 00.
+SECTIONS = [f"{i:02d}" for i in range(1, 8)]
+
+
 def section_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
     """The section notebooks present (01_ ... 07_), in order."""
     return sorted(folder.glob("0[1-7]_*.ipynb"))
+
+
+def missing_sections(folder: Path = NOTEBOOKS) -> list[str]:
+    """Section numbers (of :data:`SECTIONS`) without a notebook in ``folder``; a test
+    fails on them (a deleted notebook is a failure, never a skip)."""
+    present = {p.name[:2] for p in section_notebooks(folder)}
+    return [s for s in SECTIONS if s not in present]
 
 
 def free_port() -> int:

@@ -24,13 +24,11 @@ WIDGET_TROUBLE = re.compile(
 
 
 def section_params() -> list:
-    """One parameter per section notebook present (notebooks/0[1-7]_*.ipynb), or a
-    single skipped one that says why there is nothing to test."""
-    found = servers.section_notebooks()
-    if not found:
-        return [pytest.param(None, id="no-section-notebooks", marks=pytest.mark.skip(
-            reason=f"no section notebooks (0[1-7]_*.ipynb) in {servers.NOTEBOOKS} yet"))]
-    return [pytest.param(p.name, id=p.stem) for p in found]
+    """One parameter per section notebook present (notebooks/0[1-7]_*.ipynb), and one
+    per missing section (its tests fail: a deleted notebook is never skipped)."""
+    found = [pytest.param(p.name, id=p.stem) for p in servers.section_notebooks()]
+    return found + [pytest.param(f"missing:{s}", id=f"{s}-missing")
+                    for s in servers.missing_sections()]
 
 
 @dataclass
@@ -83,6 +81,8 @@ def _assert_ran_cleanly(opened: Opened) -> None:
 
 @pytest.fixture(scope="module", params=section_params())
 def notebook(request, browser, lab, screenshots, timings):
+    if request.param.startswith("missing:"):
+        pytest.fail(f"no notebook {request.param[8:]}_*.ipynb in {servers.NOTEBOOKS}")
     opened = _open_and_run(browser, lab, screenshots, timings, request.param)
     try:
         yield opened
@@ -93,8 +93,7 @@ def notebook(request, browser, lab, screenshots, timings):
 def test_start_notebook_runs(browser, lab, screenshots, timings):
     """00 has no explorer: it must open, run all and show no error."""
     name = "00_start_here.ipynb"
-    if not (servers.NOTEBOOKS / name).exists():
-        pytest.skip(f"{name} not present")
+    assert (servers.NOTEBOOKS / name).exists(), f"{name} is missing from {servers.NOTEBOOKS}"
     opened = _open_and_run(browser, lab, screenshots, timings, name)
     try:
         _assert_ran_cleanly(opened)

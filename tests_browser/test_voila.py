@@ -22,8 +22,10 @@ TRACEBACK = re.compile(r"Traceback \(most recent call last\)|There was an error 
 
 @pytest.fixture(scope="module")
 def dashboard(browser, tmp_path_factory, screenshots, timings):
-    if CHOICE is None:
-        pytest.skip(f"no section notebooks (0[1-7]_*.ipynb) in {servers.NOTEBOOKS} yet")
+    missing = servers.missing_sections()
+    assert not missing, f"section notebooks missing from {servers.NOTEBOOKS}: {missing}"
+    assert CHOICE is not None and (servers.NOTEBOOKS / CHOICE).exists(), \
+        f"no notebook {CHOICE} in {servers.NOTEBOOKS}"
     with servers.voila(tmp_path_factory.mktemp("voila")) as server:
         page, problems = pages.new_page(browser)
         stem = CHOICE.removesuffix(".ipynb")

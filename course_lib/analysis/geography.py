@@ -1,5 +1,6 @@
-"""How far the members' territory reaches (notebook 02): the east-west ends the
-article names and the north-south span of the map shapes.
+"""How far the members' territory reaches (notebooks 02 and 05): the east-west ends the
+article names (the road corridor between them) and the north-south span of the map
+shapes. Distances are on a sphere; the map drawing is :mod:`course_lib.maps`.
 
 The shapes are Natural Earth's 1:110m outlines: generalised, so small islands are
 missing and capes are smoothed. Extremes are approximate (to a few tenths of a degree).
@@ -10,6 +11,7 @@ missing and capes are smoothed. Extremes are approximate (to a few tenths of a d
 
 from __future__ import annotations
 
+import math
 from typing import Iterable
 
 import pandas as pd
@@ -17,10 +19,44 @@ import pandas as pd
 from ..cache import data_cached
 from ..data import load
 from ..errors import CourseError
-from ..maps import bounds, great_circle_km
 
+EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG)
 # The Arctic Circle lies at about 66 deg 34' N (it moves slowly with the Earth's tilt).
 ARCTIC_CIRCLE_LAT = 66.56
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle (haversine) distance in km on a sphere of the mean Earth radius.
+
+    >>> round(great_circle_km(51.5074, -0.1278, 48.8566, 2.3522))  # London-Paris
+    344
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dphi = p2 - p1
+    dlmb = math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlmb / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def bounds(iso3s: list[str]) -> pd.DataFrame:
+    """Northern-, southern-, eastern- and westernmost points of the given countries.
+
+    Returns one row per country (lat_min, lat_max, lon_min, lon_max, in degrees), from
+    the 1:110m shapes: generalised, so extremes are approximate (to about 0.1°).
+    """
+    df = load("world_shapes")
+    sub = df[df.iso3.isin(list(iso3s))]
+    missing = sorted(set(iso3s) - set(sub.iso3))
+    if missing:
+        raise CourseError(
+            f"No map shape for {', '.join(missing)} (1:110m omits very small states)."
+        )
+    return sub.groupby("iso3").agg(
+        lat_min=("lat", "min"), lat_max=("lat", "max"),
+        lon_min=("lon", "min"), lon_max=("lon", "max"),
+    )
+
+
 KM_PER_DEGREE_LAT = great_circle_km(0.0, 0.0, 1.0, 0.0)
 
 
@@ -108,3 +144,22 @@ def great_circle_path(a: str, b: str, n: int = 60) -> pd.DataFrame:
     lat = np.degrees(np.arcsin(pts[:, 2]))
     lon = np.degrees(np.arctan2(pts[:, 1], pts[:, 0]))
     return pd.DataFrame({"lat": lat, "lon": lon})
+
+
+# --------------------------------------------------------------------------- corridor
+def corridor() -> pd.DataFrame:
+    """The two ends of the road corridor the article names (``data/places.csv``) and the
+    great-circle distance between them in km (a straight line on the globe, not a road).
+
+    >>> c = corridor()
+    >>> sorted(c["place"]), bool(7000 < c["distance_km"].iloc[0] < 8000)
+    (['Kaliningrad', 'Lianyungang'], True)
+    """
+    p = load("places").copy()
+    p["lat"] = p["lat"].astype(float)
+    p["lon"] = p["lon"].astype(float)
+    if len(p) != 2:
+        raise CourseError("data/places.csv should hold the two ends of the corridor.")
+    a, b = p.iloc[0], p.iloc[1]
+    p["distance_km"] = great_circle_km(a["lat"], a["lon"], b["lat"], b["lon"])
+    return p

@@ -19,16 +19,15 @@ A *reading* of the claim is one choice on each of five axes:
 property's States Parties are in each set; :func:`share` is then a few vectorised sums,
 fast enough for an explorer.
 
->>> len(on_list(2017))
-1073
->>> round(share()["share"], 2)  # the primary reading
-12.4
+>>> s = share("cultural", "cultural part", "today's members", "once", 2021)
+>>> sorted(s)[:3], bool(0 < s["share"] < 100)
+(['category', 'counting', 'denominator'], True)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -72,6 +71,15 @@ def _entries() -> pd.DataFrame:
     return load("world_heritage_states")
 
 
+def entries() -> pd.DataFrame:
+    """One row per property and State Party (``data/world_heritage_states.csv``, a copy).
+
+    >>> list(entries().columns[:2])
+    ['id_no', 'iso3']
+    """
+    return _entries()
+
+
 def properties() -> pd.DataFrame:
     """The World Heritage table, one row per property (a copy).
 
@@ -105,7 +113,12 @@ def latest_year() -> int:
     return _years()[1]
 
 
-def _check_year(year: Any) -> int:
+def check_year(year: Any) -> int:
+    """``year`` checked against the years of the List in the data (a clear error if not).
+
+    >>> check_year(2017.0)
+    2017
+    """
     lo, hi = _years()
     return as_year(year, lo, hi, where="the World Heritage List in the data")
 
@@ -113,14 +126,14 @@ def _check_year(year: Any) -> int:
 def on_list(year: int = ARTICLE_YEAR) -> pd.DataFrame:
     """Properties on the List at the end of ``year`` (inscribed, and not removed by then).
 
-    >>> len(on_list(2017)), len(on_list(2021))
-    (1073, 1154)
+    >>> len(on_list(2021)) >= len(on_list(2020))
+    True
     >>> on_list(1900)
     Traceback (most recent call last):
     ...
     course_lib.errors.CourseError: 1900 is outside the years of the World Heritage List in the data (1978-2021).
     """
-    year = _check_year(year)
+    year = check_year(year)
     p = _properties()
     keep = (p["year_inscribed"] <= year) & (p["year_removed"].isna() | (p["year_removed"] > year))
     return p[keep.fillna(False).astype(bool)].reset_index(drop=True)
@@ -150,25 +163,27 @@ def no_state() -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- member sets
-def latest_membership_date() -> pd.Timestamp:
-    """The latest date in the membership table (:func:`course_lib.sco.latest_date`).
+def check_members(members: Any) -> str | tuple[str, ...]:
+    """A ``members=`` argument: the canonical name of one of :data:`MEMBER_SETS`, or
+    ISO3 codes (any case) of States Parties in the data, as a tuple.
 
-    >>> latest_membership_date() >= pd.Timestamp("2024-07-04")
-    True
+    >>> check_members("oct2017"), check_members(["chn", "IND"])
+    ('2017 members', ('CHN', 'IND'))
     """
-    return sco.latest_date()
+    if isinstance(members, str) and (members in sco.MEMBER_SETS or members in sco.ALIASES
+                                     or len(members.strip()) != 3):
+        return sco.check_member_set(members, MEMBER_SETS)
+    return tuple(sco.members_of(members, known=_state_codes(), options=MEMBER_SETS,
+                                where="data/world_heritage_states.csv"))
 
 
-def _check_choice(value: Any, options: Iterable[str], what: str) -> str:
-    return as_choice(value, options, what)
+@data_cached
+def _state_codes() -> frozenset[str]:
+    return frozenset(_entries()["iso3"].astype(str))
 
 
-def _check_members(members: Any) -> str:
-    return sco.check_member_set(members, MEMBER_SETS)
-
-
-def member_set(name: str = "2017 members") -> list[str]:
-    """ISO3 codes of one member set (see :data:`MEMBER_SETS`).
+def member_set(members: Any = "2017 members") -> list[str]:
+    """ISO3 codes of one member set (see :data:`MEMBER_SETS`), or the codes given.
 
     >>> member_set("2017 members")
     ['CHN', 'IND', 'KAZ', 'KGZ', 'PAK', 'RUS', 'TJK', 'UZB']
@@ -177,16 +192,40 @@ def member_set(name: str = "2017 members") -> list[str]:
     ...
     course_lib.errors.CourseError: Unknown member set 'members'. Did you mean ...
     """
-    return sco.member_set(_check_members(name))
+    key = check_members(members)
+    return sco.member_set(key) if isinstance(key, str) else list(key)
 
 
-def member_set_definition(name: str) -> str:
+def member_set_definition(members: Any) -> str:
     """One sentence saying who is in a member set and as of which date.
 
     >>> member_set_definition("2017 members")
     'the 8 SCO members on 2017-10-01'
+    >>> member_set_definition(["KAZ", "KGZ"])
+    'the states KAZ, KGZ'
     """
-    return sco.member_set_definition(_check_members(name))
+    key = check_members(members)
+    return sco.member_set_definition(key) if isinstance(key, str) else \
+        f"the states {', '.join(key)}"
+
+
+def hits(members: Any) -> np.ndarray:
+    """For each property (in the order of :func:`incidence`), how many of its States
+    Parties are among ``members`` (a set name or ISO3 codes).
+
+    >>> int(hits(["CHN"]).sum()) == int((entries()["iso3"] == "CHN").sum())
+    True
+    """
+    key = check_members(members)
+    inc = incidence.peek()  # read only
+    return inc.hits[key] if isinstance(key, str) else _hits_of(key)
+
+
+@data_cached
+def _hits_of(codes: tuple[str, ...]) -> np.ndarray:
+    e = _entries()
+    per = e[e["iso3"].isin(codes)].groupby("id_no").size()
+    return _readonly(per.reindex(_properties()["id_no"], fill_value=0).to_numpy(dtype=np.int64))
 
 
 # --------------------------------------------------------------------------- incidence
@@ -216,18 +255,18 @@ def incidence() -> Incidence:
     """Build (once, cached) the property x member-set incidence.
 
     >>> inc = incidence()
-    >>> int((inc.hits["2017 members"] > 0).sum()) >= 133
+    >>> sorted(inc.hits) == sorted(MEMBER_SETS)
     True
     """
     p = _properties()
     e = _entries()
     ids = p["id_no"].to_numpy(dtype=np.int64)
     n_entries = e.groupby("id_no").size().reindex(p["id_no"], fill_value=0)
-    hits = {}
+    by_set = {}
     for name in MEMBER_SETS:
         codes = sco.member_set(name)
         per = e[e["iso3"].isin(codes)].groupby("id_no").size()
-        hits[name] = _readonly(per.reindex(p["id_no"], fill_value=0).to_numpy(dtype=np.int64))
+        by_set[name] = _readonly(per.reindex(p["id_no"], fill_value=0).to_numpy(dtype=np.int64))
     cat = p["category"].to_numpy(dtype=object)
     masks = {k: _readonly(np.isin(cat, list(v))) for k, v in CATEGORIES.items()}
     return Incidence(
@@ -237,7 +276,7 @@ def incidence() -> Incidence:
                           .to_numpy(dtype=float)),
         n_entries=_readonly(n_entries.to_numpy(dtype=np.int64)),
         category_mask=masks,
-        hits=hits,
+        hits=by_set,
     )
 
 
@@ -268,21 +307,19 @@ def share(category: str = "all", denominator: str = "whole List",
 
     Examples
     --------
-    >>> s = share()
-    >>> s["numerator"], s["denominator"], round(s["share"], 2)
-    (133, 1073, 12.4)
-    >>> share("cultural", "cultural part")["denominator"]
-    832
+    >>> s = share(members="today's members", year=2021)
+    >>> s["members"], type(s["numerator"]).__name__, bool(0 < s["share"] < 100)
+    ("today's members", 'int', True)
     >>> share("all", "cultural part")
     Traceback (most recent call last):
     ...
     course_lib.errors.CourseError: With category 'all' the denominator is the whole List; 'cultural part' needs category 'cultural' or 'cultural + mixed'.
     """
-    _check_choice(category, CATEGORIES, "category")
-    _check_choice(denominator, DENOMINATORS, "denominator")
-    members = _check_members(members)
-    _check_choice(counting, COUNTINGS, "counting")
-    year = _check_year(year)
+    as_choice(category, CATEGORIES, "category")
+    as_choice(denominator, DENOMINATORS, "denominator")
+    members = check_members(members)
+    as_choice(counting, COUNTINGS, "counting")
+    year = check_year(year)
     if category == "all" and denominator == "cultural part":
         raise CourseError(
             "With category 'all' the denominator is the whole List; 'cultural part' needs "
@@ -291,14 +328,14 @@ def share(category: str = "all", denominator: str = "whole List",
     inc = incidence.peek()  # read only (its arrays are read-only)
     listed = (inc.inscribed <= year) & (inc.removed > year)
     cat = inc.category_mask[category]
-    hits = inc.hits[members]
+    held = hits(members)
     den_mask = listed if denominator == "whole List" else listed & cat
     num_mask = listed & cat
     if counting == "once":
-        num = int(np.count_nonzero(num_mask & (hits > 0)))
+        num = int(np.count_nonzero(num_mask & (held > 0)))
         den = int(np.count_nonzero(den_mask))
     else:
-        num = int(hits[num_mask].sum())
+        num = int(held[num_mask].sum())
         den = int(inc.n_entries[den_mask].sum())
     return {
         "share": 100.0 * num / den if den else float("nan"),
@@ -312,172 +349,40 @@ def share(category: str = "all", denominator: str = "whole List",
     }
 
 
-def definition(category: str, denominator: str, members: str, counting: str,
-               year: int) -> str:
-    """A sentence defining one reading.
-
-    >>> definition("all", "whole List", "2017 members", "once", 2017)[:60]
-    'properties (all categories) with at least one State Party am'
+@dataclass(frozen=True)
+class HeritageView:
+    """What the notebook-06 explorer shows for one reading: the choices (the
+    ``denominator`` actually used: "whole List" when every category counts), the share
+    (%) and the counts it rests on (properties, or property x State Party entries).
+    The per-country bars are :func:`course_lib.analysis.heritage_counts.country_counts`.
     """
-    what = {"all": "properties (all categories)", "cultural": "Cultural properties",
-            "cultural + mixed": "Cultural and Mixed properties"}[category]
-    of = ("of all properties on the List" if denominator == "whole List"
-          else "of the " + {"cultural": "Cultural", "cultural + mixed": "Cultural and Mixed",
-                            "all": "all"}[category] + " properties on the List")
-    if counting == "once":
-        how = (f"{what} with at least one State Party among {member_set_definition(members)}, "
-               f"each counted once, as a % {of}")
-    else:
-        how = (f"entries (property x State Party) of {what} whose State Party is among "
-               f"{member_set_definition(members)}, as a % of the entries {of}")
-    return f"{how}, at the end of {year}"
+
+    category: str
+    denominator: str
+    members: str
+    counting: str
+    year: int
+    share: float
+    numerator_n: int
+    denominator_n: int
 
 
-def reading_label(category: str, denominator: str, members: str, counting: str,
-                  year: int) -> str:
-    """A short label for one reading.
+def view(category: str = "all", denominator: str = "whole List",
+         members: str = "2017 members", counting: str = "once",
+         year: int = ARTICLE_YEAR) -> HeritageView:
+    """The explorer's numbers for one reading (with every category counted, the share is
+    of the whole List whatever ``denominator`` says).
 
-    >>> reading_label("all", "whole List", "2017 members", "once", 2017)
-    'all / whole List / 2017 members / once / 2017'
+    >>> v = view(category="all", denominator="cultural part", members="today's members", year=2021)
+    >>> v.denominator, v.numerator_n <= v.denominator_n
+    ('whole List', True)
     """
-    return f"{category} / {denominator} / {members} / {counting} / {year}"
-
-
-def grid(years: Iterable[int] | None = None) -> pd.DataFrame:
-    """Every reading: one row per combination of the five choices.
-
-    ``years`` defaults to the article's year and the latest year in the data. The
-    combination category "all" with the "cultural part" denominator is left out (it has
-    no meaning).
-
-    >>> g = grid()
-    >>> len(g), list(g.columns[:3])
-    (80, ['reading', 'definition', 'value'])
-    """
-    years = [ARTICLE_YEAR, latest_year()] if years is None else [_check_year(y) for y in years]
-    rows = []
-    for year in years:
-        for members in MEMBER_SETS:
-            for category in CATEGORIES:
-                for denominator in DENOMINATORS:
-                    if category == "all" and denominator == "cultural part":
-                        continue
-                    for counting in COUNTINGS:
-                        s = share(category, denominator, members, counting, year)
-                        rows.append({
-                            "reading": reading_label(category, denominator, members,
-                                                     counting, year),
-                            "definition": definition(category, denominator, members,
-                                                     counting, year),
-                            "value": s["share"],
-                            "category": category, "denominator": denominator,
-                            "members": members, "counting": counting, "year": year,
-                            "numerator_n": s["numerator"], "denominator_n": s["denominator"],
-                        })
-    return pd.DataFrame(rows)
-
-
-# --------------------------------------------------------------------------- tables for figures
-@data_cached
-def _entry_arrays() -> dict[str, np.ndarray]:
-    """The long table (property x State Party) as arrays, with year and category codes."""
-    p = _properties()[["id_no", "year_inscribed", "year_removed", "category"]]
-    e = _entries().merge(p, on="id_no", how="left")
-    codes = sorted(e["iso3"].unique())
-    return {
-        "codes": np.array(codes, dtype=object),
-        "iso": _readonly(pd.Categorical(e["iso3"], categories=codes).codes.astype(np.int64)),
-        "cat": _readonly(pd.Categorical(e["category"], categories=list(CATEGORY_ORDER))
-                         .codes.astype(np.int64)),
-        "inscribed": _readonly(e["year_inscribed"].to_numpy(dtype=np.int64)),
-        "removed": _readonly(e["year_removed"].astype("Float64").fillna(np.inf)
-                             .to_numpy(dtype=float)),
-    }
-
-
-def country_counts(members: str = "2017 members", year: int = ARTICLE_YEAR) -> pd.DataFrame:
-    """Properties on the List per State Party of a member set, by category.
-
-    A transboundary property counts for **each** of its States Parties. One row per
-    state of the set (zero rows kept), columns Cultural, Mixed, Natural, total and
-    country, sorted by total (largest first).
-
-    >>> c = country_counts()
-    >>> c.index[0], int(c.loc["CHN", "total"]) > 40
-    ('CHN', True)
-    """
-    codes = member_set(members)
-    year = _check_year(year)
-    a = _entry_arrays.peek()  # read only
-    listed = (a["inscribed"] <= year) & (a["removed"] > year)
-    n_codes, n_cat = len(a["codes"]), len(CATEGORY_ORDER)
-    counts = np.bincount(a["iso"][listed] * n_cat + a["cat"][listed],
-                         minlength=n_codes * n_cat).reshape(n_codes, n_cat)
-    out = pd.DataFrame(counts, index=pd.Index(a["codes"], name="iso3"),
-                       columns=list(CATEGORY_ORDER))
-    out = out.reindex(codes, fill_value=0)
-    out.index.name = "iso3"
-    out["total"] = out[list(CATEGORY_ORDER)].sum(axis=1)
-    names = _country_names()
-    out["country"] = [names.get(c, c) for c in out.index]
-    return out.sort_values(["total", "Cultural"], ascending=False, kind="stable")
-
-
-@data_cached
-def _country_names() -> dict[str, str]:
-    from ..sco import names as sco_names
-
-    c = load("countries")
-    names = dict(zip(c["iso3"], c["name"]))
-    names.update(sco_names())
-    return names
-
-
-def share_over_time(members: str = "2017 members", category: str = "all",
-                    denominator: str = "whole List", counting: str = "once") -> pd.DataFrame:
-    """The share (and counts) at the end of every year in the data.
-
-    >>> t = share_over_time()
-    >>> round(float(t.loc[2017, "share"]), 2)
-    12.4
-    """
-    rows = {}
-    for year in range(first_year(), latest_year() + 1):
-        s = share(category, denominator, members, counting, year)
-        rows[year] = {"share": s["share"], "numerator": s["numerator"],
-                      "denominator": s["denominator"]}
-    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("year")
-
-
-def inscriptions_per_year(members: str = "2017 members") -> pd.DataFrame:
-    """Properties inscribed each year: by the member set (any State Party in it) and others.
-
-    >>> int(inscriptions_per_year().loc[1987, "set"]) > 0
-    True
-    """
-    members = _check_members(members)
-    inc = incidence.peek()  # read only
-    held = inc.hits[members] > 0
-    df = pd.DataFrame({"year": inc.inscribed, "held": held})
-    out = pd.crosstab(df["year"], df["held"]).reindex(columns=[True, False], fill_value=0)
-    out.columns = ["set", "others"]
-    return out.reindex(range(first_year(), latest_year() + 1), fill_value=0).rename_axis("year")
-
-
-def map_points(members: str = "2017 members", year: int = ARTICLE_YEAR) -> pd.DataFrame:
-    """Properties on the List at the end of ``year`` with coordinates and a ``held`` flag
-    (True when at least one State Party is in the member set).
-
-    >>> m = map_points()
-    >>> len(m), int(m["held"].sum())
-    (1073, 133)
-    """
-    codes = set(member_set(members))
-    p = on_list(year)
-    held = p["states_iso3"].fillna("").map(lambda s: bool(codes & set(s.split(";"))))
-    out = p[["id_no", "name", "category", "states_iso3", "latitude", "longitude"]].copy()
-    out["held"] = held.astype(bool).to_numpy()
-    return out
+    effective = "whole List" if category == "all" else denominator
+    s = share(category, effective, members, counting, year)
+    return HeritageView(category=s["category"], denominator=s["denominator_kind"],
+                        members=s["members"], counting=s["counting"], year=s["year"],
+                        share=s["share"], numerator_n=s["numerator"],
+                        denominator_n=s["denominator"])
 
 
 # --------------------------------------------------------------------------- claim
@@ -492,45 +397,3 @@ def article_value(claim_id: str = CLAIM_ID) -> float:
     return _article_value(claim_id)
 
 
-def evidence_heritage_share() -> dict[str, Any]:
-    """Evidence for 'cultural sites of SCO countries are 20 % of the World Heritage List'.
-
-    Every reading of :func:`grid` (the 2017 List and the latest, four member sets) is
-    returned; ``data/claim_readings.csv`` fixes which are eligible (the 2017 List and the
-    members of October 2017); the rest are context.
-
-    >>> ev = evidence_heritage_share()
-    >>> ev["unit"], round(ev["value"], 2), len(ev["readings"])
-    ('%', 12.4, 80)
-    """
-    g = grid()
-    latest = latest_year()
-    primary = share()
-    cult = share("cultural", "whole List")
-    cult_part = share("cultural", "cultural part")
-    per = share(counting="per country")
-    m17 = g[(g["members"] == "2017 members") & (g["year"] == ARTICLE_YEAR)]
-    now = share(members="today's members", year=latest)
-    wide = share(members="2017 members + observers + dialogue partners")
-    explanation = (
-        f"At the end of {ARTICLE_YEAR} the List held {primary['denominator']:,} properties; "
-        f"{primary['numerator']} of them (**{primary['share']:.1f} %**) had at least one State "
-        f"Party among {member_set_definition('2017 members')}. Counting only Cultural "
-        f"properties gives {cult['share']:.1f} % of the whole List, or {cult_part['share']:.1f} % "
-        f"of its cultural part; counting transboundary properties once per country gives "
-        f"{per['share']:.1f} %. Over the {len(m17)} readings with the 2017 List and the members "
-        f"of October 2017 the share runs from {m17['value'].min():.1f} % to "
-        f"{m17['value'].max():.1f} %. Adding observers and dialogue partners, which were not "
-        f"members, gives {wide['share']:.1f} % (context only); today's members on the {latest} "
-        f"List hold {now['share']:.1f} %."
-    )
-    readings = g[["reading", "definition", "value"]].copy()
-    readings.insert(0, "reading_id", readings["reading"])
-    return {
-        "value": primary["share"],
-        "unit": "%",
-        "readings": readings,
-        "explanation": explanation,
-        "sources": list(SOURCES),
-        "now": {"value": now["share"], "label": f"today's members, List of {latest}"},
-    }

@@ -11,14 +11,15 @@ World totals are the World Bank's World aggregate (``WLD``); a group's total is 
 sum of its countries, and a share is NaN when any country lacks a value (never a
 silent zero).
 
->>> round(share("population", "2017 members", 2017), 1)
-41.9
+>>> 0 < share("population", "2017 members + observers", 2020) < 100
+True
 >>> group(sco.EACH_YEAR, 2000)
 []
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 import pandas as pd
@@ -27,8 +28,8 @@ from .. import sco
 from ..cache import data_cached
 from ..data import load
 from ..sco import ARTICLE_DATE, EACH_YEAR
-from ..validate import as_year
-from .indicators import WORLD, _check_indicator, _wb, full_year
+from ..validate import as_period, as_year
+from .indicators import WORLD, check_indicator, full_year, wb
 
 #: The member sets this module offers -> a short label for legends and menus.
 MEMBER_SETS: dict[str, str] = {
@@ -83,7 +84,7 @@ def group(members: Any, year: int) -> list[str]:
 @data_cached
 def _pivot(indicator: str) -> pd.DataFrame:
     """Wide table (year x economy) of one indicator, with the World in column WLD."""
-    df = _wb()
+    df = wb()
     keep = (df.kind == "country") | (df.iso3 == WORLD)
     return df[keep].pivot(index="year", columns="iso3", values=indicator)
 
@@ -97,7 +98,7 @@ def pivot(indicator: str = "population") -> pd.DataFrame:
     >>> pivot("population").loc[2017, ["CHN", "IND"]].gt(1e9).all()
     np.True_
     """
-    _check_indicator(indicator)
+    check_indicator(indicator)
     return _pivot(indicator)
 
 
@@ -108,7 +109,7 @@ def share(indicator: str, members: Any, year: int) -> float:
     >>> 20 < share("surface_area_km2", "2017 members", 2017) < 30
     True
     """
-    _check_indicator(indicator)
+    check_indicator(indicator)
     codes = group(members, year)
     return _share_of(_pivot.peek(indicator), codes, _check_year(year))
 
@@ -126,7 +127,7 @@ def _share_of(table: pd.DataFrame, codes: Iterable[str], year: int) -> float:
 
 
 def share_series(indicator: str = "population", members: Any = EACH_YEAR,
-                 start: int = 1990, end: int | None = None) -> pd.DataFrame:
+                 period: tuple[int, int | None] = (1990, None)) -> pd.DataFrame:
     """One row per year: the group's size, total, the World total and the share.
 
     By default each year counts the members *of that year*; pass a fixed set (such as
@@ -135,16 +136,16 @@ def share_series(indicator: str = "population", members: Any = EACH_YEAR,
     Returns columns ``year``, ``n_states``, ``total``, ``world``, ``share`` (%) and
     ``missing`` (codes without a value, comma-separated).
 
-    >>> s = share_series("population", start=2000, end=2002)
+    >>> s = share_series("population", period=(2000, 2002))
     >>> s["n_states"].tolist()
     [0, 6, 6]
     >>> bool(s["share"].isna().iloc[0])
     True
     """
-    _check_indicator(indicator)
+    check_indicator(indicator)
     table = _pivot.peek(indicator)  # read only
-    start = _check_year(start)
-    end = int(table.index.max()) if end is None else _check_year(end)
+    lo, hi, _ = _span()
+    start, end = as_period(period, lo, hi, where="the World Bank table")
     fixed = None if sco.varies_by_year(members) else _codes(members, start)
     rows = []
     for year in range(start, end + 1):
@@ -172,7 +173,7 @@ def country_values(members: Any, year: int,
     >>> t["iso3"].tolist()
     ['CHN', 'IND', 'RUS']
     """
-    _check_indicator(indicator)
+    check_indicator(indicator)
     year = _check_year(year)
     iso3s = _codes(members, year)
     row = _pivot.peek(indicator).loc[year]  # a new Series
@@ -225,53 +226,6 @@ def population_readings(year: int = 2017) -> pd.DataFrame:
     ]
     out = pd.DataFrame(rows, columns=["reading", "definition", "value"])
     return out
-
-
-def _article_value(claim_id: str) -> float:
-    from ..claims.core import article_value
-
-    return article_value(claim_id)
-
-
-_POPULATION_IDS = ("members_oct2017_2017", "members_oct2017_2016", "members_oct2017_2015",
-                   "members_observers_2017", "members_observers_partners_2017", "now",
-                   "members_oct2017_2017_sum")
-
-
-def evidence_population_share() -> dict:
-    """Evidence for "almost 44 per cent of the world's population".
-
-    Every row of :func:`population_readings` gets a ``reading_id``; which of them are
-    eligible is fixed in ``data/claim_readings.csv``, not here.
-
-    >>> r = evidence_population_share()["readings"]
-    >>> r.reading_id.iloc[0], round(float(r.value.iloc[0]), 2)
-    ('members_oct2017_2017', 41.9)
-    """
-    readings = population_readings(2017)
-    readings.insert(0, "reading_id", list(_POPULATION_IDS[:len(readings)]))
-    v = readings.set_index("reading_id")["value"]
-    value = float(v["members_oct2017_2017"])
-    latest = readings.loc[readings.reading_id == "now", "reading"].iloc[0]
-    explanation = (
-        f"The eight states that were members when the article appeared held "
-        f"**{value:.2f} %** of the world's people in 2017 (World Bank, current vintage); "
-        f"{v['members_oct2017_2016']:.2f} % in 2016, the latest year published when the "
-        f"article was written; {v['members_oct2017_2017_sum']:.2f} % if the world is the sum "
-        "of the countries. Counting the observers of October 2017 as well gives "
-        f"{v['members_observers_2017']:.2f} %, but observers were not members. The World "
-        "Bank revises its estimates every year, so this table is not what the author could "
-        f"read in 2017."
-    )
-    return {
-        "value": value,
-        "unit": "%",
-        "readings": readings,
-        "explanation": explanation,
-        "sources": ["wb_indicators", "sco_membership"],
-        "now": {"value": float(v["now"]), "label": latest,
-                "why": full_year("population", "today's members").why},
-    }
 
 
 # --------------------------------------------------------------- other organizations
@@ -337,94 +291,57 @@ def org_totals(year: int = sco.ARTICLE_YEAR, sco_on: str = ARTICLE_DATE,
     return out.sort_values("population", ascending=False).reset_index(drop=True)
 
 
-def evidence_largest_organization() -> dict:
-    """Evidence for "the largest regional organization": the SCO's rank (1 = largest)."""
-    t = org_totals(2017).set_index("org")
-    latest, why = _full_year_of_bodies()  # coverage before recency
-    t_obs = org_totals(2017, sco_statuses=("member", "observer")).set_index("org")
-    t_now = org_totals(latest, sco_on="today", data_year=latest).set_index("org")
-    n_orgs = len(t)
-    rows = [
-        ("rank_population_2017", "rank by population, 2017", f"population of the Oct 2017 "
-         f"members vs the members of {n_orgs - 1} other organizations in 2017",
-         t.loc[SCO, "rank_population"]),
-        ("rank_area_2017", "rank by surface area, 2017", "surface area (km², incl. inland water)",
-         t.loc[SCO, "rank_area"]),
-        ("rank_land_2017", "rank by land area, 2017", "land area (km²)",
-         int(t["land_area_km2"].rank(ascending=False, method="min")[SCO])),
-        ("rank_gdp_2017", "rank by GDP, 2017", "GDP at current US$ (economic size)",
-         t.loc[SCO, "rank_gdp"]),
-        ("rank_members_2017", "rank by number of member states, 2017", "how many states belong",
-         t.loc[SCO, "rank_members"]),
-        ("rank_population_observers_2017", "rank by population, with observers",
-         "SCO members + observers of Oct 2017", t_obs.loc[SCO, "rank_population"]),
-        ("now", f"rank by population, today ({latest} data)", "today's members of every body",
-         t_now.loc[SCO, "rank_population"]),
-    ]
-    readings = pd.DataFrame(rows, columns=["reading_id", "reading", "definition", "value"])
-    readings["value"] = readings["value"].astype(float)
-    value = float(readings["value"].iloc[0])
-    by_area = t.sort_values("surface_area_km2", ascending=False)
-    explanation = (
-        f"Among the {n_orgs} organizations in the course data, the SCO's members had the "
-        f"most people in 2017 ({t.loc[SCO, 'population'] / 1e9:.2f} billion; next: "
-        f"{t.drop(SCO)['population'].idxmax()} with "
-        f"{t.drop(SCO)['population'].max() / 1e9:.2f} billion). By surface area it comes "
-        f"{_ordinal(int(t.loc[SCO, 'rank_area']))} (largest: {by_area.index[0]}, "
-        f"{by_area['surface_area_km2'].iloc[0] / 1e6:.1f} million km² against "
-        f"{t.loc[SCO, 'surface_area_km2'] / 1e6:.1f} million km²). The answer also depends on "
-        f"which bodies count as regional organizations (the table holds {n_orgs - 1} others)."
-    )
-    return {
-        "value": value,
-        "unit": "rank",
-        "readings": readings,
-        "explanation": explanation,
-        "sources": ["wb_indicators", "sco_membership", "regional_organizations"],
-        "now": {"value": float(t_now.loc[SCO, "rank_population"]),
-                "label": f"rank by population of today's members, {latest}", "why": why},
-    }
-
-
-def _full_year_of_bodies() -> tuple[int, str]:
+def full_year_of_bodies() -> tuple[int, str]:
     """The latest year with population for today's SCO members, every current member of
-    the other organizations, and the World."""
+    the other organizations, and the World (:func:`course_lib.analysis.indicators.full_year`).
+
+    >>> year, why = full_year_of_bodies()
+    >>> why.startswith(str(year))
+    True
+    """
     orgs = load("regional_organizations")
-    codes = set(orgs.loc[orgs["left"].isna(), "iso3"].astype(str)) & set(_wb()["iso3"].astype(str))
+    codes = set(orgs.loc[orgs["left"].isna(), "iso3"].astype(str)) & set(wb()["iso3"].astype(str))
     group = sorted(codes | set(sco.member_set("today's members")))
     return full_year("population", group, what="the members of every organization")
 
 
-def _ordinal(n: int) -> str:
-    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
-
-
-def view(members: Any, year: int, indicator: str = "population") -> dict:
+@dataclass(frozen=True)
+class PopulationView:
     """What the notebook-02 explorer shows for one member set and year.
 
-    Returns a dict: ``members``, ``year``, ``share`` (%, NaN if no member or a missing
-    value), ``n_states``, ``total``, ``world`` and ``countries`` (``country_values`` of
-    the group).
+    ``members`` is the set's name (or the codes given); ``share`` is % of the World
+    (NaN if no member or a missing value); ``countries`` is :func:`country_values` of
+    the group.
+    """
 
-    >>> v = view("2017 members", 2017)
-    >>> v["n_states"], round(v["share"], 1)
-    (8, 41.9)
-    >>> view(EACH_YEAR, 1995)["n_states"]
+    members: Any
+    year: int
+    indicator: str
+    share: float
+    n_states: int
+    total: float
+    world: float
+    countries: pd.DataFrame
+
+
+def view(members: Any = "2017 members", year: int = sco.ARTICLE_YEAR,
+         indicator: str = "population") -> PopulationView:
+    """The explorer's numbers for one member set and year.
+
+    >>> v = view(members="2017 members + observers", year=2020)
+    >>> v.n_states, list(v.countries.columns)
+    (12, ['iso3', 'country', 'value', 'share'])
+    >>> view(members=EACH_YEAR, year=1995).n_states
     0
     """
-    _check_indicator(indicator)
+    check_indicator(indicator)
     year = _check_year(year)
     codes = group(members, year)
     table = _pivot.peek(indicator)  # read only
-    world = float(table.loc[year, WORLD])
     countries = country_values(codes, year, indicator) if codes else pd.DataFrame(
         columns=["iso3", "country", "value", "share"])
-    return {
-        "members": _set_name(members) or codes,
-        "year": year,
-        "share": _share_of(table, codes, year),
-        "n_states": len(codes),
-        "total": float(countries["value"].sum()) if codes else float("nan"),
-        "world": world,
-        "countries": countries,
-    }
+    return PopulationView(
+        members=_set_name(members) or tuple(codes), year=year, indicator=indicator,
+        share=_share_of(table, codes, year), n_states=len(codes),
+        total=float(countries["value"].sum()) if codes else float("nan"),
+        world=float(table.loc[year, WORLD]), countries=countries)

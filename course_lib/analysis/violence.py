@@ -1,12 +1,9 @@
-"""The RATS 2011-2015 table and organised-violence deaths in the SCO states (notebook 03).
+"""Organised-violence deaths in the SCO states (notebook 03).
 
-Two kinds of evidence meet here:
-
-* the **RATS table** (``data/rats_2011_2015.csv``): the SCO's own figures for 2011-2015,
-  which can be rearranged (per year, ratios between lines) but not checked;
-* **UCDP organised-violence deaths** (``data/ucdp_deaths.csv``, GED 21.1 aggregated by
-  Our World in Data, a *draft*): independent, open, but about deaths in organised
-  violence, not about terrorism or about what RATS did.
+**UCDP organised-violence deaths** (``data/ucdp_deaths.csv``, GED 21.1 aggregated by
+Our World in Data, a *draft*) are independent and open, but they are about deaths in
+organised violence, not about terrorism or about what RATS did (the SCO's own RATS
+table is :mod:`course_lib.analysis.sco_record`).
 
 Per-million rates divide by World Bank population (``data/wb_indicators.csv``: the
 course's extract starts in 1990, although the WDI's population goes back to 1960), so
@@ -20,8 +17,6 @@ Which states count is the ``members=`` argument: ISO3 codes or a member set of
 states that were members then (six in 2011-2015, eight from June 2017). A fixed set
 such as ``"2017 members"`` must be asked for.
 
->>> rats_per_year("weapons_confiscated")
-2000.0
 >>> int(group_series(["KAZ"], "all").loc[2012])
 0
 >>> int(period_stats().loc["2011–2015", "n_states"]), int(period_stats("2017 members").loc["2011–2015", "n_states"])
@@ -30,8 +25,8 @@ such as ``"2017 members"`` must be asked for.
 
 from __future__ import annotations
 
-import difflib
-from typing import Any, Iterable
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -41,11 +36,8 @@ from ..cache import data_cached
 from ..data import load
 from ..errors import CourseError
 from ..sco import EACH_YEAR
-from ..validate import as_choice, as_iso3s, as_year
+from ..validate import as_choice, as_iso3s, as_period, as_year
 from . import indicators
-
-RATS_FIRST, RATS_LAST = 2011, 2015
-RATS_YEARS = RATS_LAST - RATS_FIRST + 1
 
 #: The periods compared in the notebook: five years before, during and after the RATS table.
 PERIODS: dict[str, tuple[int, int]] = {
@@ -68,119 +60,6 @@ MEASURES: dict[str, str] = {
     "count": "deaths",
     "per_million": "deaths per million people",
 }
-QUALIFIER_WORDS = {"exact": "", "more_than": "more than ", "about": "about ",
-                   "less_than": "less than "}
-
-# (numerator, denominator, factor applied to the ratio, unit of the ratio)
-RATIO_PAIRS: tuple[tuple[str, str, float, str], ...] = (
-    ("weapons_confiscated", "weapons_bases_uncovered", 1.0, "weapons per hidden base"),
-    ("ammunition_confiscated", "weapons_confiscated", 1.0, "rounds per weapon"),
-    ("explosives_confiscated", "ieds_confiscated", 1000.0, "kg of explosives per IED"),
-    ("ieds_confiscated", "weapons_bases_uncovered", 1.0, "IEDs per hidden base"),
-    ("persons_arrested", "attacks_prevented", 1.0, "arrests per attack prevented"),
-    ("persons_extradited", "persons_arrested", 1.0, "extraditions per arrest"),
-)
-
-
-# --------------------------------------------------------------------------- RATS table
-def rats_table() -> pd.DataFrame:
-    """The RATS table with a readable label and the implied average per year.
-
-    ``per_year`` is the five-year figure divided by 5: what the table implies for an
-    average year, assuming nothing about how the total was spread over the years.
-
-    >>> t = rats_table().set_index("item_id")
-    >>> t.loc["ammunition_confiscated", "label"]
-    'about 450,000'
-    >>> float(t.loc["explosives_confiscated", "per_year"])
-    10.4
-    """
-    t = load("rats_2011_2015")
-    t["value"] = t["value"].astype(float)
-    suffix = np.where(t["unit"] == "tonnes", " t", "")
-    t["label"] = [
-        f"{QUALIFIER_WORDS[q]}{v:,.0f}{s}" for q, v, s in zip(t["qualifier"], t["value"], suffix)
-    ]
-    t["per_year"] = t["value"] / RATS_YEARS
-    return t
-
-
-def _rats_row(item_id: str) -> pd.Series:
-    t = rats_table().set_index("item_id")
-    if not isinstance(item_id, str) or item_id not in t.index:
-        close = difflib.get_close_matches(str(item_id), t.index.tolist(), n=1)
-        extra = f" Did you mean {close[0]!r}?" if close else ""
-        raise CourseError(
-            f"No line {item_id!r} in the RATS table.{extra} The lines are: {', '.join(t.index)}."
-        )
-    return t.loc[item_id]
-
-
-def rats_per_year(item_id: str) -> float:
-    """Average per year over 2011-2015 implied by one line of the table.
-
-    >>> rats_per_year("attacks_prevented")
-    4.0
-    >>> rats_per_year("atacks_prevented")
-    Traceback (most recent call last):
-    ...
-    course_lib.errors.CourseError: No line 'atacks_prevented' in the RATS table. Did you mean 'attacks_prevented'? ...
-    """
-    return float(_rats_row(item_id)["value"]) / RATS_YEARS
-
-
-def combine_qualifiers(numerator: str, denominator: str) -> str:
-    """What a ratio of two qualified figures is: exact, about, a bound, or uncertain.
-
-    "more than A" divided by exactly B is more than A/B; A divided by "more than B" is
-    less than A/B; two lower bounds give no bound at all.
-
-    >>> combine_qualifiers("more_than", "exact"), combine_qualifiers("exact", "more_than")
-    ('more_than', 'less_than')
-    >>> combine_qualifiers("about", "exact"), combine_qualifiers("more_than", "more_than")
-    ('about', 'uncertain')
-    """
-    known = {"exact", "more_than", "about"}
-    if numerator not in known or denominator not in known:
-        raise CourseError(f"Qualifiers are one of {sorted(known)}, not {numerator!r}/{denominator!r}.")
-    pair = (numerator, denominator)
-    if pair == ("exact", "exact"):
-        return "exact"
-    if set(pair) <= {"exact", "about"}:
-        return "about"
-    if pair == ("more_than", "exact"):
-        return "more_than"
-    if pair == ("exact", "more_than"):
-        return "less_than"
-    return "uncertain"
-
-
-def rats_ratios() -> pd.DataFrame:
-    """Ratios between lines of the RATS table, with what the qualifiers allow us to say.
-
-    >>> r = rats_ratios().set_index("meaning")
-    >>> float(r.loc["rounds per weapon", "ratio"]), r.loc["rounds per weapon", "qualifier"]
-    (45.0, 'about')
-    >>> r.loc["kg of explosives per IED", "qualifier"]
-    'uncertain'
-    """
-    t = rats_table().set_index("item_id")
-    rows = []
-    for num, den, factor, meaning in RATIO_PAIRS:
-        q = combine_qualifiers(t.loc[num, "qualifier"], t.loc[den, "qualifier"])
-        ratio = factor * t.loc[num, "value"] / t.loc[den, "value"]
-        rows.append({
-            "numerator": num,
-            "denominator": den,
-            "ratio": float(ratio),
-            "qualifier": q,
-            "label": (f"{ratio:,.3g} (no bound)" if q == "uncertain"
-                      else f"{QUALIFIER_WORDS[q]}{ratio:,.3g}"),
-            "meaning": meaning,
-        })
-    return pd.DataFrame(rows)
-
-
 # --------------------------------------------------------------------------- UCDP deaths
 @data_cached
 def _ucdp() -> pd.DataFrame:
@@ -250,7 +129,7 @@ def _mask(members: Any, index: pd.Index) -> pd.DataFrame:
 
 
 def deaths(members: Any = None, type_of_violence: str = "all",
-           years: Iterable[int] | None = None) -> pd.DataFrame:
+           period: tuple[int, int] | None = None) -> pd.DataFrame:
     """Country-year deaths (best, low, high), population (World Bank, persons) and
     deaths per million people.
 
@@ -260,11 +139,12 @@ def deaths(members: Any = None, type_of_violence: str = "all",
         Countries (default: all in the table).
     type_of_violence : str
         ``"all"``, ``"state_based"``, ``"non_state"`` or ``"one_sided"``.
-    years : iterable of int, optional
+    period : (start, end), optional
+        Years kept, both included (default: every year).
 
     Examples
     --------
-    >>> d = deaths(["PAK"], "one_sided", range(2011, 2016))
+    >>> d = deaths(["PAK"], "one_sided", period=(2011, 2015))
     >>> len(d), list(d.columns)[:4]
     (5, ['iso3', 'country', 'year', 'type_of_violence'])
     """
@@ -273,8 +153,9 @@ def deaths(members: Any = None, type_of_violence: str = "all",
     sel = u["type_of_violence"] == type_of_violence
     if members is not None:
         sel &= u["iso3"].isin(_codes(members))
-    if years is not None:
-        sel &= u["year"].isin([as_year(y) for y in years])
+    if period is not None:
+        first, last = as_period(period, *_grid_years(), where="data/ucdp_deaths.csv")
+        sel &= u["year"].between(first, last)
     return u.loc[sel].sort_values(["iso3", "year"]).reset_index(drop=True)
 
 
@@ -428,8 +309,9 @@ def peak_year(members: Any = EACH_YEAR, type_of_violence: str = "all",
               measure: str = "count", last: int = LAST_GED_YEAR) -> int:
     """The year with the most deaths (or the highest rate), up to ``last``.
 
-    >>> peak_year(["RUS"], "all", last=2020)
-    1999
+    >>> s = group_series(["AFG"], "all").loc[:2020]
+    >>> peak_year(["AFG"], "all", last=2020) == int(s.idxmax())
+    True
     """
     last = _check_period(last, last)[1]
     s = group_series(members, type_of_violence, measure).loc[:last].dropna()
@@ -438,142 +320,47 @@ def peak_year(members: Any = EACH_YEAR, type_of_violence: str = "all",
     return int(s.idxmax())
 
 
-def explorer_view(members: Any, type_of_violence: str = "all",
-                  measure: str = "count") -> dict:
-    """Everything the explorer shows: per-country series, the group series, the period
-    table and a one-sentence readout.
+@dataclass(frozen=True)
+class ViolenceView:
+    """What the notebook-03 explorer shows for a choice of countries, type and measure.
 
-    >>> v = explorer_view(["PAK", "IND"], "one_sided", "count")
-    >>> sorted(v), v["readout"].startswith("India and Pakistan")
-    (['countries', 'group', 'periods', 'readout'], True)
+    ``countries``: one column per country (:func:`country_series`); ``group``: the
+    countries together (:func:`group_series`); ``periods``: :func:`period_stats`;
+    ``names``: the chosen countries' names, sorted; ``now`` and ``before``: the
+    2011-2015 and 2006-2010 values in the chosen measure (deaths, or deaths per million
+    over the period).
+    """
+
+    members: tuple[str, ...]
+    type_of_violence: str
+    measure: str
+    countries: pd.DataFrame
+    group: pd.Series
+    periods: pd.DataFrame
+    names: tuple[str, ...]
+    now: float
+    before: float
+
+
+def view(members: Any = "2017 members", type_of_violence: str = "all",
+         measure: str = "count") -> ViolenceView:
+    """The explorer's numbers for one choice.
+
+    >>> v = view(members=["PAK", "IND"], type_of_violence="one_sided")
+    >>> v.names, list(v.periods.index)[1]
+    (('India', 'Pakistan'), '2011–2015')
     """
     codes = _codes(members)
     measure = _check_measure(measure)
-    countries = country_series(codes, type_of_violence, measure)
-    group = group_series(codes, type_of_violence, measure)
+    type_of_violence = _check_type(type_of_violence)
     stats = period_stats(codes, type_of_violence)
+    column = "per_million" if measure == "per_million" else "deaths"
     names = country_names()
-    labels = sorted(names[c] for c in codes)
-    who = labels[0] if len(labels) == 1 else (
-        ", ".join(labels[:-1]) + " and " + labels[-1] if len(labels) <= 3
-        else f"{len(labels)} countries together")
-    now, before = stats.loc["2011–2015"], stats.loc["2006–2010"]
-    if measure == "per_million":
-        a, b = now["per_million"], before["per_million"]
-        unit = "deaths per million people (period total / average population)"
-        fmt = "{:,.1f}"
-    else:
-        a, b = now["deaths"], before["deaths"]
-        unit = "deaths"
-        fmt = "{:,.0f}"
-    if b > 0:
-        change = f"{a / b:.2f} times the 2006–2010 level ({fmt.format(b)})"
-    else:
-        change = "no deaths recorded in 2006–2010, so no ratio"
-    readout = (
-        f"{who}, {TYPES[type_of_violence]}: 2011–2015 total {fmt.format(a)} {unit}, "
-        f"{change}."
-    )
-    return {"countries": countries, "group": group, "periods": stats, "readout": readout}
+    return ViolenceView(
+        members=tuple(codes), type_of_violence=type_of_violence, measure=measure,
+        countries=country_series(codes, type_of_violence, measure),
+        group=group_series(codes, type_of_violence, measure), periods=stats,
+        names=tuple(sorted(names[c] for c in codes)),
+        now=float(stats.loc["2011–2015", column]), before=float(stats.loc["2006–2010", column]))
 
 
-# --------------------------------------------------------------------------- timeline
-SHORT_TITLES = {
-    "Shanghai Convention": "Shanghai Convention",
-    "Agreement on Cooperation between SCO Member States in Combating Illicit": "Drugs agreement",
-    "Agreement on Cooperation in Identifying and Blocking": "Agreement on blocking entry channels",
-    "Agreement on Cooperation in Ensuring International Information": "Information security agreement",
-    "Agreement between the Governments of the SCO Member States on Creating": "Road transport agreement",
-    "Agreement on Cooperation and Interaction of the SCO Member States on Border": "Border agreement",
-    "Statement by the Heads of SCO Member States on Drug": "Statement on drugs",
-    "UNGASS 2016": "UN special session on drugs",
-    "High-level Special Event": "UN–SCO event, New York",
-    "High-level side event": "UN–SCO drugs event, Vienna",
-    "Astana Declaration": "Astana Declaration",
-    "Statement by the SCO Heads of the Member States on Joint": "Statement on terrorism",
-    "Convention of the Shanghai Cooperation Organization against Terrorism": "Convention against Terrorism",
-    "SCO Convention on Countering Extremism": "Convention on Extremism",
-    "2016-2018 SCO": "Programme 2016–2018",
-    "United Nations Global Counter-Terrorism Strategy": "UN Counter-Terrorism Strategy",
-}
-
-
-def short_title(title: str, words: int = 5) -> str:
-    """A short label for a document title (for figures).
-
-    >>> short_title("SCO Convention on Countering Extremism")
-    'Convention on Extremism'
-    >>> short_title("A new document with a rather long title")
-    'A new document with a…'
-    """
-    for start, short in SHORT_TITLES.items():
-        if title.startswith(start):
-            return short
-    parts = title.split()
-    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
-
-
-def documents_timeline() -> pd.DataFrame:
-    """The documents and events the article names, with a decimal date for plotting
-    (mid-month where the month is known, mid-year otherwise) and a short label.
-
-    >>> t = documents_timeline()
-    >>> t.loc[t.kind == "convention", "year"].tolist()
-    [2001, 2009, 2017]
-    """
-    t = load("documents")
-    t["year"] = t["year"].astype(int)
-    month = t["month"].astype("Float64")
-    t["when"] = (t["year"] + ((month - 0.5) / 12).fillna(0.5)).astype(float)
-    t["short"] = [short_title(s) for s in t["title"]]
-    return t.sort_values(["when", "title"]).reset_index(drop=True)
-
-
-# --------------------------------------------------------------------------- the claim
-def evidence_rats_2011_2015() -> dict:
-    """Evidence for the RATS results table: not checkable with open data.
-
-    The readings give what the table itself implies (the average per year of each
-    line) and, as NaN, the check against independent data that cannot be made.
-
-    >>> ev = evidence_rats_2011_2015()
-    >>> ev["value"] is None, bool(ev["readings"]["value"].isna().any())
-    (True, True)
-    """
-    t = rats_table()
-    rows = [{
-        "reading": "checked against independent data",
-        "definition": "the same counts from a source other than the SCO (none is open)",
-        "value": float("nan"),
-    }]
-    for _, r in t.iterrows():
-        unit = " (tonnes)" if r["unit"] == "tonnes" else ""
-        rows.append({
-            "reading": f"{r['item']}, per year{unit}",
-            "definition": f"the five-year figure ({r['label']}, {RATS_FIRST}–{RATS_LAST}) "
-                          f"divided by {RATS_YEARS}",
-            "value": float(r["per_year"]),
-        })
-    explanation = (
-        f"The table lists {len(t)} results for {RATS_FIRST}–{RATS_LAST} that the SCO reports "
-        "about its own work. We can rearrange them (averages per year, ratios between lines) "
-        "but not check them: the figures are **self-reported**; the categories are **not "
-        "defined** (what makes a crime 'averted', a member 'neutralized', a camp a camp?); "
-        "there is **no baseline or trend** (the years before 2011 or the split by year); "
-        "**no breakdown by country**; **no comparison group** (what happened in similar "
-        "states outside the SCO, or without RATS coordination); and **no independent "
-        "source** reports the same counts.\n\n"
-        "To check it we would need incident-level records for each member state and "
-        "year, with published definitions, verified by someone other than the reporting "
-        "agencies and comparable before and after 2011: for example court and prosecution "
-        "records, or an openly licensed independent terrorism-incident database. The open "
-        "data closest to the topic, UCDP's organised-violence deaths, measure something "
-        "else (deaths, not prevented attacks), so they give context, not a check."
-    )
-    return {
-        "value": None,
-        "unit": "table",
-        "readings": pd.DataFrame(rows, columns=["reading", "definition", "value"]),
-        "explanation": explanation,
-        "sources": ["rats_2011_2015", "ucdp_deaths"],
-    }

@@ -3,7 +3,7 @@
 (The module is called ``evaluation``, not ``evaluate``, so that ``claims.evaluate`` is
 always the function: a submodule of that name would replace it on the package.)
 
-Each evaluator lives in ``course_lib.analysis.<topic>`` and returns a dict (see
+Each evaluator lives in ``course_lib.claims.<topic>`` and returns a dict (see
 :mod:`course_lib.claims.judge`); the verdict is added by the one rule in
 :mod:`course_lib.claims.core`. A claim without an evaluator is an error, never skipped.
 
@@ -26,8 +26,7 @@ from .judge import build_evidence
 
 def registry() -> dict[str, Callable[[], dict[str, Any]]]:
     """Every claim id with its evaluator (imported here, not at package import)."""
-    from ..analysis import drugs, heritage, membership, population, violence
-    from . import nuclear
+    from . import drugs, heritage, membership, nuclear, population, violence
 
     return {
         "accession_2017": membership.evidence_accession_2017,

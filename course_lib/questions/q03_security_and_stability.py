@@ -114,7 +114,16 @@ def _peace_absences(split: bool = True, fixed=None, measure: str = "absent") -> 
     The other arguments give the wrong methods: ``split=False`` compares the
     participants' text letter by letter, ``fixed`` uses one member set for every row,
     ``measure`` counts exercises with an absence ("rows"), participants who were not
-    members ("reversed") or all participants ("participants")."""
+    members ("reversed") or all participants ("participants").
+
+    On these data two pairs of wrong methods coincide, so that the question names each pair
+    as one mistake:
+
+    >>> _peace_absences(measure="participants") == _peace_absences(fixed=_members_2017())
+    True
+    >>> _peace_absences(split=False) == _peace_absences(fixed=_members_today())
+    True
+    """
     from ..data import load
     from ..sco import members
 
@@ -370,20 +379,26 @@ QUESTIONS = [
             Mistake("the comparison reversed", lambda: _peace_absences(measure="reversed"),
                     "You counted participants who were not members; the task counts members "
                     "who were not participants."),
-            Mistake("the participants counted", lambda: _peace_absences(measure="participants"),
-                    "You counted the states that took part; the task counts the members who "
-                    "did not."),
-            Mistake("participants not split", lambda: _peace_absences(split=False),
-                    "The participants are one text per row: split it at `;` before comparing "
-                    "it with the members (as it is, every member looks absent)."),
-            Mistake("the members of October 2017 for every exercise",
-                    lambda: _peace_absences(fixed=_members_2017()),
-                    "You compared every exercise with the members of October 2017; take the "
-                    "members on the first day of each exercise's month."),
-            Mistake("today's members for every exercise",
-                    lambda: _peace_absences(fixed=_members_today()),
-                    "You compared every exercise with today's members; take the members on "
-                    "the first day of each exercise's month."),
+            # On these data two pairs of wrong methods give the same count (the exercises
+            # had four participants on average, and six members each, so "the
+            # participants" equals "eight members minus the participants" and "every
+            # member absent" equals "ten members minus the participants"): a number cannot
+            # tell them apart, so each pair is one mistake whose message is true for both.
+            # tests/test_q03_feedback.py computes all four methods from the raw CSV files.
+            Mistake("the participants counted, or the members of October 2017 for every "
+                    "exercise", lambda: _peace_absences(measure="participants"),
+                    "Your count equals the number of states that took part, summed over the "
+                    "exercises, which is also what comparing every exercise with the members "
+                    "of October 2017 gives on these data. "
+                    "Count, for each exercise, the members on the first day of its month who "
+                    "did not take part."),
+            Mistake("participants not split, or today's members for every exercise",
+                    lambda: _peace_absences(split=False),
+                    "Your count equals what you get when every member looks absent (the "
+                    "participants left as one text, not split at `;`), which is also what "
+                    "comparing every exercise with today's members gives on these data. Split the "
+                    "participants at `;` and take the members on the first day of each "
+                    "exercise's month."),
         ),
     ),
 ]

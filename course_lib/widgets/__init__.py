@@ -28,22 +28,18 @@ from ..plotting import render_png  # noqa: F401  (re-exported: widgets.render_pn
 
 def new_figure(nrows: int = 1, ncols: int = 1, *, width: float = 7.5, height: float = 4.0,
                dpi: int = 80, **subplot_kw: Any):
-    """A figure and its axes outside pyplot, in the house style, for an explorer.
+    """An explorer's figure and axes: :func:`course_lib.plotting.figure` (the course's
+    one figure factory) outside pyplot, with the constrained layout and the explorers'
+    size and resolution.
 
     >>> fig, ax = new_figure()
     >>> float(fig.get_dpi()), len(fig.axes)
     (80.0, 1)
     """
-    from matplotlib.figure import Figure
+    from ..plotting import figure
 
-    from ..plotting import _style_axes, style
-
-    with style():
-        fig = Figure(figsize=(width, height), dpi=dpi, layout="constrained")
-        axes = fig.subplots(nrows, ncols, **subplot_kw)
-    for ax in fig.axes:
-        _style_axes(ax)
-    return fig, axes
+    return figure(nrows, ncols, pyplot=False, figsize=(width, height), dpi=dpi,
+                  layout="constrained", **subplot_kw)
 
 
 def freeze_static(fig, dynamic: list, live_axes: tuple = ()) -> None:
@@ -58,10 +54,11 @@ def freeze_static(fig, dynamic: list, live_axes: tuple = ()) -> None:
     costs most in a redraw; this keeps explorer updates fast.
     """
     import numpy as np
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.text import Text
 
-    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    from ..rendering import agg_canvas
+
+    canvas = agg_canvas(fig)
     canvas.draw()  # the layout engine places everything here, with every artist
     fig.set_layout_engine("none")
     live = [*dynamic, *live_axes]
@@ -118,9 +115,10 @@ def freeze_per_key(fig, ax, dynamic: list, setups: dict) -> dict:
     zorder=-1)`` and swap it with ``.set_data`` (and set the key's limits) on change.
     """
     import numpy as np
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    from ..rendering import agg_canvas
+
+    canvas = agg_canvas(fig)
     if fig.get_layout_engine() is not None:
         canvas.draw()  # the layout engine places everything here
         fig.set_layout_engine("none")

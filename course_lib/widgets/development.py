@@ -5,7 +5,7 @@ population or unweighted) and a member set (the 2001 founders, the members of Oc
 2017, today's members). The chosen set's series is drawn thick, with its first and last
 values marked; the other two sets stay as thin grey lines for comparison. The y-axis is
 fixed per measure (the same for every set), so switching sets is a fair comparison. The
-numbers come from :func:`course_lib.analysis.development.explorer_view`; the GDP and
+numbers come from :func:`course_lib.analysis.development.view`; the GDP and
 population tables are pivoted once and each measure is a vectorised function over them.
 
 >>> ex = development_explorer()
@@ -18,6 +18,7 @@ from __future__ import annotations
 import textwrap
 
 from ..plotting import GREY, PALETTE, source_note
+from ..validate import as_choice
 from . import Explorer, explorer, freeze_per_key, new_figure
 
 CHOSEN_COLOR = PALETTE[0]
@@ -53,10 +54,42 @@ def spread(values: list[float], min_gap: float) -> list[float]:
     return out
 
 
+def upper_first(text: str) -> str:
+    """The text with its first letter in upper case (the rest untouched).
+
+    >>> upper_first("population-weighted Theil T")
+    'Population-weighted Theil T'
+    """
+    return text[:1].upper() + text[1:]
+
+
+def readout(v) -> str:
+    """The sentence above the figure (HTML) for a
+    :class:`course_lib.analysis.development.DevelopmentView`.
+
+    >>> from course_lib.analysis import development as D
+    >>> readout(D.view(measure="ratio", members="2001 founders")).startswith("Max/min ratio")
+    True
+    """
+    fmt = "{:.1f}" if v.measure == "ratio" else "{:.3f}"
+    unit = " times" if v.measure == "ratio" else ""
+    n_lo, n_hi = v.n
+    n_text = f"{n_hi} countries every year" if n_lo == n_hi else f"{n_lo}–{n_hi} countries"
+    change = v.last[1] - v.first[1]
+    direction = "higher" if change > 0 else "lower" if change < 0 else "the same"
+    return (
+        f"{upper_first(v.label)}, {v.members} ({n_text}): "
+        f"<b>{fmt.format(v.first[1])}{unit}</b> in {v.first[0]}, "
+        f"<b>{fmt.format(v.last[1])}{unit}</b> in {v.last[0]} ({direction} at the end); "
+        f"highest {fmt.format(v.highest[1])} in {v.highest[0]}, lowest "
+        f"{fmt.format(v.lowest[1])} in {v.lowest[0]}."
+    )
+
+
 def _y_limits(views: dict) -> tuple[float, float]:
     """Lower and upper y limit for one measure, covering every member set."""
-    top = max(float(v["series"]["value"].max()) for v in views.values())
-    low = min(float(v["series"]["value"].min()) for v in views.values())
+    top = max(float(v.series["value"].max()) for v in views.values())
+    low = min(float(v.series["value"].min()) for v in views.values())
     bottom = 0.0 if low >= 0 else low * 1.1
     return bottom, top * 1.12
 
@@ -76,13 +109,13 @@ def development_explorer(measure: str = "theil", members: str = "2017 members") 
 
     from ..analysis import development as D
 
-    D._check_measure(measure)
+    as_choice(measure, D.MEASURES, "measure")
     D.member_set(members)
     # Everything the updates need, computed once: 4 measures x 3 sets.
-    views = {(m, s): D.explorer_view(m, s) for m in D.MEASURES for s in D.MEMBER_SETS}
+    views = {(m, s): D.view(measure=m, members=s) for m in D.MEASURES for s in D.MEMBER_SETS}
     limits = {m: _y_limits({s: views[(m, s)] for s in D.MEMBER_SETS}) for m in D.MEASURES}
-    x_min = min(int(v["series"].index.min()) for v in views.values())
-    x_max = max(int(v["series"].index.max()) for v in views.values())
+    x_min = min(int(v.series.index.min()) for v in views.values())
+    x_max = max(int(v.series.index.max()) for v in views.values())
 
     measure_w = W.Dropdown(options=[(label, key) for key, label in D.MEASURES.items()],
                            value=measure, description="Measure",
@@ -118,15 +151,15 @@ def development_explorer(measure: str = "theil", members: str = "2017 members") 
         ax.set_ylim(*limits[measure])
         ax.set_ylabel(D.MEASURES[measure])
         ax.set_title(f"How uneven is GDP per capita? "
-                     f"{D.upper_first(D.SHORT_MEASURES[measure])}", loc="left", fontsize=10.5,
+                     f"{upper_first(D.SHORT_MEASURES[measure])}", loc="left", fontsize=10.5,
                      fontweight="bold")
 
     def update(measure: str, members: str) -> str:
         lo, hi = limits[measure]
-        ends_y = [float(views[(measure, s)]["series"]["value"].iloc[-1]) for s in others]
+        ends_y = [float(views[(measure, s)].series["value"].iloc[-1]) for s in others]
         label_y = spread(ends_y, 0.055 * (hi - lo))
         for (s, line), ly in zip(others.items(), label_y):
-            series = views[(measure, s)]["series"]["value"]
+            series = views[(measure, s)].series["value"]
             line.set_data(series.index.to_numpy(), series.to_numpy())
             line.set_visible(s != members)
             labels[s].set_position((series.index[-1] + 0.6, ly))
@@ -134,9 +167,9 @@ def development_explorer(measure: str = "theil", members: str = "2017 members") 
             labels[s].set_color(CHOSEN_COLOR if s == members else "#666666")
             labels[s].set_fontweight("bold" if s == members else "normal")
         view = views[(measure, members)]
-        series = view["series"]["value"]
+        series = view.series["value"]
         chosen.set_data(series.index.to_numpy(), series.to_numpy())
-        (y0, v0), (y1, v1) = view["first"], view["last"]
+        (y0, v0), (y1, v1) = view.first, view.last
         ends.set_data([y0, y1], [v0, v1])
         fmt = "{:.1f}" if measure == "ratio" else "{:.2f}"
         # each end value goes on the side of its point that the line leaves free
@@ -152,7 +185,7 @@ def development_explorer(measure: str = "theil", members: str = "2017 members") 
         if backgrounds:
             background.set_data(backgrounds[measure])
         titles(measure)
-        return view["readout"]
+        return readout(view)
 
     dynamic = [*others.values(), *labels.values(), chosen, ends, first_text, last_text]
     backgrounds = freeze_per_key(fig, ax, dynamic, {m: (lambda m=m: titles(m))

@@ -3,7 +3,7 @@
 The learner picks a reading of the world denominator and an **assumed** world value for
 the years our table does not hold; the five-year world total (known and assumed parts
 drawn differently) and the implied share follow. The computing is
-:func:`course_lib.analysis.drugs.scenario`; this module only draws.
+:func:`course_lib.analysis.drugs.view`; this module only draws.
 """
 
 from __future__ import annotations
@@ -17,28 +17,28 @@ TARGET_COLOR = PALETTE[3]
 BOUNDS = ("lowest year", "highest year")
 
 
-def readout(s: dict, claimed: float) -> str:
+def readout(s: drugs.DrugsView, claimed: float) -> str:
     """The sentence under the controls for one scenario (HTML).
 
-    >>> s = drugs.scenario("heroin only", assumed=100)
+    >>> s = drugs.view(reading="heroin only", assumed=100)
     >>> "the 3 missing years" in readout(s, 14)
     True
     """
-    t = s["table"]
+    t = s.table
     data_part = float(t.loc[t.basis == "data", "tonnes"].sum())
     assumed_part = float(t.loc[t.basis == "assumed", "tonnes"].sum())
     data_years = ", ".join(str(y) for y in t.loc[t.basis == "data", "year"])
-    head = (f"<b>{s['share']:.1f} %</b> (reading: {s['reading']}): {s['part']:g} t is "
-            f"{s['share']:.1f} % of a five-year world total of {s['total']:.0f} t "
+    head = (f"<b>{s.share:.1f} %</b> (reading: {s.reading}): {s.part:g} t is "
+            f"{s.share:.1f} % of a five-year world total of {s.total:.0f} t "
             f"(article: about {claimed:g} %).")
-    if s["reading"] in BOUNDS:
-        word = "lowest" if s["reading"] == "lowest year" else "highest"
+    if s.reading in BOUNDS:
+        word = "lowest" if s.reading == "lowest year" else "highest"
         body = (f" Every year is set to the {word} known year ({data_years}, "
-                f"{s['assumed']:g} t); the assumption slider is not used by this reading.")
+                f"{s.assumed:g} t); the assumption slider is not used by this reading.")
     else:
         body = (f" From data: {data_part:.0f} t ({data_years}); <i>assumed</i>: "
-                f"{assumed_part:.0f} t for the {s['n_missing']} missing years at "
-                f"{s['assumed']:.0f} t each (mean of the known years: {s['known_mean']:.1f} t).")
+                f"{assumed_part:.0f} t for the {s.n_missing} missing years at "
+                f"{s.assumed:.0f} t each (mean of the known years: {s.known_mean:.1f} t).")
     return head + body
 
 
@@ -56,15 +56,15 @@ def share_explorer(width: float = 8.0, height: float = 3.6):
 
     claimed = drugs.article_value("heroin_share")
     part = drugs.article_value("heroin_tonnes")
-    base = drugs.scenario("heroin only")
-    years = base["table"]["year"].tolist()
+    base = drugs.view(reading="heroin only")
+    years = base.table["year"].tolist()
     target = drugs.implied_world(part, claimed, len(years))
     # precompute every reading once (the slider only changes the assumed years)
-    cache = {r: drugs.scenario(r) for r in drugs.READINGS}
+    cache = {r: drugs.view(reading=r) for r in drugs.READINGS}
 
     reading = W.Dropdown(options=list(drugs.READINGS), value="heroin only",
                          description="Reading", layout=W.Layout(width="260px"))
-    assumed = W.FloatSlider(value=round(base["known_mean"]), min=40, max=200, step=1,
+    assumed = W.FloatSlider(value=round(base.known_mean), min=40, max=200, step=1,
                             description="assumption", readout_format=".0f",
                             style={"description_width": "initial"},
                             layout=W.Layout(width="380px"))
@@ -111,8 +111,8 @@ def share_explorer(width: float = 8.0, height: float = 3.6):
         if reading in BOUNDS:
             s = cache[reading]
         else:
-            s = drugs.scenario(reading, assumed=assumed)
-        t = s["table"]
+            s = drugs.view(reading=reading, assumed=assumed)
+        t = s.table
         for bar, lab, (_, row) in zip(bars, labels, t.iterrows()):
             is_data = row["basis"] == "data"
             bar.set_height(row["tonnes"])
@@ -121,7 +121,7 @@ def share_explorer(width: float = 8.0, height: float = 3.6):
             bar.set_hatch("" if is_data else "///")
             lab.set_text(f"{row['tonnes']:.0f}")
         # black dots: values in our table that the reading does not use as they are
-        k = s["known"].loc[s["known"].known]
+        k = s.known.loc[s.known.known]
         shown = {int(y): v for y, v in zip(k.year, k.tonnes)
                  if abs(float(t.loc[t.year == y, "tonnes"].iloc[0]) - v) > 1e-9}
         dots.set_offsets([[years.index(y), v] for y, v in shown.items()] or [[0, -50]])
@@ -131,9 +131,9 @@ def share_explorer(width: float = 8.0, height: float = 3.6):
         data_part = float(t.loc[t.basis == "data", "tonnes"].sum())
         known_bar.set_height(data_part)
         assumed_bar.set_y(data_part)
-        assumed_bar.set_height(s["total"] - data_part)
-        share_text.set_position((0, s["total"] + 15))
-        share_text.set_text(f"{s['share']:.1f} %")
+        assumed_bar.set_height(s.total - data_part)
+        share_text.set_position((0, s.total + 15))
+        share_text.set_text(f"{s.share:.1f} %")
         title.set_text(f"World seizures per year, reading: {reading}")
         return readout(s, claimed)
 

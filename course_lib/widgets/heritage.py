@@ -4,8 +4,8 @@ Toggles choose the category counted, the denominator, the member set and how
 transboundary properties count; a slider chooses the year of the List. The left panel
 shows the properties of each state of the set by category (the categories the reading
 does not count are greyed), the right panel the share against the article's 20 %.
-The numbers come from :func:`course_lib.analysis.heritage.share` and
-:func:`course_lib.analysis.heritage.country_counts` (a precomputed incidence, a few
+The numbers come from :func:`course_lib.analysis.heritage.view` and
+:func:`course_lib.analysis.heritage_counts.country_counts` (a precomputed incidence, a few
 vectorised sums per update).
 
 >>> ex = heritage_explorer()
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..analysis import heritage
+from ..analysis import heritage, heritage_counts
 from ..plotting import PALETTE, source_note
 
 #: colours of the categories (Okabe-Ito): Cultural blue, Mixed bluish green, Natural orange
@@ -27,29 +27,29 @@ NOT_COUNTED = "#DDDDDD"
 
 
 
-def readout(s: dict, target: float) -> str:
+def readout(s: heritage.HeritageView, target: float) -> str:
     """The sentence above the figure for one reading (HTML).
 
-    >>> s = heritage.share()
-    >>> readout(s, 20.0).startswith("<b>12.4 %</b>")
+    >>> s = heritage.view(members="today's members", year=2021)
+    >>> readout(s, 20.0).startswith(f"<b>{s.share:.1f} %</b> at the end of 2021")
     True
     """
-    unit = "properties" if s["counting"] == "once" else "property-country entries"
-    if s["category"] == "all":
+    unit = "properties" if s.counting == "once" else "property-country entries"
+    if s.category == "all":
         what = "properties of any category"
-    elif s["category"] == "cultural":
+    elif s.category == "cultural":
         what = "Cultural properties"
     else:
         what = "Cultural and Mixed properties"
-    den = ("the whole List" if s["denominator_kind"] == "whole List"
+    den = ("the whole List" if s.denominator == "whole List"
            else "the same categories on the List")
-    gap = s["share"] - target
+    gap = s.share - target
     sign = "+" if gap >= 0 else "−"
-    how = ("each property counted once" if s["counting"] == "once"
+    how = ("each property counted once" if s.counting == "once"
            else "a transboundary property counted once per State Party")
     return (
-        f"<b>{s['share']:.1f} %</b> at the end of {s['year']}: {s['numerator']:,} of "
-        f"{s['denominator']:,} {unit} ({what} of {s['members']}, as a share of {den}; "
+        f"<b>{s.share:.1f} %</b> at the end of {s.year}: {s.numerator_n:,} of "
+        f"{s.denominator_n:,} {unit} ({what} of {s.members}, as a share of {den}; "
         f"{how}). Gap to the article's {target:g} %: <b>{sign}{abs(gap):.1f} points</b>."
     )
 
@@ -67,10 +67,12 @@ def heritage_explorer(width: float = 7.6, height: float = 4.4):
 
     from . import explorer, freeze_static, new_figure
 
-    target = heritage.article_value()
+    from ..claims.core import article_value
+
+    target = article_value(heritage.CLAIM_ID)
     heritage.incidence()  # precompute once, outside the updates
     n_slots = max(len(heritage.member_set(m)) for m in heritage.MEMBER_SETS)
-    x_max = max(float(heritage.country_counts(m, heritage.latest_year())["total"].max())
+    x_max = max(float(heritage_counts.country_counts(m, heritage.latest_year())["total"].max())
                 for m in heritage.MEMBER_SETS)
 
     category = W.ToggleButtons(options=list(heritage.CATEGORIES), value="all",
@@ -132,10 +134,10 @@ def heritage_explorer(width: float = 7.6, height: float = 4.4):
 
     def update(category: str, denominator: str, members: str, counting: str,
                year: int) -> str:
-        effective = "whole List" if category == "all" else denominator
         denominator_widget.disabled = category == "all"
-        s = heritage.share(category, effective, members, counting, year)
-        counts = heritage.country_counts(members, year)
+        s = heritage.view(category=category, denominator=denominator, members=members,
+                          counting=counting, year=year)
+        counts = heritage_counts.country_counts(members, year)
         counted = heritage.CATEGORIES[category]
         n = len(counts)
         lefts = [0.0] * n
@@ -156,9 +158,9 @@ def heritage_explorer(width: float = 7.6, height: float = 4.4):
             t.set_text(f"{counts['country'].iloc[i]} ({int(lefts[i])})" if i < n else "")
         ax.set_ylim(n - 0.5, -0.6)
         year_text.set_text(f"end of {year}")
-        share_bar.set_height(s["share"])
-        share_text.set_position((0, s["share"] + 0.3))
-        share_text.set_text(f"{s['share']:.1f} %")
+        share_bar.set_height(s.share)
+        share_text.set_position((0, s.share + 0.3))
+        share_text.set_text(f"{s.share:.1f} %")
         note_text = ""
         if category == "all" and denominator == "cultural part":
             note_text = (" <i>(With all categories counted, the share is of the whole "

@@ -33,14 +33,14 @@ def patch_codes() -> list[str]:
     return list(_patch_codes())
 
 
-def readout(snap: dict) -> str:
-    """The text above the map for one :func:`~course_lib.analysis.membership.snapshot`.
+def readout(v: membership.MembershipView) -> str:
+    """The text above the map for one :func:`~course_lib.analysis.membership.view`.
 
-    >>> "8 members" in readout(membership.snapshot("2017-10-01"))
+    >>> "6 members" in readout(membership.view(on="2001-06-15"))
     True
     """
-    c, n = snap["counts"], snap["names"]
-    head = f"<b>{snap['date']:%d %B %Y}</b>: "
+    c, n = v.counts, v.names
+    head = f"<b>{v.date:%d %B %Y}</b>: "
     if c["shanghai_five"]:
         return head + (f"no SCO yet; {c['shanghai_five']} states in the Shanghai Five "
                        f"({', '.join(n['shanghai_five'])}).")
@@ -75,7 +75,7 @@ def status_explorer(width: float = 7.5, height: float = 4.0):
     this_year = sco.latest_date().year
     options = [("End of the year on the slider (31 Dec)", "year")]
     options += [(label, date) for label, date in sco.KEY_DATES.items()]
-    moment = W.Dropdown(options=options, value="2017-10-01", description="Date",
+    moment = W.Dropdown(options=options, value=sco.ARTICLE_DATE, description="Date",
                         layout=W.Layout(width="450px"))
     year = W.IntSlider(value=2017, min=1996, max=this_year, step=1, description="Year",
                        continuous_update=False, disabled=True,
@@ -109,10 +109,10 @@ def status_explorer(width: float = 7.5, height: float = 4.0):
 
     def update(moment: str, year: int) -> str:
         on = year if moment == "year" else moment
-        snap = membership.snapshot(on)
-        st = snap["statuses"]
+        snap = membership.view(on=on)
+        st = snap.statuses
         coll.set_facecolor([STATUS_COLORS.get(st.get(c, "none"), none) for c in codes])
-        title.set_text(f"SCO statuses on {snap['date']:%d %b %Y}")
+        title.set_text(f"SCO statuses on {snap.date:%d %b %Y}")
         return readout(snap)
 
     return explorer({"moment": moment, "year": year}, update, fig,

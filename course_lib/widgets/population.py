@@ -14,24 +14,24 @@ XMAX_SHARE = 25.0  # per cent: the largest single country (China) stays below th
 MAX_BARS = 12      # the largest group (Oct 2017 members + observers) has 12 states
 
 
-def readout(v: dict, claimed: float) -> str:
+def readout(v: population.PopulationView, claimed: float) -> str:
     """The sentence above the figure for one view (HTML).
 
-    >>> v = population.view("2017 members", 2017)
-    >>> "8 states" in readout(v, 44)
+    >>> v = population.view(members="2017 members + observers", year=2020)
+    >>> "12 states" in readout(v, 50)
     True
-    >>> "did not exist" in readout(population.view("members of each year", 1995), 44)
+    >>> "did not exist" in readout(population.view(members="members of each year", year=1995), 50)
     True
     """
-    label = population.MEMBER_SETS.get(v["members"], "the chosen states") \
-        if isinstance(v["members"], str) else "the chosen states"
-    if v["n_states"] == 0:
-        return (f"In {v['year']} the SCO did not exist yet, so '{label}' gives no member "
+    label = population.MEMBER_SETS.get(v.members, "the chosen states") \
+        if isinstance(v.members, str) else "the chosen states"
+    if v.n_states == 0:
+        return (f"In {v.year} the SCO did not exist yet, so '{label}' gives no member "
                 "and no share (it was founded in June 2001).")
-    top = v["countries"].head(2)
+    top = v.countries.head(2)
     biggest = "; ".join(f"{r.country} {r.share:.1f} %" for r in top.itertuples())
-    return (f"<b>{v['share']:.1f} %</b> of the world's population in {v['year']} lived in the "
-            f"{v['n_states']} states counted ({label}); the article says almost "
+    return (f"<b>{v.share:.1f} %</b> of the world's population in {v.year} lived in the "
+            f"{v.n_states} states counted ({label}); the article says almost "
             f"{claimed:g} %. Largest: {biggest}.")
 
 
@@ -47,7 +47,9 @@ def share_explorer(width: float = 6.5, height: float = 3.6):
 
     from . import explorer, new_figure, render_png
 
-    claimed = population._article_value("population_share")
+    from ..claims.core import article_value
+
+    claimed = article_value("population_share")
     years = population.pivot("population")["WLD"].dropna().index
     first, last = int(years.min()), int(years.max())
 
@@ -77,8 +79,8 @@ def share_explorer(width: float = 6.5, height: float = 3.6):
     ax.set_position([box.x0 + 0.015, box.y0, box.width - 0.015, box.height])
 
     def update(members: str, year: int) -> str:
-        v = population.view(members, year)
-        c = v["countries"].iloc[::-1]
+        v = population.view(members=members, year=year)
+        c = v.countries.iloc[::-1]
         n = len(c)
         color = LINE_COLORS[members]
         for i, bar in enumerate(bars):
@@ -86,7 +88,7 @@ def share_explorer(width: float = 6.5, height: float = 3.6):
             bar.set_color(color)
         ax.set_yticks(range(MAX_BARS), list(c["iso3"]) + [""] * (MAX_BARS - n))
         if n:
-            title.set_text(f"{v['share']:.1f} % of world population in {year}")
+            title.set_text(f"{v.share:.1f} % of world population in {year}")
             empty.set_text("")
         else:
             title.set_text(f"No SCO in {year}")

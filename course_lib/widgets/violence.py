@@ -5,7 +5,8 @@ country and a thick line for the countries taken together, with 2011-2015 shaded
 readout compares the 2011-2015 total with 2006-2010. Called without arguments it starts
 with the members of October 2017; notebook 03 starts it with the members of the time
 (see :func:`violence_explorer`). The numbers come from
-:func:`course_lib.analysis.violence.explorer_view` (precomputed pivots, no reloading).
+:func:`course_lib.analysis.violence.view` (precomputed pivots, no reloading); the
+readout sentence is :func:`readout`.
 
 >>> ex = violence_explorer()
 >>> ex.update().startswith("8 countries together")
@@ -56,6 +57,34 @@ def _fixed_layout(fig, ax) -> None:
     note.set_text(textwrap.fill(note.get_text(), 150))
 
 
+def readout(v) -> str:
+    """One sentence comparing 2011-2015 with 2006-2010 for a
+    :class:`course_lib.analysis.violence.ViolenceView`.
+
+    >>> from course_lib.analysis import violence as V
+    >>> readout(V.view(members=["KGZ", "KAZ"], measure="per_million")).startswith("Kazakhstan and Kyrgyzstan")
+    True
+    """
+    from ..analysis.violence import TYPES
+
+    labels = list(v.names)
+    who = labels[0] if len(labels) == 1 else (
+        ", ".join(labels[:-1]) + " and " + labels[-1] if len(labels) <= 3
+        else f"{len(labels)} countries together")
+    if v.measure == "per_million":
+        unit = "deaths per million people (period total / average population)"
+        fmt = "{:,.1f}"
+    else:
+        unit = "deaths"
+        fmt = "{:,.0f}"
+    if v.before > 0:
+        change = f"{v.now / v.before:.2f} times the 2006–2010 level ({fmt.format(v.before)})"
+    else:
+        change = "no deaths recorded in 2006–2010, so no ratio"
+    return (f"{who}, {TYPES[v.type_of_violence]}: 2011–2015 total {fmt.format(v.now)} {unit}, "
+            f"{change}.")
+
+
 def _key(lines) -> str:
     """A colour key in HTML (cheaper than a legend drawn into every PNG)."""
     dash = {"-": "solid", "--": "dashed"}
@@ -83,6 +112,7 @@ def violence_explorer(selected: Iterable[str] | None = None) -> Explorer:
     import ipywidgets as W
 
     from .. import sco
+    from ..analysis import sco_record
     from ..analysis import violence as V
 
     today = sco.member_set("today's members")
@@ -104,7 +134,7 @@ def violence_explorer(selected: Iterable[str] | None = None) -> Explorer:
                               value="count", description="Show")
 
     fig, ax = new_figure(width=7.5, height=4.2)
-    ax.axvspan(V.RATS_FIRST - 0.5, V.RATS_LAST + 0.5, color="#E6E6E6", zorder=0, lw=0)
+    ax.axvspan(sco_record.RATS_FIRST - 0.5, sco_record.RATS_LAST + 0.5, color="#E6E6E6", zorder=0, lw=0)
     ax.axvspan(V.CANDIDATE_YEARS[0] - 0.5, V.CANDIDATE_YEARS[-1] + 0.5, facecolor="none",
                edgecolor=GREY, hatch="///", zorder=0, lw=0)
     lines = {}
@@ -112,7 +142,7 @@ def violence_explorer(selected: Iterable[str] | None = None) -> Explorer:
         (lines[code],) = ax.plot([], [], lw=1.4, label=names[code], **st)
     (together,) = ax.plot([], [], lw=2.6, color="black", label="selected together")
     ax.set_xlim(1988.5, 2022.5)
-    ax.text(V.RATS_FIRST - 0.3, 0.98, "RATS table", transform=ax.get_xaxis_transform(),
+    ax.text(sco_record.RATS_FIRST - 0.3, 0.98, "RATS table", transform=ax.get_xaxis_transform(),
             fontsize=7.5, va="top", color="#444444")
     ax.text(V.CANDIDATE_YEARS[0] - 0.4, 0.98, "unverified", transform=ax.get_xaxis_transform(),
             fontsize=7, va="top", ha="right", color="#444444")
@@ -133,8 +163,8 @@ def violence_explorer(selected: Iterable[str] | None = None) -> Explorer:
                 leg.remove()
             return ("Choose at least one country (Ctrl/Cmd-click to select several; by keyboard, "
                     "Ctrl+arrow keys to move and Ctrl+Space to add or remove).")
-        view = V.explorer_view(chosen, kind, measure)
-        series = view["countries"]
+        view = V.view(members=chosen, type_of_violence=kind, measure=measure)
+        series = view.countries
         years = series.index.to_numpy()
         shown = []
         for code, ln in lines.items():
@@ -145,15 +175,15 @@ def violence_explorer(selected: Iterable[str] | None = None) -> Explorer:
             else:
                 ln.set_visible(False)
         together.set_visible(len(chosen) > 1)
-        together.set_data(years, view["group"].to_numpy())
+        together.set_data(years, view.group.to_numpy())
         if len(chosen) > 1:
             shown.append(together)
-        top = float(max(series.max().max(), view["group"].max() if len(chosen) > 1 else 0))
+        top = float(max(series.max().max(), view.group.max() if len(chosen) > 1 else 0))
         ax.set_ylim(0, top * 1.08 if top > 0 else 1)
         unit = V.MEASURES[measure]
         ax.set_ylabel(unit)
         title.set_text(f"{V.TYPES[kind].capitalize()}: {unit}, 1989–2022")
-        return view["readout"] + "<br>" + _key(shown)
+        return readout(view) + "<br>" + _key(shown)
 
     return explorer({"countries": countries, "kind": kind, "measure": measure}, update, fig,
                     title="Organised-violence deaths in SCO member states",

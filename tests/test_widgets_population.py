@@ -13,7 +13,7 @@ from course_lib.analysis import population
 
 
 def test_share_explorer_reacts_to_controls():
-    from course_lib.widgets.expansion import share_explorer
+    from course_lib.widgets.population import share_explorer
 
     ex = share_explorer()
     first_text, first_png = ex.readout.value, ex.image.value

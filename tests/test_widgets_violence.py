@@ -9,7 +9,7 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 import pytest  # noqa: E402
 
 from course_lib import sco  # noqa: E402
-from course_lib.widgets.security import country_styles, violence_explorer  # noqa: E402
+from course_lib.widgets.violence import country_styles, violence_explorer  # noqa: E402
 
 
 @pytest.fixture

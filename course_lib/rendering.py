@@ -1,0 +1,210 @@
+"""Drawing the course's figures to PNG cheaply (used by :mod:`course_lib.plotting`).
+
+Most of the time a figure takes to draw goes into laying out its text: matplotlib asks
+the font for the size of every label, tick label and title, and it asks again for
+every new renderer. A notebook crops each figure to its contents, which takes two
+renderers (one to measure, one of the cropped size to draw), and every figure of a
+notebook repeats the same tick labels. Here the measurements are kept once per
+process: a text's size depends only on the text, the font, its size, the resolution
+and the hinting settings, all of which are in the key.
+
+* :class:`CourseFigure` is the figure class of :func:`course_lib.plotting.figure`;
+* :class:`CourseCanvas` is an Agg canvas whose renderers share the measurements;
+* :func:`inline_png` is how a notebook shows a ``CourseFigure``: cropped to its
+  contents like the inline backend does, at a resolution that fits the column.
+
+>>> fig = CourseFigure(figsize=(2, 1), dpi=50)
+>>> _ = fig.subplots()
+>>> inline_png(fig)[:4]
+b'\\x89PNG'
+>>> inline_dpi(CourseFigure(figsize=(12, 4), dpi=100), max_width_px=900)
+75.0
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import matplotlib as mpl
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+from matplotlib.figure import Figure
+
+_METRICS: dict[tuple, tuple[float, float, float]] = {}
+_METRICS_MAX = 20_000
+
+
+class _SharedMetricsRenderer(RendererAgg):
+    """An Agg renderer that keeps text measurements for every renderer of the process."""
+
+    def get_text_width_height_descent(self, s, prop, ismath):
+        if ismath == "TeX":
+            return super().get_text_width_height_descent(s, prop, ismath)
+        key = (s, prop.copy(), ismath, self.dpi, mpl.rcParams["text.hinting"],
+               mpl.rcParams["text.hinting_factor"], mpl.rcParams["text.antialiased"])
+        found = _METRICS.get(key)
+        if found is None:
+            if len(_METRICS) >= _METRICS_MAX:
+                _METRICS.clear()
+            found = _METRICS[key] = super().get_text_width_height_descent(s, prop, ismath)
+        return found
+
+
+class CourseCanvas(FigureCanvasAgg):
+    """An Agg canvas whose renderers share text measurements (see the module)."""
+
+    def get_renderer(self):
+        w, h = self.get_width_height(physical=True)
+        key = (w, h, self.figure.dpi)
+        if getattr(self, "_course_key", None) != key:
+            self.renderer = _SharedMetricsRenderer(w, h, self.figure.dpi)
+            self._course_key = key
+        return self.renderer
+
+
+class CourseFigure(Figure):
+    """A matplotlib ``Figure`` made by the course's figure factory; a notebook shows it
+    with :func:`inline_png`."""
+
+
+def agg_canvas(fig) -> FigureCanvasAgg:
+    """``fig``'s canvas if it draws with Agg, otherwise a new :class:`CourseCanvas`."""
+    if isinstance(fig.canvas, FigureCanvasAgg):
+        return fig.canvas
+    return CourseCanvas(fig)
+
+
+def inline_dpi(fig, max_width_px: int = 900) -> float:
+    """The resolution to show ``fig`` at: its own, or less for a figure wider than
+    ``max_width_px`` pixels (a notebook column), so its PNG is not scaled down."""
+    width = fig.get_figwidth()
+    return float(min(fig.dpi, max_width_px / width)) if width > 0 else float(fig.dpi)
+
+
+def inline_png(fig, *, max_width_px: int = 900, pad_inches: float = 0.1,
+               dpi: float | None = None, margin_inches: float = 1.5) -> bytes | None:
+    """``fig`` as a notebook shows it: PNG cropped to its contents with ``pad_inches``
+    around them (as the inline backend's default ``bbox_inches="tight"``), at
+    :func:`inline_dpi`. Returns ``None`` for a figure without axes (the inline
+    backend shows nothing then).
+
+    The inline backend lays a figure out twice, once to find its contents and once
+    more to draw them. Here a figure without a layout engine is drawn once, onto a
+    canvas ``margin_inches`` larger on every side (a source line below the axes, a
+    legend beside them), and the PNG is cut from that drawing around what was drawn.
+    If the drawing reaches the canvas's edge, or the figure has a layout engine, it
+    is drawn the inline backend's way (with shared text measurements).
+
+    >>> fig = CourseFigure(figsize=(3, 2), dpi=50)
+    >>> ax = fig.subplots(); _ = ax.set_title("title"); _ = fig.text(0.01, -0.1, "below")
+    >>> one, two = png_size(inline_png(fig)), png_size(_two_pass(CourseCanvas(fig), fig, 50, 0.1))
+    >>> all(abs(a - b) <= 2 for a, b in zip(one, two)), one
+    (True, (148, 120))
+    """
+    if not fig.axes:
+        return None
+    dpi = float(dpi or inline_dpi(fig, max_width_px))
+    old = fig.canvas
+    canvas = CourseCanvas(fig)
+    try:
+        png = None
+        if fig.get_layout_engine() is None:
+            png = _one_pass(canvas, fig, dpi, pad_inches, margin_inches)
+        if png is not None and _reaches_beyond(fig, canvas, margin_inches):
+            png = None  # something lies wholly outside the canvas that was drawn
+        return png if png is not None else _two_pass(canvas, fig, dpi, pad_inches)
+    finally:
+        fig.set_canvas(old)
+
+
+def _two_pass(canvas, fig, dpi: float, pad_inches: float) -> bytes:
+    buf = io.BytesIO()
+    canvas.print_figure(buf, format="png", dpi=dpi, bbox_inches="tight",
+                        pad_inches=pad_inches, facecolor=fig.get_facecolor(),
+                        edgecolor=fig.get_edgecolor())
+    return buf.getvalue()
+
+
+def _one_pass(canvas, fig, dpi: float, pad_inches: float, margin: float) -> bytes | None:
+    """Draw once onto a canvas ``margin`` inches larger on every side and cut the PNG
+    around what was drawn; None if the drawing reaches that canvas's edge."""
+    import numpy as np
+    from matplotlib.transforms import Bbox
+    from PIL import Image
+
+    width, height = fig.get_size_inches()
+    area = Bbox.from_extents(-margin, -margin, width + margin, height + margin)
+    canvas.print_figure(io.BytesIO(), format="rgba", dpi=dpi, bbox_inches=area,
+                        facecolor=fig.get_facecolor(), edgecolor=fig.get_edgecolor())
+    rgba = np.asarray(canvas.buffer_rgba())
+    pixels = rgba.view(np.uint32)[..., 0]  # one number per pixel: fast to compare
+    drawn = pixels != pixels[0, 0]  # a corner shows the figure's face: nothing is that far out
+    rows, cols = np.flatnonzero(drawn.any(axis=1)), np.flatnonzero(drawn.any(axis=0))
+    if not len(rows) or rows[0] == 0 or cols[0] == 0 or rows[-1] == rgba.shape[0] - 1 \
+            or cols[-1] == rgba.shape[1] - 1:
+        return None
+    pad = int(round(pad_inches * dpi))
+    top, bottom = max(0, rows[0] - pad), min(rgba.shape[0], rows[-1] + 1 + pad)
+    left, right = max(0, cols[0] - pad), min(rgba.shape[1], cols[-1] + 1 + pad)
+    buf = io.BytesIO()
+    Image.fromarray(np.ascontiguousarray(rgba[top:bottom, left:right]), "RGBA").save(
+        buf, format="png", dpi=(dpi, dpi))
+    return buf.getvalue()
+
+
+def _reaches_beyond(fig, canvas, margin: float) -> bool:
+    """Whether a text, legend or annotation of ``fig`` (the artists not clipped to an
+    axes) reaches more than ``margin`` inches beyond the figure's edges."""
+    from matplotlib.axes import Axes
+    from matplotlib.legend import Legend
+    from matplotlib.offsetbox import AnnotationBbox
+    from matplotlib.text import Text
+
+    free = [a for a in fig.get_children() if a is not fig.patch and not isinstance(a, Axes)]
+    for ax in fig.axes:
+        free += [a for a in ax.get_children() if isinstance(a, (Text, Legend, AnnotationBbox))]
+    renderer = canvas.get_renderer()
+    dpi = fig.dpi
+    width, height = fig.get_size_inches() * dpi
+    edge = margin * dpi
+    for artist in free:
+        if not artist.get_visible():
+            continue
+        box = artist.get_window_extent(renderer)
+        if box.width == 0 and box.height == 0:
+            continue
+        if box.x0 < -edge or box.y0 < -edge or box.x1 > width + edge or box.y1 > height + edge:
+            return True
+    return False
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height of a PNG image, from its header."""
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
+def wrap_to_width(text: str, width_in: float, fontsize: float) -> str:
+    """``text`` broken into lines (at spaces) no wider than ``width_in`` inches at
+    ``fontsize`` points: measured once, instead of matplotlib's ``wrap=True``, which
+    measures every candidate line again at each drawing.
+
+    >>> wrap_to_width("Source: the course", 5, 7)
+    'Source: the course'
+    >>> lines = wrap_to_width("word " * 60, 3, 7).splitlines()
+    >>> len(lines) > 1 and max(len(line) for line in lines) < 60
+    True
+    """
+    import textwrap
+
+    from matplotlib.font_manager import FontProperties
+
+    renderer = _SharedMetricsRenderer(1, 1, 72)
+    prop = FontProperties(size=fontsize)
+    lines = text.splitlines()
+    width = max((renderer.get_text_width_height_descent(line, prop, False)[0]
+                 for line in lines), default=0.0)
+    limit = width_in * 72
+    if width <= limit:
+        return text
+    chars = max(10, int(len(max(lines, key=len)) * limit / width * 0.97))
+    return "\n".join(textwrap.fill(line, chars) for line in lines)
