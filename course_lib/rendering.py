@@ -24,7 +24,6 @@ b'\\x89PNG'
 from __future__ import annotations
 
 import io
-from typing import Any
 
 import matplotlib as mpl
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg

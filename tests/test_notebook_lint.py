@@ -1,4 +1,4 @@
-"""The notebooks are ruff-clean under the project's rules (pyproject.toml), and every
+"""The notebooks (and the Python code) are ruff-clean under the project's rules (pyproject.toml), and every
 notebook's set-up cell gives the learner the four exercise tools.
 
 Ruff reads .ipynb files itself; it is in the ``dev`` extra, so a missing ruff is a
@@ -20,10 +20,13 @@ from course_lib.runner import course_notebooks
 TOOLS = {"check", "hint", "reveal", "solution"}
 
 
-def test_notebooks_are_ruff_clean():
+@pytest.mark.parametrize("folder", [NOTEBOOKS_DIR.relative_to(REPO_ROOT).as_posix(), "course_lib",
+                                    "tests", "benchmarks", "classroom", "tools"])
+def test_ruff_clean(folder):
+    """The notebooks and every Python folder of the repository pass ``ruff check``."""
     res = subprocess.run(
         [sys.executable, "-m", "ruff", "check", "--no-cache", "--output-format", "concise",
-         str(NOTEBOOKS_DIR.relative_to(REPO_ROOT))],
+         folder],
         cwd=REPO_ROOT, capture_output=True, text=True, check=False)
     assert "No module named ruff" not in res.stderr, "ruff is missing: pip install -e '.[dev]'"
     assert res.returncode == 0, res.stdout + res.stderr

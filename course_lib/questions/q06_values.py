@@ -12,7 +12,6 @@ True
 
 from __future__ import annotations
 
-import math
 
 WH = "data/world_heritage.csv"
 WHS = "data/world_heritage_states.csv"
