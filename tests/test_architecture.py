@@ -140,3 +140,14 @@ def test_claims_evaluate_stays_the_function():
     assert set(claims.__all__) <= set(dir(claims))
     for name in claims.__all__:
         assert getattr(claims, name) is not None, name
+
+
+def test_no_module_is_over_400_lines():
+    """Every Python module of course_lib, classroom, benchmarks and tools stays under 400
+    lines (ARCHITECTURE.md): a module that grows past it is split at its seams."""
+    root = Path(__file__).resolve().parents[1]
+    long = {str(p.relative_to(root)): n
+            for folder in ("course_lib", "classroom", "benchmarks", "tools")
+            for p in sorted((root / folder).rglob("*.py"))
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+    assert not long, f"modules over 400 lines: {long}"

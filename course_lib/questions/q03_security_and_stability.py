@@ -4,34 +4,16 @@ The expected values and the values of the named mistakes are computed here from 
 loaded tables with plain pandas (the same operations the learner writes), so that the
 checker does not lean on the analysis functions the exercises teach.
 
->>> _founders()
+>>> founders()
 ['CHN', 'KAZ', 'KGZ', 'RUS', 'TJK', 'UZB']
->>> _total(["PAK"], 2011, 2015) > _total(_founders(), 2011, 2015)
+>>> _total(["PAK"], 2011, 2015) > _total(founders(), 2011, 2015)
 True
 """
 
 from __future__ import annotations
 
 from ..exercises import Mistake, Question, fraction_mistake
-
-
-def _founders() -> list[str]:
-    """The states that were members throughout 2011-2015 (on its first and its last day)."""
-    from ..sco import members
-
-    return sorted(set(members("2011-01-01")) & set(members("2015-12-31")))
-
-
-def _members_2017() -> list[str]:
-    from ..sco import ARTICLE_DATE, members
-
-    return members(ARTICLE_DATE)
-
-
-def _members_today() -> list[str]:
-    from ..sco import members
-
-    return members("today")
+from .q03_values import founders, members_2017, members_today, peace_absences
 
 
 def _rows(codes, first: int, last: int, type_of_violence: str = "all"):
@@ -77,7 +59,7 @@ def _per_million(iso3: str, first: int, last: int, type_of_violence: str | None 
 
 # ------------------------------------------------------------------ peak year
 def _peak_year(codes=None, last: int = 2020) -> int:
-    codes = _founders() if codes is None else codes
+    codes = founders() if codes is None else codes
     by_year = _rows(codes, 1989, last).groupby("year")["deaths_best"].sum()
     return int(by_year.idxmax())
 
@@ -92,49 +74,18 @@ def _pak_ratio() -> float:
 
 
 def _ratio_after(codes=None, last: int = 2020) -> float:
-    codes = _founders() if codes is None else codes
+    codes = founders() if codes is None else codes
     return _ratio(codes, (2016, last), (2011, 2015))
 
 
 # ------------------------------------------------------------------ shares
 def _pakistan_share(first: int = 2011, last: int = 2015, who: tuple[str, ...] = ("PAK",),
                     group=None, rest: bool = False) -> float:
-    rows = _rows(_members_2017() if group is None else group, first, last)
+    rows = _rows(members_2017() if group is None else group, first, last)
     wide = rows.pivot(index="year", columns="iso3", values="deaths_best")
     totals = wide.sum()
     mine = totals[list(who)].sum()
     return float(100 * mine / (totals.sum() - mine if rest else totals.sum()))
-
-
-# ------------------------------------------------------------------ Peace Missions
-def _peace_absences(split: bool = True, fixed=None, measure: str = "absent") -> int:
-    """Over all Peace Mission exercises, how many times a state that was a member at the
-    time (first day of the month) sent no troops.
-
-    The other arguments give the wrong methods: ``split=False`` compares the
-    participants' text letter by letter, ``fixed`` uses one member set for every row,
-    ``measure`` counts exercises with an absence ("rows"), participants who were not
-    members ("reversed") or all participants ("participants").
-
-    On these data two pairs of wrong methods coincide, so that the question names each pair
-    as one mistake:
-
-    >>> _peace_absences(measure="participants") == _peace_absences(fixed=_members_2017())
-    True
-    >>> _peace_absences(split=False) == _peace_absences(fixed=_members_today())
-    True
-    """
-    from ..data import load
-    from ..sco import members
-
-    ex = load("peace_missions")
-    count = 0
-    for y, m, p in zip(ex["year"], ex["month"], ex["participants"]):
-        there = set(p.split(";")) if split else set(p)
-        then = set(members(f"{int(y)}-{int(m):02d}-01")) if fixed is None else set(fixed)
-        count += {"absent": len(then - there), "rows": bool(then - there),
-                  "reversed": len(there - then), "participants": len(there)}[measure]
-    return int(count)
 
 
 def _neighbour(step: int) -> Mistake:
@@ -246,7 +197,7 @@ QUESTIONS = [
         explanation="A group total can hide that one member dominates it: look at which country "
         "drives that year.",
         mistakes=(
-            Mistake("the members of October 2017", lambda: _peak_year(_members_2017()),
+            Mistake("the members of October 2017", lambda: _peak_year(members_2017()),
                     "Your year is the peak of the members of October 2017, India and Pakistan "
                     "included; the task asks for the members of 2011–2015."),
             _neighbour(-1),
@@ -276,13 +227,13 @@ QUESTIONS = [
         mistakes=(
             Mistake("the ratio upside down", lambda: 1 / _ratio_after(),
                     "You divided the earlier period by the later one."),
-            Mistake("the members of October 2017", lambda: _ratio_after(_members_2017()),
+            Mistake("the members of October 2017", lambda: _ratio_after(members_2017()),
                     "Your ratio counts India and Pakistan, who were not members in 2011–2015: "
                     "keep the founding members."),
             Mistake("the candidate years included", lambda: _ratio_after(last=2022),
                     "Your later period runs past 2020 into the unverified candidate events of "
                     "2021–2022: stop at 2020."),
-            Mistake("today's members", lambda: _ratio_after(_members_today()),
+            Mistake("today's members", lambda: _ratio_after(members_today()),
                     "Your ratio counts today's members; keep the members of 2011–2015."),
             Mistake("a later period one year short", lambda: _ratio_after(last=2019),
                     "Your later period stops at 2019: `.between(2016, 2020)` includes both "
@@ -342,7 +293,7 @@ QUESTIONS = [
                     "Your value is the share of the five years before the period asked."),
             Mistake("India and Pakistan together", lambda: _pakistan_share(who=("IND", "PAK")),
                     "Your value counts India with Pakistan; the task asks for Pakistan alone."),
-            Mistake("today's members as the group", lambda: _pakistan_share(group=_members_today()),
+            Mistake("today's members as the group", lambda: _pakistan_share(group=members_today()),
                     "Your group is today's members; the task asks for the eight members of "
                     "October 2017."),
             Mistake("Pakistan against the others", lambda: _pakistan_share(rest=True),
@@ -356,7 +307,7 @@ QUESTIONS = [
         "many times did a state that was an SCO member at the time (on the first day of the "
         "exercise's month) send no troops? Count one absence per member and exercise, and give "
         "the total.",
-        expected=_peace_absences,
+        expected=peace_absences,
         kind="integer",
         unit="",
         what="the number of absences computed from data/peace_missions.csv and the members on "
@@ -373,10 +324,10 @@ QUESTIONS = [
         "troops to any exercise after 2007. Taking part is a fact; what the exercises achieved is "
         "not in the table.",
         mistakes=(
-            Mistake("exercises instead of absences", lambda: _peace_absences(measure="rows"),
+            Mistake("exercises instead of absences", lambda: peace_absences(measure="rows"),
                     "You counted the exercises that lacked a member; the task counts each "
                     "absent member, and some exercises lacked several."),
-            Mistake("the comparison reversed", lambda: _peace_absences(measure="reversed"),
+            Mistake("the comparison reversed", lambda: peace_absences(measure="reversed"),
                     "You counted participants who were not members; the task counts members "
                     "who were not participants."),
             # On these data two pairs of wrong methods give the same count (the exercises
@@ -386,14 +337,14 @@ QUESTIONS = [
             # tell them apart, so each pair is one mistake whose message is true for both.
             # tests/test_q03_feedback.py computes all four methods from the raw CSV files.
             Mistake("the participants counted, or the members of October 2017 for every "
-                    "exercise", lambda: _peace_absences(measure="participants"),
+                    "exercise", lambda: peace_absences(measure="participants"),
                     "Your count equals the number of states that took part, summed over the "
                     "exercises, which is also what comparing every exercise with the members "
                     "of October 2017 gives on these data. "
                     "Count, for each exercise, the members on the first day of its month who "
                     "did not take part."),
             Mistake("participants not split, or today's members for every exercise",
-                    lambda: _peace_absences(split=False),
+                    lambda: peace_absences(split=False),
                     "Your count equals what you get when every member looks absent (the "
                     "participants left as one text, not split at `;`), which is also what "
                     "comparing every exercise with today's members gives on these data. Split the "
