@@ -151,3 +151,34 @@ def test_no_module_is_over_400_lines():
             for p in sorted((root / folder).rglob("*.py"))
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
     assert not long, f"modules over 400 lines: {long}"
+
+
+def _non_docstring_strings(tree) -> list[str]:
+    import ast
+
+    docs = {id(n.body[0].value) for n in ast.walk(tree)
+            if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef))
+            and n.body and isinstance(n.body[0], ast.Expr)
+            and isinstance(n.body[0].value, ast.Constant)}
+    return [n.value for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs]
+
+
+MARKUP = r"<\s*/?\s*(b|i|br|p|div|span|table|tr|td|th|ul|li|h[1-6]|a|strong|em|code)\b|\*\*\S|^#{1,6} |\]\("
+
+
+def test_analysis_holds_no_markdown_or_html():
+    """analysis/ returns tables and numbers: no string in its code (docstrings aside) is
+    Markdown or HTML; explanations live with the claims, readouts in the widgets."""
+    import ast
+    import re
+
+    assert re.search(MARKUP, "**bold**") and re.search(MARKUP, "<b>x</b>")  # the pattern bites
+    root = Path(__file__).resolve().parents[1] / "course_lib" / "analysis"
+    found = {}
+    for path in sorted(root.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        hits = [s for s in _non_docstring_strings(tree) if re.search(MARKUP, s, re.M)]
+        if hits:
+            found[path.name] = hits[:3]
+    assert not found, f"Markdown or HTML in analysis/: {found}"
