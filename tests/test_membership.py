@@ -99,7 +99,7 @@ def test_founders_not_in_shanghai_five(raw):
 
 
 def test_partner_counts():
-    c = M.partner_counts(2001, 2024)
+    c = M.partner_counts(period=(2001, 2024))
     assert (c.partners == c.observer + c.dialogue_partner).all()
     assert c.loc[2001, "partners"] == 0
     assert c.loc[2017, "observer"] == len(sco.members(2017, "observer"))

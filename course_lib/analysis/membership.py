@@ -125,14 +125,17 @@ def founders_not_in_shanghai_five() -> list[str]:
     return sorted(set(members("2001-06-15")) - set(members("2001-06-14", "shanghai_five")))
 
 
-def partner_counts(start: int = 2001, end: int | None = None) -> pd.DataFrame:
-    """Observers, dialogue partners and both together on 31 December of each year.
+def partner_counts(period=(2001, None)) -> pd.DataFrame:
+    """Observers, dialogue partners and both together on 31 December of each year of
+    ``period`` (``(start, end)``; ``None`` as the end: the latest year in the table).
 
-    >>> int(partner_counts(2017, 2017).loc[2017, "partners"])
+    >>> int(partner_counts(period=(2017, 2017)).loc[2017, "partners"])
     10
     """
-    from ..sco import counts_over_time
+    from ..sco import counts_over_time, latest_date
+    from ..validate import as_period
 
+    start, end = as_period(period, 1996, latest_date().year, where="partner_counts")
     c = counts_over_time(start, end)[["observer", "dialogue_partner"]].copy()
     c["partners"] = c["observer"] + c["dialogue_partner"]
     return c

@@ -185,7 +185,7 @@ def wait_from_parsed_dates() -> float:
 def growth() -> dict[str, int]:
     from ..analysis.membership import partner_counts
 
-    c = partner_counts(2001, 2024)["partners"]
+    c = partner_counts(period=(2001, 2024))["partners"]
     return {k: int(c[b] - c[a]) for k, (a, b) in GROWTH_WINDOWS.items()}
 
 

@@ -1,7 +1,7 @@
 """Explorer builders. Each explorer is a plain compute function (in
 ``course_lib.analysis``, tested without a browser) and a thin widget layer.
 
-Per-notebook builders live in submodules (``course_lib.widgets.expansion`` ...). This
+Per-notebook builders live in submodules (``course_lib.widgets.population`` ...). This
 module holds the shared piece, :func:`explorer`, which wires ipywidgets controls to an
 ``update`` function:
 
