@@ -45,7 +45,7 @@ def share_explorer(width: float = 6.5, height: float = 3.6):
     """
     import ipywidgets as W
 
-    from . import explorer, new_figure, render_png
+    from . import explorer, freeze_static, new_figure, render_png
 
     from ..claims.core import article_value
 
@@ -77,6 +77,8 @@ def share_explorer(width: float = 6.5, height: float = 3.6):
     fig.set_layout_engine("none")
     box = ax.get_position()  # a little more room at the left for the y label
     ax.set_position([box.x0 + 0.015, box.y0, box.width - 0.015, box.height])
+    # the x axis, the grid, the source line and the frame never change: drawn once
+    freeze_static(fig, [*bars, title, empty], live_axes=(ax.yaxis,))
 
     def update(members: str, year: int) -> str:
         v = population.view(members=members, year=year)
