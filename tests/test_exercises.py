@@ -132,3 +132,13 @@ def test_feedback_html_goes_through_mistune_and_escapes():
     out = fb._repr_html_()
     assert "<code>a &lt; b</code>" in out and "<strong>bold</strong>" in out
     assert "<script>" not in out
+
+
+def test_a_list_of_numbers_for_a_list_of_text_is_told_to_give_text():
+    """Years given as numbers (the prompt asks for text) get a message about numbers and
+    text, never one about country codes, and are not marked correct."""
+    from course_lib.exercises import check
+
+    fb = check("04_missing_years", [2012, 2014, 2015])
+    assert fb.status != "correct"
+    assert "a number" in fb.message and "'2012'" in fb.message and "CHN" not in fb.message

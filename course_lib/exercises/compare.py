@@ -194,7 +194,12 @@ def as_items(answer: Any) -> tuple[set[str] | None, str | None]:
         return None, f"You gave {shape_of(answer)}; this exercise wants a list of codes or names."
     bad = [i for i in items if not isinstance(i, str)]
     if bad:
-        return None, f"The list holds {bad[0]!r}, which is not text: give codes such as 'CHN'."
+        b = bad[0]
+        if isinstance(b, (int, np.integer)) or (isinstance(b, (float, np.floating)) and float(b).is_integer()):
+            return None, (f"The list holds {b!r}, a number: give each item as text, as the "
+                          f"question shows (e.g. '{int(b)}'; `str(x)` or `.astype(str)` turns "
+                          "numbers into text).")
+        return None, f"The list holds {b!r}, which is not text: give codes such as 'CHN'."
     return {str(i).strip().upper() for i in items}, None
 
 
