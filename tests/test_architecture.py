@@ -94,10 +94,7 @@ def test_no_module_of_course_lib_imports_itself_through_others():
 
 
 #: Private names still imported across modules, each in a module another branch rewrites.
-KNOWN_PRIVATE_IMPORTS = {
-    ("course_lib.grading", "_md_to_html"),  # removed by teacher branch
-    ("course_lib.widgets", "_style_axes"),  # removed by speed branch
-}
+KNOWN_PRIVATE_IMPORTS: set = set()  # none: every branch that used one is merged
 
 
 def test_no_private_name_is_imported_from_another_module():

@@ -12,6 +12,7 @@ from course_lib import claims, sco
 from course_lib.analysis import heritage as h
 from course_lib.analysis import heritage_counts as hc
 from course_lib.analysis import heritage_readings as hr
+from course_lib.claims.core import article_value
 from course_lib.errors import CourseError
 from course_lib.exercises import check, question, questions
 
@@ -207,7 +208,7 @@ def test_grid_shape_and_values(raw):
 def test_evidence_and_verdict_follow_the_data():
     ev = claims.evaluate("heritage_share")
     assert ev.value == pytest.approx(h.share()["share"])
-    target = h.article_value()
+    target = article_value(h.CLAIM_ID)
     eligible = ev.eligible()
     g = hr.grid()
     g17 = g[(g.members == "2017 members") & (g.year == 2017)]
@@ -250,7 +251,7 @@ def test_exercise_values_independent(raw):
 def test_choice_exercise_is_the_nearest_option():
     from course_lib.questions.q06_cultural_dialogue import OPTIONS
 
-    target = h.article_value()
+    target = article_value(h.CLAIM_ID)
     vals = {k: h.share(cat, den, mem, cnt, yr)["share"]
             for k, (mem, cat, den, cnt, yr) in OPTIONS.items()}
     nearest = min(vals, key=lambda k: abs(vals[k] - target))

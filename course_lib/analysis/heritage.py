@@ -385,15 +385,3 @@ def view(category: str = "all", denominator: str = "whole List",
                         denominator_n=s["denominator"])
 
 
-# --------------------------------------------------------------------------- claim
-def article_value(claim_id: str = CLAIM_ID) -> float:
-    """The article's number for the claim, read from ``data/claims.csv``.
-
-    >>> article_value()
-    20.0
-    """
-    from ..claims.core import article_value as _article_value
-
-    return _article_value(claim_id)
-
-

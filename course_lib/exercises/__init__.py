@@ -28,9 +28,6 @@ from .model import (DONE, FRACTION_LABEL, KINDS, STATUS_ICONS, Feedback, Mistake
                     tolerance_for)
 from .registry import QUESTION_MODULES, describe, predictions, question, questions
 
-#: kept for course_lib.grading, which renders feedback with it
-_md_to_html = md_to_html
-
 __all__ = [
     "DONE", "FRACTION_LABEL", "KINDS", "QUESTION_MODULES", "STATUS_ICONS", "Feedback",
     "Mistake", "Question", "check", "describe", "find_mistake", "fraction_mistake", "hint",
