@@ -16,6 +16,18 @@ import math
 from ..exercises import Mistake, Question, fraction_mistake
 from . import q06_values as v
 
+
+def _todays_members(value_fn, label: str = "today's members") -> Mistake:
+    """The members of today instead of those of October 2017 (several questions)."""
+    return Mistake(label, value_fn, "You used today's members, who include states that "
+                   "joined after October 2017.")
+
+
+def _latest_list(value_fn) -> Mistake:
+    """The latest List in the data instead of the List at the end of 2017."""
+    return Mistake("the List of the wrong year", value_fn, "You used the latest List in the "
+                   "data; the exercise asks for the List at the end of 2017.")
+
 option_values = v.option_values
 OPTIONS = v.OPTIONS
 
@@ -99,9 +111,7 @@ QUESTIONS = [
             Mistake("transboundary property counted twice", v.share_entries_over_properties,
                     "You counted the members' property-country rows, so a property shared "
                     "by two members counts twice while the List counts it once."),
-            Mistake("members of the wrong date", v.share_today,
-                    "You used today's members, who include states that joined after "
-                    "October 2017."),
+            _todays_members(v.share_today, "members of the wrong date"),
             Mistake("observers counted as members",
                     lambda: v.share(members="2017 members + observers"),
                     "You added the observers of 2017; the exercise counts the members only."),
@@ -191,12 +201,8 @@ QUESTIONS = [
                     lambda: v.members_cultural_of(categories=("Cultural", "Mixed")),
                     "You counted the Mixed properties too; the exercise asks for the "
                     "category Cultural alone."),
-            Mistake("today's members", lambda: v.members_cultural_of(members="today's members"),
-                    "You used today's members, who include states that joined after "
-                    "October 2017."),
-            Mistake("the List of the wrong year", lambda: v.members_cultural_of(v.latest()),
-                    "You used the latest List in the data; the exercise asks for the List at "
-                    "the end of 2017."),
+            _todays_members(lambda: v.members_cultural_of(members="today's members")),
+            _latest_list(lambda: v.members_cultural_of(v.latest())),
         ),
     ),
     Question(
@@ -230,9 +236,7 @@ QUESTIONS = [
             Mistake("entries over properties", v.transboundary_numerator_only,
                     "You counted entries in the numerator but kept the number of "
                     "properties as the denominator: count entries in both."),
-            Mistake("the List of the wrong year", lambda: v.transboundary_effect_in(v.latest()),
-                    "You used the latest List in the data; the exercise asks for the List at "
-                    "the end of 2017."),
+            _latest_list(lambda: v.transboundary_effect_in(v.latest())),
             Mistake("the List of the year before", lambda: v.transboundary_effect_in(2016),
                     "You used the List at the end of 2016: the 2017 inscriptions count "
                     "(`<=`, not `<`)."),
@@ -305,12 +309,8 @@ QUESTIONS = [
             Mistake("entries instead of properties", v.gap_entries,
                     "You counted the members' property-country rows, so a property shared by "
                     "two members counts twice; count each property once."),
-            Mistake("today's members", lambda: v.gap_for_target(members="today's members"),
-                    "You used today's members, who include states that joined after "
-                    "October 2017."),
-            Mistake("the List of the wrong year", lambda: v.gap_for_target(v.latest()),
-                    "You used the latest List in the data; the exercise asks for the List at "
-                    "the end of 2017."),
+            _todays_members(lambda: v.gap_for_target(members="today's members")),
+            _latest_list(lambda: v.gap_for_target(v.latest())),
         ),
     ),
 ]
