@@ -65,3 +65,21 @@ def fixture_copy(tmp_path: Path) -> Path:
 
 def quiet(_msg: str) -> None:
     """A progress callback that says nothing."""
+
+
+def raw_heritage_tables():
+    """The World Heritage List, its States Parties, the membership table (dates parsed:
+    full dates and a few bare years) and the claims, read with plain pandas from data/
+    (the independent side of the heritage exercise tests)."""
+    import pandas as pd
+
+    from course_lib.paths import data_dir
+
+    d = data_dir()
+    wh = pd.read_csv(d / "world_heritage.csv")
+    states = pd.read_csv(d / "world_heritage_states.csv")
+    sco = pd.read_csv(d / "sco_membership.csv")
+    for col in ("start_date", "end_date"):
+        sco[col] = pd.to_datetime(sco[col], format="mixed")
+    claims = pd.read_csv(d / "claims.csv")
+    return wh, states, sco, claims

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from course_lib import exercises as ex
-from course_lib.paths import data_dir
+from conftest import raw_heritage_tables  # noqa: I001
 
 YEAR = 2017
 ARTICLE_DAY = pd.Timestamp("2017-10-01")
@@ -20,14 +20,7 @@ ARTICLE_DAY = pd.Timestamp("2017-10-01")
 # --------------------------------------------------------------------------- raw data
 @pytest.fixture(scope="module")
 def raw():
-    d = data_dir()
-    wh = pd.read_csv(d / "world_heritage.csv")
-    states = pd.read_csv(d / "world_heritage_states.csv")
-    sco = pd.read_csv(d / "sco_membership.csv")
-    for col in ("start_date", "end_date"):  # full dates, and a few bare years
-        sco[col] = pd.to_datetime(sco[col], format="mixed")
-    claims = pd.read_csv(d / "claims.csv")
-    return wh, states, sco, claims
+    return raw_heritage_tables()
 
 
 def _holders(sco, statuses, day):

@@ -19,6 +19,7 @@ import pytest
 
 from course_lib.exercises import check, question, questions
 from course_lib.ladder import exercises
+from conftest import raw_heritage_tables  # noqa: I001
 from course_lib.paths import data_dir
 from course_lib.runner import course_notebooks
 
@@ -34,18 +35,13 @@ def seiz():
 
 @pytest.fixture(scope="module")
 def heritage():
-    d = data_dir()
-    wh = pd.read_csv(d / "world_heritage.csv")
-    states = pd.read_csv(d / "world_heritage_states.csv")
-    sco = pd.read_csv(d / "sco_membership.csv")
-    for col in ("start_date", "end_date"):
-        sco[col] = pd.to_datetime(sco[col], format="mixed")
+    wh, states, sco, claims = raw_heritage_tables()
     day = pd.Timestamp("2017-10-01")
     m = sco[(sco.status == "member") & (sco.start_date <= day)
             & (sco.end_date.isna() | (sco.end_date > day))]
     on = wh[(wh.year_inscribed <= 2017) & (wh.year_removed.isna() | (wh.year_removed > 2017))]
     held = set(states.loc[states.iso3.isin(set(m.iso3)), "id_no"])
-    claims = pd.read_csv(d / "claims.csv").set_index("claim_id")
+    claims = claims.set_index("claim_id")
     return {"wh": wh, "states": states, "on": on, "held": held,
             "target": float(claims.loc["heritage_share", "value"])}
 
