@@ -68,10 +68,15 @@ STYLE = ("body{font-family:system-ui,sans-serif;max-width:64em;margin:2em auto;c
 
 
 def _md(text: str) -> str:
-    """Markdown to HTML with the course's one renderer (mistune)."""
-    import mistune
+    """A feedback line as HTML, through the course's one renderer (raw HTML escaped once,
+    so a `<` inside code reads as `<`, not as `&lt;`).
 
-    return mistune.html(html.escape(text, quote=False)).strip()
+    >>> _md("use `a < b`")
+    'use <code>a &lt; b</code>'
+    """
+    from .exercises import md_to_html
+
+    return md_to_html(text)
 
 
 def _page(title: str, body: list[str]) -> str:
