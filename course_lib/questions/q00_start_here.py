@@ -64,7 +64,7 @@ QUESTIONS = [
             Mistake("the founders", lambda: v.n_members("2001-06-15"),
                     "That is the number of founders of 2001; two states joined in June 2017, "
                     "before the article."),
-            Mistake("today's members", lambda: v.n_members(v.latest_date()),
+            Mistake("today's members", lambda: v.n_members("today"),
                     "That is the number of members on the latest date in the table; the "
                     "question asks about 1 October 2017."),
             Mistake("observers counted as members", v.members_and_observers_2017,

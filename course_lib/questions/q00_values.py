@@ -21,12 +21,6 @@ def _wb():
     return load("wb_indicators")
 
 
-def latest_date():
-    from ..sco import latest_date as _latest
-
-    return _latest()
-
-
 def n_members(on) -> int:
     from ..sco import members
 
@@ -63,7 +57,7 @@ def group_population(on, year: int) -> float:
 
 
 def status_population(status: str, on=None, year: int = MERGE_YEAR) -> float:
-    from ..sco import status_on
+    from ..sco import latest_date, status_on
 
     wb = _wb()
     st = status_on(latest_date() if on is None else on)
