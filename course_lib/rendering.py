@@ -49,6 +49,103 @@ class _SharedMetricsRenderer(RendererAgg):
         return found
 
 
+    def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
+        """Matplotlib's text drawing, with each text's glyphs rendered once per process
+        (a tick label or title that recurs, in another figure or an explorer's next
+        frame, is copied, not rendered again). The text is placed at whole pixels
+        (matplotlib places it to 1/64 pixel), so it may sit up to half a pixel away."""
+        image = None
+        if not ismath and _CAN_CACHE_TEXT:
+            image = self._text_image(s, prop, angle, gc.get_antialiased(), mtext)
+        if image is None:
+            return super().draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+        pixels, left, top = image
+        if pixels.size:
+            column = round(x) + left
+            row_top = int(self.height) - (round(self.height - y) + top)
+            self._renderer.draw_text_image(pixels, column, row_top + pixels.shape[0], 0, gc)
+
+    def _text_image(self, s, prop, angle, antialiased, mtext):
+        features = language = None
+        if mtext is not None:
+            features, language = mtext.get_fontfeatures(), mtext.get_language()
+        key = (s, prop.copy(), angle, self.dpi, bool(antialiased), features, language,
+               mpl.rcParams["text.hinting"], mpl.rcParams["text.hinting_factor"])
+        try:
+            found = _TEXTS.get(key)
+        except TypeError:  # an unhashable font feature list
+            return None
+        if found is None:
+            if len(_TEXTS) >= _TEXTS_MAX:
+                _TEXTS.clear()
+            found = _TEXTS[key] = _glyphs_image(self, s, prop, angle, antialiased,
+                                                features, language)
+        return found
+
+
+def _glyphs_image(renderer, s, prop, angle, antialiased, features, language):
+    """The text ``s`` rendered as matplotlib's Agg renderer renders it, glyph by glyph,
+    with its origin at (0, 0): ``(alpha, left, top)``, ``alpha`` a uint8 array whose
+    top-left pixel is at ``left``, ``top`` (FreeType's axes: y upwards)."""
+    import math
+
+    import numpy as np
+    from matplotlib.backends.backend_agg import get_hinting_flag
+    from matplotlib.ft2font import RenderMode
+
+    font = renderer._prepare_font(prop)
+    items = font._layout(s, flags=get_hinting_flag(), features=features, language=language)
+    size = prop.get_size_in_points()
+    cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    flags = get_hinting_flag()
+    mode = RenderMode.NORMAL if antialiased else RenderMode.MONO
+    glyphs = []
+    for item in items:
+        ft = item.ft_object
+        ft.set_size(size, renderer.dpi)
+        ft._set_transform((0x10000 * np.array([[cos, -sin], [sin, cos]])).round().astype(int),
+                          [round(0x40 * (item.x * cos - item.y * sin)),
+                           round(0x40 * (item.x * sin + item.y * cos))])
+        bitmap = ft._render_glyph(item.glyph_index, flags, mode)
+        buffer = np.asarray(bitmap.buffer)
+        if not antialiased:
+            buffer = buffer * 0xff
+        if buffer.size:
+            glyphs.append((buffer, bitmap.left, bitmap.top))
+    if not glyphs:
+        return np.zeros((0, 0), np.uint8), 0, 0
+    left = min(g[1] for g in glyphs)
+    top = max(g[2] for g in glyphs)
+    right = max(g[1] + g[0].shape[1] for g in glyphs)
+    bottom = min(g[2] - g[0].shape[0] for g in glyphs)
+    out = np.zeros((top - bottom, right - left), np.uint8)
+    for buffer, gl, gt in glyphs:
+        r, c = top - gt, gl - left
+        region = out[r:r + buffer.shape[0], c:c + buffer.shape[1]]
+        np.maximum(region, buffer, out=region)
+    return out, left, top
+
+
+def _can_cache_text() -> bool:
+    """Whether this matplotlib draws text the way :func:`_glyphs_image` copies (glyph
+    by glyph, matplotlib >= 3.10); otherwise texts are drawn by matplotlib itself."""
+    import inspect
+
+    from matplotlib.ft2font import FT2Font
+
+    try:
+        source = inspect.getsource(RendererAgg.draw_text)
+    except (OSError, TypeError):
+        return False
+    return ("_draw_text_glyphs_and_boxes" in source and hasattr(FT2Font, "_render_glyph")
+            and hasattr(FT2Font, "_set_transform") and hasattr(FT2Font, "_layout"))
+
+
+_TEXTS: dict[tuple, tuple] = {}
+_TEXTS_MAX = 5_000
+_CAN_CACHE_TEXT = _can_cache_text()
+
+
 class CourseCanvas(FigureCanvasAgg):
     """An Agg canvas whose renderers share text measurements (see the module)."""
 
