@@ -195,7 +195,7 @@ def inline_png(fig, *, max_width_px: int = 900, pad_inches: float = 0.1,
     >>> ax = fig.subplots(); _ = ax.set_title("title"); _ = fig.text(0.01, -0.1, "below")
     >>> one, two = png_size(inline_png(fig)), png_size(_two_pass(CourseCanvas(fig), fig, 50, 0.1))
     >>> all(abs(a - b) <= 2 for a, b in zip(one, two)), one
-    (True, (148, 120))
+    (True, (149, 119))
     """
     if not fig.axes:
         return None
