@@ -18,7 +18,8 @@ Errors are not cached: a call that raised raises again (and is retried) next tim
 
 Reading the fingerprint costs a few file-system calls. Inside :func:`snapshot` (an
 explorer's update, or the computation of one kept result) it is read once and every
-cached call of the block uses that one state: one consistent view of the package.
+cached call of the block uses that one state: one consistent view of the package. In
+a notebook it is read once per cell (see :func:`_in_a_cell`).
 
 >>> calls = []
 >>> @data_cached
@@ -36,6 +37,8 @@ import contextlib
 import copy
 import dataclasses
 import functools
+import os
+import sys
 from typing import Any, Callable, Iterator, TypeVar
 
 import numpy as np
@@ -84,12 +87,46 @@ def fresh(value: Any) -> Any:
 _PINNED: list[Any] = []  # states pinned by snapshot(), innermost last
 
 
+_CELL: dict[str, Any] = {"shell": None, "running": False, "key": None, "state": None}
+
+
 def _state() -> Any:
     if _PINNED:
         return _PINNED[-1]
     from .data import state
 
-    return state()
+    if not _in_a_cell():
+        return state()
+    key = os.environ.get("COURSE_DATA")
+    if _CELL["state"] is None or _CELL["key"] != key:
+        _CELL["key"], _CELL["state"] = key, state()
+    return _CELL["state"]
+
+
+def _in_a_cell() -> bool:
+    """Whether a notebook cell (an IPython ``run_cell``) is running now. In one, the
+    data's state is read once per cell: a file changed by one cell is seen by the next,
+    and ``COURSE_DATA`` changed in a cell is seen at once. Anywhere else (a script, a
+    test, a widget's callback between cells) it is read on every call. The first call
+    in a shell hooks the start and end of its cells."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None or not hasattr(shell, "events"):
+        return False
+    if _CELL["shell"] is not shell:
+        _CELL.update(shell=shell, running=False, state=None)
+        shell.events.register("pre_run_cell", _cell_starts)
+        shell.events.register("post_run_cell", _cell_ends)
+        return False  # hooked in the middle of this cell: from the next cell on
+    return _CELL["running"]
+
+
+def _cell_starts(*_: Any) -> None:
+    _CELL.update(running=True, state=None)
+
+
+def _cell_ends(*_: Any) -> None:
+    _CELL.update(running=False, state=None)
 
 
 @contextlib.contextmanager

@@ -79,3 +79,37 @@ def test_an_evaluator_runs_once_per_state_of_the_data(data_copy, monkeypatch):
     assert claims.evaluate("largest_organization").value == first.value
     assert len(runs) == 2
     evaluation._computed.cache_clear()
+
+
+def test_in_a_notebook_the_state_is_read_once_per_cell(data_copy):
+    """A cell reads the data's state once; the next cell sees a file the last one changed,
+    and nothing outside a cell (a test, a script) is held to a cell's state."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from course_lib import cache
+
+    shell = InteractiveShell.instance()
+    try:
+        shell.run_cell("from course_lib import cache, data, sco\n"
+                       "reads = []\n"
+                       "real = data.state\n"
+                       "data.state = lambda *a: reads.append(1) or real(*a)\n"
+                       "sco.members(2010)  # the first cell that reads data hooks the shell\n")
+        shell.run_cell("reads.clear()")
+        shell.run_cell("before = sco.members('2017-10-01'); again = sco.members(2016)\n"
+                       "n_reads = len(reads)")
+        assert shell.user_ns["n_reads"] == 1
+        target = data_copy / "sco_membership.csv"
+        shell.run_cell(f"import pathlib; f = pathlib.Path({str(target)!r})\n"
+                       "f.write_text(f.read_text(encoding='utf-8').replace('IND', 'XXX', 1),"
+                       " encoding='utf-8')")
+        touch_later(target)
+        result = shell.run_cell("sco.members('2017-10-01')")
+        assert isinstance(result.error_in_exec, DataError)  # the change is seen
+        assert not cache._in_a_cell()  # between cells: read on every call
+        with pytest.raises(DataError, match="sco_membership.csv"):
+            sco.members("2017-10-01")
+    finally:
+        shell.run_cell("data.state = real")
+        InteractiveShell.clear_instance()
+        cache._CELL.update(shell=None, running=False, state=None)
