@@ -22,7 +22,7 @@ import pandas as pd
 
 from .errors import CourseError
 from .paths import BUILD_DIR, REPO_ROOT
-from .report_figure import claims_figure  # noqa: F401 (part of the report's API)
+from .report_figure import claims_figure, claims_png  # noqa: F401 (part of the report's API)
 from .report_text import README_TEXT, RULE_TEXT, to_html, to_markdown  # noqa: F401 (the API)
 
 LEARNER_VERDICTS = ("supported", "partly supported", "not supported", "not checkable",
@@ -213,14 +213,11 @@ def write_report(out_dir: str | Path | None = None,
     progress : bool
         Show a progress bar while the claims are evaluated.
     """
-    from .plotting import render_png
-
     out = _check_out_dir(Path(out_dir) if out_dir else default_report_dir())
     table = fact_check_table(progress=progress)
     mine = _normalise_learner(learner, table.claim_id.tolist())
     long = readings_long()
-    fig = claims_figure(table)
-    png = render_png(fig)
+    png = claims_png(table)
     out.mkdir(parents=True, exist_ok=True)
     md = to_markdown(table, mine, "claims.png", long)
     paths = {"markdown": out / "report.md", "html": out / "report.html",

@@ -4,6 +4,8 @@
 >>> fig = claims_figure(fact_check_table(progress=False))
 >>> len(fig.axes) >= 5
 True
+>>> claims_png(fact_check_table(progress=False))[:4]
+b'\\x89PNG'
 """
 
 from __future__ import annotations
@@ -56,8 +58,14 @@ def claims_figure(table: pd.DataFrame, evidence: Mapping[str, Any] | None = None
     ok = t[t.verdict != "not checkable"]
     not_ok = t[t.verdict == "not checkable"]
     n = max(len(ok), 1)
-    fig, axes = figure(n, 1, pyplot=False, figsize=(8, 1.05 * n + 1.3), dpi=100,
-                       layout="constrained", squeeze=False)
+    # Fixed margins in inches (no layout engine: the figure is laid out once, not at
+    # every drawing): 0.75 above the panels (the titles), 0.85 below (the notes), and
+    # 0.5 between two panels for the upper one's tick labels and the lower one's title.
+    height, top, bottom, gap = 1.05 * n + 1.3, 0.75, 0.85, 0.5
+    panel = (height - top - bottom - (n - 1) * gap) / n
+    fig, axes = figure(n, 1, pyplot=False, figsize=(8, height), dpi=100, squeeze=False,
+                       gridspec_kw=dict(left=0.065, right=0.985, top=1 - top / height,
+                                        bottom=bottom / height, hspace=gap / panel))
     for ax, (_, r) in zip(axes[:, 0], ok.iterrows()):
         ev = (evidence or {}).get(r.claim_id) or evaluate(r.claim_id)
         c = ev.claim
@@ -93,15 +101,33 @@ def claims_figure(table: pd.DataFrame, evidence: Mapping[str, Any] | None = None
         _ticks(ax, r.unit)
         ax.set_title(f"{r.claim_id}: {r.as_worded} · verdict: {r.verdict}", loc="left",
                      fontsize=8.5, fontweight="bold", pad=2)
-    fig.suptitle("Each claim's interval against its evidence", x=0.01, ha="left",
-                 fontweight="bold", fontsize=12)
-    fig.text(0.01, 0.955, "shaded: the claim as worded · blue: literal (primary) reading · dark: "
+    fig.suptitle("Each claim's interval against its evidence", x=0.01, y=1 - 0.08 / height,
+                 ha="left", fontweight="bold", fontsize=12)
+    fig.text(0.01, 1 - 0.36 / height, "shaded: the claim as worded · blue: literal (primary) reading · dark: "
              "other eligible readings · hollow: context (never counts) · bars: evidence intervals",
              fontsize=7.5, va="top")
     foot = ("Source: the course's data/ (see each claim's sources); intervals and verdicts by "
             "course_lib.claims.")
     if len(not_ok):
         foot = "Not checkable with open data: " + ", ".join(not_ok.claim_id) + ".\n" + foot
-    fig.text(0.01, 0.0, foot, fontsize=7.5, color="#444444", va="bottom")
-    fig.get_layout_engine().set(h_pad=0.1, rect=(0, 0.06, 1, 0.92))
+    fig.text(0.01, 0.08 / height, foot, fontsize=7.5, color="#444444", va="bottom")
     return fig
+
+
+_PNGS: dict[tuple, bytes] = {}
+
+
+def claims_png(table: pd.DataFrame) -> bytes:
+    """:func:`claims_figure` of ``table`` (with each claim's evidence evaluated now) as
+    PNG bytes, drawn once per state of the data and content of the table: the notebook
+    shows it and :func:`course_lib.report.write_report` writes the same picture."""
+    from .data import state
+    from .plotting import render_png
+
+    rows = table[["claim_id", "verdict", "as_worded", "unit"]].astype(str)
+    key = (state(), tuple(map(tuple, rows.to_numpy())))
+    if key not in _PNGS:
+        if len(_PNGS) >= 4:
+            _PNGS.clear()
+        _PNGS[key] = render_png(claims_figure(table))
+    return _PNGS[key]
