@@ -240,8 +240,15 @@ def _readouts(ex):
             continue
         parts = [text]
         if ex.figure is not None:
+            # every text of the figure but an axis's graduations (a tick label that is
+            # only a number, such as "12.5": a round step of the scale, not a result)
+            ticks = {id(label) for ax in ex.figure.axes for axis in (ax.xaxis, ax.yaxis)
+                     for tick in (*axis.majorTicks, *axis.minorTicks)
+                     for label in (tick.label1, tick.label2)
+                     if re.fullmatch(r"[\d.,\s%−-]*", label.get_text())}
             parts += [t.get_text() for t in ex.figure.findobj(
-                lambda a: hasattr(a, "get_text") and callable(a.get_text))]
+                lambda a: hasattr(a, "get_text") and callable(a.get_text))
+                if id(t) not in ticks]
         yield change, _html.unescape(re.sub(r"<[^>]+>", " ", "\n".join(map(str, parts))))
 
 

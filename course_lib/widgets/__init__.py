@@ -111,44 +111,65 @@ def freeze_per_key(fig, ax, dynamic: list, setups: dict) -> dict:
     ``setups`` maps a key to a function that puts ``ax`` in that key's state (limits,
     ticks, labels, title). If the figure has a layout engine, the layout of its current
     state is computed once and then fixed, so every state shares one axes position.
-    Returns ``{key: RGBA array}``; show one with ``fig.figimage(arr, origin="upper",
-    zorder=-1)`` and swap it with ``.set_data`` (and set the key's limits) on change.
+    Returns ``{key: RGBA array}``, each drawn the first time it is asked for (an
+    explorer draws the states a learner picks, not all of them up front); show one
+    with ``fig.figimage(arr, origin="upper", zorder=-1)`` and swap it with
+    ``.set_data`` (and set the key's limits) on change.
     """
-    import numpy as np
-
     from ..rendering import agg_canvas
 
     canvas = agg_canvas(fig)
     if fig.get_layout_engine() is not None:
         canvas.draw()  # the layout engine places everything here
         fig.set_layout_engine("none")
-    for a in dynamic:
-        a.set_visible(False)
-    backgrounds = {}
-    for key, setup in setups.items():
-        setup()
-        canvas.draw()
-        backgrounds[key] = np.asarray(canvas.buffer_rgba()).copy()
-    keep = {id(a) for a in dynamic}
-    for a in [*ax.texts, *ax.lines, *ax.collections, *ax.patches, *ax.images]:
-        if id(a) not in keep:
-            a.set_visible(False)
-    legend = ax.get_legend()
-    if legend is not None and id(legend) not in keep:
-        legend.set_visible(False)
-    ax.set_axis_off()
-    from matplotlib.text import Text
-
-    for t in ax.get_children():  # the three titles and any other text of the axes
-        # (an empty title stays visible: hiding it moves the others off the figure)
-        if isinstance(t, Text) and id(t) not in keep and t.get_text():
-            t.set_visible(False)
-    for t in fig.texts:
-        if id(t) not in keep:
-            t.set_visible(False)
-    for a in dynamic:
-        a.set_visible(True)
+    backgrounds = _Backgrounds(canvas, ax, dynamic, setups)
+    backgrounds.hide_static()
     return backgrounds
+
+
+class _Backgrounds(dict):
+    """The backgrounds of :func:`freeze_per_key`, each drawn when first asked for."""
+
+    def __init__(self, canvas, ax, dynamic: list, setups: dict) -> None:
+        super().__init__()
+        self.canvas, self.ax, self.dynamic, self.setups = canvas, ax, dynamic, setups
+        self.hidden: list = []
+
+    def hide_static(self) -> None:
+        """Hide what the backgrounds show: the axes' own artists, its texts (the three
+        titles among them; an empty title stays visible, as hiding it moves the others
+        off the figure), its legend and the figure's texts; keep the dynamic artists."""
+        from matplotlib.text import Text
+
+        ax, fig = self.ax, self.ax.get_figure()
+        keep = {id(a) for a in self.dynamic}
+        static = [*ax.texts, *ax.lines, *ax.collections, *ax.patches, *ax.images,
+                  ax.get_legend(), *fig.texts,
+                  *(t for t in ax.get_children() if isinstance(t, Text) and t.get_text())]
+        self.hidden = [a for a in dict.fromkeys(static)
+                       if a is not None and id(a) not in keep and a.get_visible()]
+        for a in self.hidden:
+            a.set_visible(False)
+        ax.set_axis_off()
+
+    def __missing__(self, key: Any):
+        import numpy as np
+
+        setup = self.setups[key]  # an unknown key raises KeyError
+        fig = self.ax.get_figure()
+        images = [im for im in fig.images if im.get_visible()]  # the shown background
+        for a in [*self.dynamic, *images]:
+            a.set_visible(False)
+        for a in self.hidden:
+            a.set_visible(True)
+        self.ax.set_axis_on()
+        setup()
+        self.canvas.draw()
+        image = self[key] = np.asarray(self.canvas.buffer_rgba()).copy()
+        self.hide_static()
+        for a in [*self.dynamic, *images]:
+            a.set_visible(True)
+        return image
 
 
 _INSTANCES: "weakref.WeakSet[Explorer]" = weakref.WeakSet()

@@ -9,6 +9,7 @@ import pandas as pd
 from ..claims import claims, evaluate, fmt, fmt_distance, fmt_interval, verdict_by_reading
 from ..claims.core import Interval, to_date, year_fraction
 from ..plotting import GREY, PALETTE
+from ..rendering import text_width
 from . import Explorer, explorer, freeze_per_key, new_figure, render_png
 
 VERDICT_CHOICES = ("undecided", "supported", "partly supported", "not supported",
@@ -147,8 +148,8 @@ def definitions_explorer() -> Explorer:
                      fontweight="bold", fontsize=10)
         limits[claim] = (ax.get_xlim(), ax.get_ylim())
 
-    widest = max(shown, key=lambda c: max((len(_short(r)) for r in shown[c].reading), default=0)
-                 if len(shown[c]) <= max_labels else 0)
+    widest = max(shown, key=lambda c: max((text_width(_short(r), 8) for r in shown[c].reading),
+                                          default=0) if len(shown[c]) <= max_labels else 0)
     draw_claim(widest)
     marks = ax.scatter([], [], s=36, color=GREY, zorder=3)
     render_png(fig)  # constrained layout places the axes for the widest labels ...
