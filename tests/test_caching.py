@@ -72,6 +72,7 @@ def test_an_evaluator_runs_once_per_state_of_the_data(data_copy, monkeypatch):
 
     monkeypatch.setattr(evaluation, "registry", lambda: {**full, "largest_organization": counted})
     evaluation._computed.cache_clear()
+    evaluation._evidence.cache_clear()
     first = claims.evaluate("largest_organization")
     assert claims.evaluate("largest_organization").value == first.value
     assert len(runs) == 1
@@ -79,6 +80,7 @@ def test_an_evaluator_runs_once_per_state_of_the_data(data_copy, monkeypatch):
     assert claims.evaluate("largest_organization").value == first.value
     assert len(runs) == 2
     evaluation._computed.cache_clear()
+    evaluation._evidence.cache_clear()
 
 
 def test_in_a_notebook_the_state_is_read_once_per_cell(data_copy):

@@ -149,9 +149,11 @@ def test_a_claim_without_evaluator_is_an_error_not_skipped(monkeypatch):
     monkeypatch.setattr(mod, "registry", lambda: {k: v for k, v in full.items()
                                                   if k != "heritage_share"})
     mod._computed.cache_clear()
+    mod._evidence.cache_clear()
     with pytest.raises(CourseError, match="heritage_share"):
         claims.evaluate_all()
     mod._computed.cache_clear()
+    mod._evidence.cache_clear()
 
 
 def test_nearest_reading_is_defined_once_by_the_claim_interval():

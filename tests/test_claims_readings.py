@@ -59,6 +59,14 @@ def _alone(c: dict, lo: float, hi: float) -> str:
     return "partly supported" if p > 0 and gap <= p + 1e-9 else "not supported"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_evidence():
+    """No evidence kept from another test (some here replace the evaluators' results)."""
+    E._evidence.cache_clear()
+    yield
+    E._evidence.cache_clear()
+
+
 @pytest.mark.parametrize("cid", sorted({r["claim_id"] for r in READINGS}))
 def test_verdict_under_each_eligible_reading(cid):
     ev = claims.evaluate(cid)
@@ -96,6 +104,7 @@ def test_context_readings_never_change_a_verdict(cid, monkeypatch):
             value=r["value"].where(~ctx, far),
             **{c: r[c].where(~ctx, far) for c in ("low", "high") if c in r.columns}))
         monkeypatch.setattr(E, "_computed", lambda _cid, changed=changed: changed)
+        E._evidence.cache_clear()  # evaluate keeps its evidence: build it from `changed`
         assert claims.evaluate(cid).verdict == before.verdict
 
 
@@ -104,6 +113,7 @@ def test_missing_eligible_reading_is_a_clear_error(monkeypatch):
     r = result["readings"]
     monkeypatch.setattr(E, "_computed", lambda _cid: dict(
         result, readings=r[r.reading_id != "declared_2017"]))
+    E._evidence.cache_clear()
     with pytest.raises(CourseError, match="declared_2017"):
         claims.evaluate("nuclear_half")
 

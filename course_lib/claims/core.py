@@ -57,6 +57,7 @@ from typing import Callable
 
 import pandas as pd
 
+from ..cache import data_cached
 from ..errors import CourseError
 
 VERDICTS = ("supported", "partly supported", "not supported", "not checkable")
@@ -277,16 +278,21 @@ def claim_row(claim_id: str) -> pd.Series:
     """One row of :func:`claims`, or a CourseError that suggests the nearest id."""
     if not isinstance(claim_id, str):
         raise CourseError(f"A claim id is text such as 'population_share', not {claim_id!r}.")
-    table = claims()
-    match = table[table.claim_id == claim_id]
-    if match.empty:
+    rows = _claim_rows.peek()
+    if claim_id not in rows:
         import difflib
 
-        close = difflib.get_close_matches(claim_id, table.claim_id.tolist(), n=1)
+        close = difflib.get_close_matches(claim_id, list(rows), n=1)
         hint = f" Did you mean '{close[0]}'?" if close else ""
         raise CourseError(f"No claim called {claim_id!r}.{hint} The claims are: "
-                          f"{', '.join(table.claim_id)}.")
-    return match.iloc[0]
+                          f"{', '.join(rows)}.")
+    return rows[claim_id].copy()
+
+
+@data_cached
+def _claim_rows() -> dict[str, pd.Series]:
+    """Each claim's row of :func:`claims`, by id (read once per state of the data)."""
+    return {row.claim_id: row for _, row in claims().iterrows()}
 
 
 def article_value(claim_id: str) -> float:

@@ -59,6 +59,13 @@ def evaluate(claim_id: str) -> Evidence:
     ('supported', '9 June 2017')
     """
     claim_row(claim_id)  # a clear error for an unknown id
+    return _evidence(claim_id)
+
+
+@data_cached
+def _evidence(claim_id: str) -> Evidence:
+    """The evidence with the rule's verdict, once per state of the data; each caller
+    gets a copy (its readings and sources too)."""
     return build_evidence(claim_id, _computed(claim_id))
 
 
