@@ -63,6 +63,9 @@ def fresh(value: Any) -> Any:
     1
     >>> fresh((1, "a")) == (1, "a")
     True
+    >>> from collections import namedtuple
+    >>> fresh(namedtuple("Point", "x y")(1, [2]))
+    Point(x=1, y=[2])
     """
     if isinstance(value, _IMMUTABLE):
         return value
@@ -71,6 +74,8 @@ def fresh(value: Any) -> Any:
     if isinstance(value, np.ndarray):
         return value if not value.flags.writeable else value.copy()
     if isinstance(value, tuple):
+        if hasattr(value, "_fields"):  # a named tuple keeps its type
+            return type(value)(*(fresh(v) for v in value))
         return tuple(fresh(v) for v in value)
     if isinstance(value, list):
         return [fresh(v) for v in value]

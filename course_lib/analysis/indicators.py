@@ -166,12 +166,17 @@ def full_year(indicator: str, members: Any, with_world: bool = True,
     True
     """
     check_indicator(indicator)
-    codes = list(dict.fromkeys(_members(members) + ([WORLD] if with_world else [])))
-    table = series(indicator, codes).reindex(columns=codes)
-    counts = table.notna().sum(axis=1)
-    full = counts[counts == len(codes)]
+    codes = tuple(dict.fromkeys(_members(members) + ([WORLD] if with_world else [])))
     label = what or (f"{members}" if isinstance(members, str) else "these countries")
     label += " and the World" if with_world else ""
+    return _full_year(indicator, codes, label)
+
+
+@data_cached
+def _full_year(indicator: str, codes: tuple[str, ...], label: str) -> FullYear:
+    table = series(indicator, list(codes)).reindex(columns=list(codes))
+    counts = table.notna().sum(axis=1)
+    full = counts[counts == len(codes)]
     if full.empty:
         raise CourseError(f"No year has {indicator} for all {len(codes)} of {label}.")
     year = int(full.index.max())
