@@ -320,11 +320,14 @@ def render_png(fig, dpi: float | None = None) -> bytes:
     """
     import io
 
-    from .rendering import agg_canvas
+    from .rendering import PNG_OPTIONS, agg_canvas
 
     canvas = agg_canvas(fig)
     buf = io.BytesIO()
-    canvas.print_png(buf) if dpi is None else fig.savefig(buf, format="png", dpi=dpi)
+    if dpi is None:
+        canvas.print_png(buf, pil_kwargs=dict(PNG_OPTIONS))
+    else:
+        fig.savefig(buf, format="png", dpi=dpi, pil_kwargs=dict(PNG_OPTIONS))
     return buf.getvalue()
 
 

@@ -29,6 +29,10 @@ import matplotlib as mpl
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
 
+#: How the course's PNGs are compressed: zlib level 3 instead of Pillow's 6 takes a
+#: quarter less time to encode a figure, for files about a third larger.
+PNG_OPTIONS = {"compress_level": 3}
+
 _METRICS: dict[tuple, tuple[float, float, float]] = {}
 _METRICS_MAX = 20_000
 
@@ -216,6 +220,7 @@ def inline_png(fig, *, max_width_px: int = 900, pad_inches: float = 0.1,
 def _two_pass(canvas, fig, dpi: float, pad_inches: float) -> bytes:
     buf = io.BytesIO()
     canvas.print_figure(buf, format="png", dpi=dpi, bbox_inches="tight",
+                        pil_kwargs=dict(PNG_OPTIONS),
                         pad_inches=pad_inches, facecolor=fig.get_facecolor(),
                         edgecolor=fig.get_edgecolor())
     return buf.getvalue()
@@ -244,7 +249,7 @@ def _one_pass(canvas, fig, dpi: float, pad_inches: float, margin: float) -> byte
     left, right = max(0, cols[0] - pad), min(rgba.shape[1], cols[-1] + 1 + pad)
     buf = io.BytesIO()
     Image.fromarray(np.ascontiguousarray(rgba[top:bottom, left:right]), "RGBA").save(
-        buf, format="png", dpi=(dpi, dpi))
+        buf, format="png", dpi=(dpi, dpi), **PNG_OPTIONS)
     return buf.getvalue()
 
 
