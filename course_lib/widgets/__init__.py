@@ -42,6 +42,21 @@ def new_figure(nrows: int = 1, ncols: int = 1, *, width: float = 7.5, height: fl
                   layout="constrained", **subplot_kw)
 
 
+def layout_once(fig) -> None:
+    """Place ``fig``'s axes once with its layout engine (with every artist as it is
+    now), then switch the engine off so that later drawings keep that layout. Nothing
+    is drawn: the engine measures the texts it needs."""
+    from ..rendering import agg_canvas
+
+    engine = fig.get_layout_engine()
+    if engine is None:
+        return
+    agg_canvas(fig)  # the renderer the engine measures with
+    if fig.axes:
+        engine.execute(fig)
+    fig.set_layout_engine("none")
+
+
 def freeze_static(fig, dynamic: list, live_axes: tuple = ()) -> None:
     """Draw everything that never changes once, keep it as a background image, and
     from then on draw only the ``dynamic`` artists on top of it.
@@ -59,8 +74,7 @@ def freeze_static(fig, dynamic: list, live_axes: tuple = ()) -> None:
     from ..rendering import agg_canvas
 
     canvas = agg_canvas(fig)
-    canvas.draw()  # the layout engine places everything here, with every artist
-    fig.set_layout_engine("none")
+    layout_once(fig)
     live = [*dynamic, *live_axes]
     for a in live:
         a.set_visible(False)
@@ -119,9 +133,7 @@ def freeze_per_key(fig, ax, dynamic: list, setups: dict) -> dict:
     from ..rendering import agg_canvas
 
     canvas = agg_canvas(fig)
-    if fig.get_layout_engine() is not None:
-        canvas.draw()  # the layout engine places everything here
-        fig.set_layout_engine("none")
+    layout_once(fig)
     backgrounds = _Backgrounds(canvas, ax, dynamic, setups)
     backgrounds.hide_static()
     return backgrounds

@@ -10,7 +10,7 @@ from ..claims import claims, evaluate, fmt, fmt_distance, fmt_interval, verdict_
 from ..claims.core import Interval, to_date, year_fraction
 from ..plotting import GREY, PALETTE
 from ..rendering import text_width
-from . import Explorer, explorer, freeze_per_key, new_figure, render_png
+from . import Explorer, explorer, freeze_per_key, layout_once, new_figure
 
 VERDICT_CHOICES = ("undecided", "supported", "partly supported", "not supported",
                    "not checkable")
@@ -152,8 +152,7 @@ def definitions_explorer() -> Explorer:
                                           default=0) if len(shown[c]) <= max_labels else 0)
     draw_claim(widest)
     marks = ax.scatter([], [], s=36, color=GREY, zorder=3)
-    render_png(fig)  # constrained layout places the axes for the widest labels ...
-    fig.set_layout_engine("none")
+    layout_once(fig)  # constrained layout places the axes for the widest labels ...
     box = ax.get_position()  # ... then a fixed margin at the right for the last tick label
     ax.set_position([box.x0, box.y0, box.width - 0.03, box.height])
     backgrounds = freeze_per_key(fig, ax, [marks],

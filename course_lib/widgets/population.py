@@ -45,7 +45,7 @@ def share_explorer(width: float = 6.5, height: float = 3.6):
     """
     import ipywidgets as W
 
-    from . import explorer, freeze_static, new_figure, render_png
+    from . import explorer, freeze_static, layout_once, new_figure
 
     from ..claims.core import article_value
 
@@ -73,8 +73,7 @@ def share_explorer(width: float = 6.5, height: float = 3.6):
     bars = ax.barh(range(MAX_BARS), [0] * MAX_BARS, color=PALETTE[0])
     empty = ax.text(0.5, 0.5, "", ha="center", va="center", transform=ax.transAxes,
                     color=GREY, fontsize=12)
-    render_png(fig)  # lay out once, then freeze: redraws skip the layout pass
-    fig.set_layout_engine("none")
+    layout_once(fig)  # lay out once, then freeze: redraws skip the layout pass
     box = ax.get_position()  # a little more room at the left for the y label
     ax.set_position([box.x0 + 0.015, box.y0, box.width - 0.015, box.height])
     # the x axis, the grid, the source line and the frame never change: drawn once
