@@ -138,11 +138,12 @@ def share_explorer(width: float = 8.0, height: float = 3.6):
         return readout(s, claimed)
 
     slider = assumed
-    ex = explorer({"reading": reading, "assumed": assumed}, update, fig,
+    # the first state's texts in place, so that the layout (fixed by freeze_static)
+    # makes room for them; the explorer then draws its first frame once
+    update(reading=reading.value, assumed=assumed.value)
+    freeze_static(fig, [*bars, *labels, dots, known_bar, assumed_bar, share_text, title])
+    return explorer({"reading": reading, "assumed": assumed}, update, fig,
                     title=f"How large must world seizures be for {part:g} t to be {claimed:g} %?",
                     description="Choose a reading of the world denominator and an assumed "
                     "world value for the years missing from our table. The assumption is "
                     "yours, not data.")
-    freeze_static(fig, [*bars, *labels, dots, known_bar, assumed_bar, share_text, title])
-    ex.update()
-    return ex

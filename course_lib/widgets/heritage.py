@@ -170,14 +170,15 @@ def heritage_explorer(width: float = 7.6, height: float = 4.4):
     denominator_widget = denominator
     dynamic = [*[r for cat in heritage.CATEGORY_ORDER for r in bars[cat]], *ylabels,
                year_text, share_bar, share_text]
-    ex = explorer(
-        {"category": category, "denominator": denominator, "members": members,
-         "counting": counting, "year": year},
-        update, fig,
+    controls = {"category": category, "denominator": denominator, "members": members,
+                "counting": counting, "year": year}
+    # the first state's texts in place, so that the layout (fixed by freeze_static)
+    # makes room for them; the explorer then draws its first frame once
+    update(**{k: w.value for k, w in controls.items()})
+    freeze_static(fig, dynamic)
+    return explorer(
+        controls, update, fig,
         title="The SCO states' share of the World Heritage List, reading by reading",
         description="Pick what counts, the denominator, the states and how shared "
         "(transboundary) properties count; move the year of the List.",
     )
-    freeze_static(fig, dynamic)
-    ex.update()
-    return ex
