@@ -95,27 +95,33 @@ def _glyphs_image(renderer, s, prop, angle, antialiased, features, language):
 
     import numpy as np
     from matplotlib.backends.backend_agg import get_hinting_flag
-    from matplotlib.ft2font import RenderMode
 
     font = renderer._prepare_font(prop)
     items = font._layout(s, flags=get_hinting_flag(), features=features, language=language)
     size = prop.get_size_in_points()
     cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
     flags = get_hinting_flag()
-    mode = RenderMode.NORMAL if antialiased else RenderMode.MONO
+    matrix = tuple(map(tuple, (0x10000 * np.array([[cos, -sin], [sin, cos]])).round().astype(int)))
     glyphs = []
     for item in items:
-        ft = item.ft_object
-        ft.set_size(size, renderer.dpi)
-        ft._set_transform((0x10000 * np.array([[cos, -sin], [sin, cos]])).round().astype(int),
-                          [round(0x40 * (item.x * cos - item.y * sin)),
-                           round(0x40 * (item.x * sin + item.y * cos))])
-        bitmap = ft._render_glyph(item.glyph_index, flags, mode)
-        buffer = np.asarray(bitmap.buffer)
-        if not antialiased:
-            buffer = buffer * 0xff
+        # the glyph's origin, in whole pixels and a remainder in eighths of a pixel: each
+        # glyph is rendered once per remainder (not once per text), so a digit drawn at
+        # a quarter pixel in one label is copied into the next
+        x = item.x * cos - item.y * sin
+        y = item.x * sin + item.y * cos
+        ix, iy = math.floor(x), math.floor(y)
+        fx, fy = round((x - ix) * 8), round((y - iy) * 8)
+        key = (item.ft_object.fname, size, renderer.dpi, item.glyph_index, matrix, fx, fy,
+               flags, antialiased)
+        found = _GLYPHS.get(key)
+        if found is None:
+            if len(_GLYPHS) >= _GLYPHS_MAX:
+                _GLYPHS.clear()
+            found = _GLYPHS[key] = _glyph(item, size, renderer.dpi, matrix, fx, fy, flags,
+                                          antialiased)
+        buffer, gl, gt = found
         if buffer.size:
-            glyphs.append((buffer, bitmap.left, bitmap.top))
+            glyphs.append((buffer, gl + ix, gt + iy))
     if not glyphs:
         return np.zeros((0, 0), np.uint8), 0, 0
     left = min(g[1] for g in glyphs)
@@ -128,6 +134,27 @@ def _glyphs_image(renderer, s, prop, angle, antialiased, features, language):
         region = out[r:r + buffer.shape[0], c:c + buffer.shape[1]]
         np.maximum(region, buffer, out=region)
     return out, left, top
+
+
+def _glyph(item, size, dpi, matrix, fx, fy, flags, antialiased):
+    """One glyph rendered with its origin at (``fx``, ``fy``) eighths of a pixel:
+    ``(alpha, left, top)`` as FreeType gives them."""
+    import numpy as np
+    from matplotlib.ft2font import RenderMode
+
+    ft = item.ft_object
+    ft.set_size(size, dpi)
+    ft._set_transform(np.array(matrix), [fx * 8, fy * 8])  # in 1/64 pixel
+    bitmap = ft._render_glyph(item.glyph_index, flags,
+                              RenderMode.NORMAL if antialiased else RenderMode.MONO)
+    buffer = np.array(bitmap.buffer, dtype=np.uint8)
+    if not antialiased:
+        buffer *= 0xff
+    return buffer, bitmap.left, bitmap.top
+
+
+_GLYPHS: dict[tuple, tuple] = {}
+_GLYPHS_MAX = 20_000
 
 
 def _can_cache_text() -> bool:
