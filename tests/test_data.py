@@ -120,6 +120,24 @@ def test_wrong_type_names_column_and_line(copy_of_data):
         data.load("wb_indicators", copy_of_data)
 
 
+def test_a_code_against_its_pattern_names_column_and_line(copy_of_data):
+    """Each distinct value is matched once; the message still names the first bad line."""
+    res = data.resource("wb_indicators", copy_of_data)
+    field = next(f for f in res["schema"]["fields"] if f["name"] == "iso3")
+    assert "pattern" in field.get("constraints", {})
+    p = copy_of_data / "wb_indicators.csv"
+    lines = p.read_text(encoding="utf-8").splitlines(keepends=True)
+    header = lines[0].rstrip("\n").split(",")
+    for n in (7, 9):  # the same bad code twice: the first is reported
+        cells = lines[n].rstrip("\n").split(",")
+        cells[header.index("iso3")] = "chn"
+        lines[n] = ",".join(cells) + "\n"
+    p.write_text("".join(lines), encoding="utf-8")
+    _rehash(copy_of_data, "wb_indicators")
+    with pytest.raises(DataError, match=r"column 'iso3' must match the pattern .* \(line 8 has 'chn'\)"):
+        data.load("wb_indicators", copy_of_data)
+
+
 def test_broken_catalogue(copy_of_data):
     (copy_of_data / "datapackage.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(DataError, match="not valid JSON"):
