@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+import numpy as np
 import pandas as pd
 
 from .. import sco
@@ -273,14 +274,21 @@ def org_totals(year: int = sco.ARTICLE_YEAR, sco_on: str = ARTICLE_DATE,
     members = org_members(year, sco_on, sco_statuses)
     rows = []
     cols = ("population", "surface_area_km2", "land_area_km2", "gdp_usd")
-    tables = {c: _pivot(c).loc[data_year] for c in cols}
+    # one row per member code, one column per indicator (NaN: no value), as numpy
+    codes_all = list(dict.fromkeys(members["iso3"]))
+    block = pd.DataFrame({c: _pivot(c).loc[data_year] for c in cols}).reindex(codes_all)
+    where = {code: i for i, code in enumerate(codes_all)}
+    columns = [block[c].to_numpy(dtype=float) for c in cols]
     for (org, name), g in members.groupby(["org", "org_name"], sort=False):
         codes = g["iso3"].tolist()
+        at = [where[code] for code in codes]
         row = {"org": org, "org_name": name, "n_members": len(codes)}
         missing = set()
-        for c in cols:
-            vals = tables[c].reindex(codes)
-            missing |= set(vals[vals.isna()].index)
+        for c, values in zip(cols, columns):
+            vals = values[at]  # a new, contiguous array in the members' order
+            absent = np.isnan(vals)
+            missing |= {code for code, gone in zip(codes, absent) if gone}
+            vals[absent] = 0.0  # summed as pandas sums, skipping the missing values
             row[c] = float(vals.sum())
         row["missing"] = ", ".join(sorted(missing))
         rows.append(row)
