@@ -28,6 +28,7 @@ import io
 import matplotlib as mpl
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
 #: How the course's PNGs are compressed: zlib level 3 instead of Pillow's 6 takes a
 #: quarter less time to encode a figure, for files about a third larger.
@@ -52,6 +53,16 @@ class _SharedMetricsRenderer(RendererAgg):
             found = _METRICS[key] = super().get_text_width_height_descent(s, prop, ismath)
         return found
 
+
+    def _get_font_height_metrics(self, prop):
+        """A font's ascent, descent and line gap in pixels, as ``Text`` computes them
+        for a renderer without this method (from the font's tables), kept per font
+        and resolution instead of read from the font file's tables at every layout."""
+        key = (prop.copy(), self.dpi)
+        found = _HEIGHTS.get(key)
+        if found is None:
+            found = _HEIGHTS[key] = _font_height_metrics(prop, self.dpi)
+        return found
 
     def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
         """Matplotlib's text drawing, with each text's glyphs rendered once per process
@@ -85,6 +96,28 @@ class _SharedMetricsRenderer(RendererAgg):
             found = _TEXTS[key] = _glyphs_image(self, s, prop, angle, antialiased,
                                                 features, language)
         return found
+
+
+def _font_height_metrics(prop, dpi: float) -> tuple:
+    """What matplotlib's ``Text._get_layout`` reads from the font's OS/2 or hhea table
+    (``(None, None, None)`` for a font with neither: it then measures "lp")."""
+    from matplotlib.font_manager import fontManager, get_font
+
+    font = get_font(fontManager._find_fonts_by_props(prop))
+    for table_name, gap, ascent, descent in (
+            ("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+            ("hhea", "lineGap", "ascent", "descent")):
+        table = font.get_sfnt_table(table_name)
+        if table is None:
+            continue
+        # the same expression as matplotlib's, so the same floating-point result
+        scale = 1 / font.get_sfnt_table("head")["unitsPerEm"] * prop.get_size_in_points() \
+            * dpi / 72
+        return table[ascent] * scale, -table[descent] * scale, table[gap] * scale
+    return None, None, None
+
+
+_HEIGHTS: dict[tuple, tuple] = {}
 
 
 def _glyphs_image(renderer, s, prop, angle, antialiased, features, language):
@@ -233,14 +266,22 @@ def inline_png(fig, *, max_width_px: int = 900, pad_inches: float = 0.1,
     dpi = float(dpi or inline_dpi(fig, max_width_px))
     old = fig.canvas
     canvas = CourseCanvas(fig)
+    engine = fig.get_layout_engine()
+    # what fig.tight_layout() leaves behind: an engine that does nothing, but makes
+    # print_figure lay the figure out (a drawing without pixels) before drawing it
+    idle = type(engine) is PlaceHolderLayoutEngine
     try:
         png = None
-        if fig.get_layout_engine() is None:
+        if engine is None or idle:
+            if idle:
+                fig.set_layout_engine(None)
             png = _one_pass(canvas, fig, dpi, pad_inches, margin_inches)
         if png is not None and _reaches_beyond(fig, canvas, margin_inches):
             png = None  # something lies wholly outside the canvas that was drawn
         return png if png is not None else _two_pass(canvas, fig, dpi, pad_inches)
     finally:
+        if idle:
+            fig.set_layout_engine(engine)
         fig.set_canvas(old)
 
 

@@ -138,3 +138,40 @@ def test_factory_figures_outside_pyplot_are_not_shown_by_pyplot():
     assert isinstance(fig, rendering.CourseFigure) and fig.dpi == 80
     assert fig not in [plt.figure(n) for n in plt.get_fignums()]
     assert plotting.render_png(fig)[:4] == b"\x89PNG"
+
+
+def _labelled_figure():
+    fig, axes = plotting.figure(1, 2, figsize=(9, 4))
+    for ax in axes:
+        ax.barh(["a long label", "b", "c\nwith two lines"], [3, 5, 2])
+        ax.set_title("A title: 44 per cent")
+        ax.set_xlabel("value (units)")
+        ax.text(1, 1, "two\nlines", fontsize=8)
+    fig.suptitle("Suptitle", x=0.01, ha="left")
+    plotting.source_note(axes[0], "sco_membership")
+    return fig
+
+
+def test_kept_font_heights_give_the_same_pixels(monkeypatch):
+    """Text layout reads a font's heights from the renderer (kept per font and dpi):
+    the picture is the one matplotlib lays out from the font's tables itself."""
+    fig = _labelled_figure()
+    try:
+        ours = _png_array(rendering.inline_png(fig))
+        monkeypatch.delattr(rendering._SharedMetricsRenderer, "_get_font_height_metrics")
+        theirs = _png_array(rendering.inline_png(fig))
+    finally:
+        plt.close(fig)
+    assert ours.shape == theirs.shape and (ours == theirs).all()
+
+
+def test_a_figure_after_tight_layout_is_drawn_once_and_keeps_its_engine(monkeypatch):
+    fig = _labelled_figure()
+    fig.tight_layout()  # leaves an engine that does nothing
+    engine = fig.get_layout_engine()
+    monkeypatch.setattr(rendering, "_two_pass", lambda *a: pytest.fail("drawn twice"))
+    try:
+        png = rendering.inline_png(fig)
+    finally:
+        plt.close(fig)
+    assert png[:4] == b"\x89PNG" and fig.get_layout_engine() is engine
