@@ -95,16 +95,29 @@ def with_first_cell(path: Path, source: str):
     return nb
 
 
+def _cells_floor(nb):
+    """The floor notebook with as many code cells as ``nb`` (the others only ``pass``):
+    what the kernel's round trip for each cell costs, without any work in the cells."""
+    import nbformat
+
+    n = sum(1 for c in nb.cells if c.cell_type == "code")
+    return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_SOURCE)] + [
+        nbformat.v4.new_code_cell("pass") for _ in range(max(n - 1, 0))])
+
+
 def bench_course(runs: int, only: str | None) -> dict:
     """``runs`` rounds of: every notebook as shipped and without inline figures, then
-    as many floor kernels; medians and the split by kind of cell."""
+    as many floor kernels, then as many floor kernels with the notebooks' number of
+    (empty) cells; medians and the split by kind of cell."""
     import nbformat
 
     from course_lib.runner import course_notebooks
 
     paths = [p for p in course_notebooks() if not only or p.name.startswith(only)]
     floor_nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_SOURCE)])
+    cells_nbs = [_cells_floor(nbformat.read(str(p), as_version=4)) for p in paths]
     course, floor, bare, per_nb = [], [], [], {p.name: [] for p in paths}
+    cells_floor: list[float] = []
     figures, parts, floor_parts = 0, [], []
     for r in range(runs):
         t_course = t_bare = 0.0
@@ -126,7 +139,9 @@ def bench_course(runs: int, only: str | None) -> dict:
                 t = execute(nb, Path(tmp))
                 t_floor += t
                 add_parts(run_floor, nb, t)
+            t_cells = sum(execute(nbformat.from_dict(nb), Path(tmp)) for nb in cells_nbs)
         floor_parts.append(run_floor)
+        cells_floor.append(t_cells)
         course.append(t_course)
         floor.append(t_floor)
         print(f"  run {r + 1}/{runs}: course {t_course:.1f} s, floor {t_floor:.1f} s "
@@ -134,6 +149,7 @@ def bench_course(runs: int, only: str | None) -> dict:
     ratios = [c / f for c, f in zip(course, floor)]
     return {"notebooks": len(paths), "course_s": course, "floor_s": floor, "ratio": ratios,
             "no_inline_figures_s": bare, "inline_figures": figures,
+            "cells_floor_s": cells_floor, "code_cells": sum(len(nb.cells) for nb in cells_nbs),
             "cell_parts_s": {k: statistics.median(p[k] for p in parts) for k in parts[0]},
             "floor_parts_s": {k: statistics.median(p[k] for p in floor_parts)
                               for k in floor_parts[0]},

@@ -56,7 +56,7 @@ def _results(course: float, floor: float) -> dict:
         "versions": {"python": "3.11"},
         "course": {"notebooks": 2, "course_s": [course], "floor_s": [floor],
                    "ratio": [course / floor], "no_inline_figures_s": [course - 1.0],
-                   "inline_figures": 4,
+                   "inline_figures": 4, "cells_floor_s": [floor * 1.25], "code_cells": 30,
                    "cell_parts_s": parts,
                    "floor_parts_s": {"kernel": 1.0, "imports": 0.5},
                    "per_notebook_s": {"a.ipynb": course / 2, "b.ipynb": course / 2}},
@@ -75,6 +75,8 @@ def test_render_marks_each_goal_and_explains_a_miss():
     assert "250 ms per inline figure" in md  # 1.0 s over 4 figures
     assert "| inline figures not drawn at all | 5.0 | 2.50 |" in md
     assert "| **total** | 6.0 | 2.0 | 4.0 |" in md
+    assert "| the floor with 30 code cells (`pass`) | 2.5 | 1.25 |" in md
+    assert "as many empty cells as the course has stand at 1.25 of the floor" in md
 
 
 def test_render_says_yes_when_the_course_goal_is_met():
