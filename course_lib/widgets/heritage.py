@@ -54,13 +54,18 @@ def readout(s: heritage.HeritageView, target: float) -> str:
     )
 
 
-def heritage_explorer(width: float = 7.6, height: float = 4.4):
-    """Build the explorer: toggles for each choice and a year slider.
+def heritage_explorer(width: float = 7.6, height: float = 4.4, *,
+                      members: str = "2017 members", year: int | None = None):
+    """Build the explorer: toggles for each choice and a year slider, starting at the
+    member set ``members`` and the List at the end of ``year`` (default: the
+    article's year).
 
     >>> ex = heritage_explorer()
     >>> ex.controls["members"].value = "today's members"
     >>> "today's members" in ex.readout.value
     True
+    >>> heritage_explorer(year=2021).controls["year"].value
+    2021
     """
     import ipywidgets as W
     from matplotlib.patches import Patch
@@ -68,6 +73,11 @@ def heritage_explorer(width: float = 7.6, height: float = 4.4):
     from . import explorer, freeze_static, new_figure
 
     from ..claims.core import article_value
+    from ..validate import as_choice, as_year
+
+    start_members = as_choice(members, heritage.MEMBER_SETS, "members")
+    start_year = heritage.ARTICLE_YEAR if year is None else as_year(
+        year, heritage.first_year(), heritage.latest_year())
 
     target = article_value(heritage.CLAIM_ID)
     heritage.incidence()  # precompute once, outside the updates
@@ -79,12 +89,12 @@ def heritage_explorer(width: float = 7.6, height: float = 4.4):
                                description="Count", style={"button_width": "150px"})
     denominator = W.ToggleButtons(options=list(heritage.DENOMINATORS), value="whole List",
                                   description="Share of", style={"button_width": "110px"})
-    members = W.Dropdown(options=list(heritage.MEMBER_SETS), value="2017 members",
+    members = W.Dropdown(options=list(heritage.MEMBER_SETS), value=start_members,
                          description="States", layout=W.Layout(width="420px"))
     counting = W.ToggleButtons(options=list(heritage.COUNTINGS), value="once",
                                description="Transboundary",
                                style={"button_width": "100px", "description_width": "initial"})
-    year = W.IntSlider(value=heritage.ARTICLE_YEAR, min=heritage.first_year(),
+    year = W.IntSlider(value=start_year, min=heritage.first_year(),
                        max=heritage.latest_year(), step=1, description="List at end of",
                        style={"description_width": "initial"}, layout=W.Layout(width="380px"))
 
