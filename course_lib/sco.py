@@ -164,10 +164,22 @@ def _timeline() -> pd.DataFrame:
 
 @data_cached
 def _status_on(when: pd.Timestamp) -> pd.DataFrame:
+    spells, start, end = _spells.peek()  # read only
+    active = (start <= when.to_datetime64()) & ~(end <= when.to_datetime64())  # NaT: ongoing
+    return spells[active].reset_index(drop=True)
+
+
+@data_cached
+def _spells() -> tuple[pd.DataFrame, Any, Any]:
+    """The spells as :func:`status_on` returns them (sorted by status and code), with
+    their starts and ends as numpy arrays, so that a date is one comparison each."""
     t = _timeline.peek()  # read only
-    active = t[(t.start <= when) & (t.end.isna() | (t.end > when))]
-    out = active[["iso3", "country", "status", "start"]].rename(columns={"start": "since"})
-    return out.sort_values(["status", "iso3"]).reset_index(drop=True)
+    out = t[["iso3", "country", "status", "start", "end"]].sort_values(
+        ["status", "iso3"], kind="stable")
+    start, end = out["start"].to_numpy(), out["end"].to_numpy()
+    start.flags.writeable = end.flags.writeable = False
+    spells = out.drop(columns="end").rename(columns={"start": "since"}).reset_index(drop=True)
+    return spells, start, end
 
 
 def _check_status(status: Any) -> str:
