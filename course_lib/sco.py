@@ -164,26 +164,17 @@ def _timeline() -> pd.DataFrame:
 
 @data_cached
 def _status_on(when: pd.Timestamp) -> pd.DataFrame:
-    spells, start, end = _spells.peek()  # read only
-    active = (start <= when.to_datetime64()) & ~(end <= when.to_datetime64())  # NaT: ongoing
-    return spells[active].reset_index(drop=True)
+    spells, start, end = _spells.peek()  # read only; an ongoing spell ends NaT
+    when = when.to_datetime64()
+    return spells[(start <= when) & ~(end <= when)].reset_index(drop=True)
 
 
 @data_cached
 def _spells() -> tuple[pd.DataFrame, Any, Any]:
-    """The spells as :func:`status_on` returns them (sorted by status and code), with
-    their starts and ends as numpy arrays, so that a date is one comparison each."""
-    t = _timeline.peek()  # read only
-    out = t[["iso3", "country", "status", "start", "end"]].sort_values(
-        ["status", "iso3"], kind="stable")
-    start, end = out["start"].to_numpy(), out["end"].to_numpy()
-    start.flags.writeable = end.flags.writeable = False
-    spells = out.drop(columns="end").rename(columns={"start": "since"}).reset_index(drop=True)
-    return spells, start, end
-
-
-def _check_status(status: Any) -> str:
-    return as_choice(status, STATUSES, "status")
+    """status_on's rows (by status and code), with their starts and ends as arrays."""
+    t = _timeline.peek().sort_values(["status", "iso3"], kind="stable")
+    spells = t[["iso3", "country", "status", "start"]].rename(columns={"start": "since"})
+    return spells.reset_index(drop=True), t["start"].to_numpy(), t["end"].to_numpy()
 
 
 def status_on(on: Any) -> pd.DataFrame:
@@ -215,7 +206,7 @@ def members(on: Any, status: str = "member") -> list[str]:
     >>> "MNG" in members(2017, status="observer")
     True
     """
-    return list(_members(to_date(on), _check_status(status)))
+    return list(_members(to_date(on), as_choice(status, STATUSES, "status")))
 
 
 @data_cached
@@ -233,9 +224,7 @@ def names(codes: list[str] | None = None) -> dict[str, str]:
     """
     t = load("sco_membership")
     mapping = dict(zip(t.iso3, t.country))
-    if codes is None:
-        return mapping
-    return {c: mapping.get(c, c) for c in codes}
+    return mapping if codes is None else {c: mapping.get(c, c) for c in codes}
 
 
 def counts_over_time(start: int = 1996, end: int | None = None) -> pd.DataFrame:
