@@ -148,19 +148,21 @@ def share_series(indicator: str = "population", members: Any = EACH_YEAR,
     lo, hi, _ = _span()
     start, end = as_period(period, lo, hi, where="the World Bank table")
     fixed = None if sco.varies_by_year(members) else _codes(members, start)
+    # numpy rows of the table (summed as pandas sums: the missing values as zeros)
+    values, at = table.to_numpy(dtype=float), {c: i for i, c in enumerate(table.columns)}
+    row_of = {y: i for i, y in enumerate(table.index)}  # every year of the span
     rows = []
     for year in range(start, end + 1):
-        codes = fixed if fixed is not None else _codes(members, year)
-        row = table.loc[year]
-        vals = row.reindex(codes)
-        rows.append({
-            "year": year,
-            "n_states": len(codes),
-            "total": float(vals.sum()) if codes else float("nan"),
-            "world": float(row.get(WORLD, float("nan"))),
-            "share": _share_of(table, codes, year),
-            "missing": ", ".join(sorted(vals[vals.isna()].index)),
-        })
+        codes = list(fixed if fixed is not None else _codes(members, year))
+        row = values[row_of[year]]
+        vals = np.array([row[at[c]] if c in at else np.nan for c in codes])
+        absent = np.isnan(vals)
+        total = float(np.where(absent, 0.0, vals).sum()) if codes else float("nan")
+        world = float(row[at[WORLD]]) if WORLD in at else float("nan")
+        ok = codes and not absent.any() and not np.isnan(world)
+        rows.append({"year": year, "n_states": len(codes), "total": total, "world": world,
+                     "share": 100.0 * total / world if ok else float("nan"),
+                     "missing": ", ".join(sorted(c for c, a in zip(codes, absent) if a))})
     return pd.DataFrame(rows)
 
 
