@@ -163,16 +163,20 @@ def panel(indicator: str, members: str | Iterable[str] | None = None,
     """
     wide = _pivot(indicator)
     first, last = years(period)
-    open_end = period is None or (isinstance(period, (tuple, list)) and len(period) == 2
-                                  and period[1] is None)
     if members is not None:
         wide = wide[codes(members)]
-        if open_end and len(wide.columns):  # coverage before recency
+        if _open_end(period) and len(wide.columns):  # coverage before recency
             try:
                 last = indicators.full_year(indicator, list(wide.columns), with_world=False).year
             except CourseError:
                 last = None
     return wide.loc[first:last].copy()
+
+
+def _open_end(period: Any) -> bool:
+    """Whether ``period`` leaves its end to the data (no period, or ``(start, None)``)."""
+    return period is None or (isinstance(period, (tuple, list)) and len(period) == 2
+                              and period[1] is None)
 
 
 def _check_measure(measure: str) -> str:
@@ -210,9 +214,17 @@ def dispersion(members: str | Iterable[str], measure: str = "theil",
     True
     """
     measure = _check_measure(measure)
-    iso = codes(members)
-    y = panel(GDP, iso, period)
-    pop = panel("population", iso, period)
+    first, last = years(period)
+    return _dispersion(tuple(codes(members)), measure, (first, None if _open_end(period) else last))
+
+
+@data_cached
+def _dispersion(iso: tuple[str, ...], measure: str, period: tuple[int, int | None]
+                ) -> pd.DataFrame:
+    """:func:`dispersion`, kept per state of the data (the explorer asks for each
+    measure and set again)."""
+    y = panel(GDP, list(iso), period)
+    pop = panel("population", list(iso), period)
     usable = y.notna() & (pop.notna() if measure == "theil" else True)
     out = pd.DataFrame({"value": _compute(measure, y.where(usable), pop),
                         "n": usable.sum(axis=1).astype("int64")})
