@@ -106,9 +106,9 @@ def _cells_floor(nb):
 
 
 def bench_course(runs: int, only: str | None) -> dict:
-    """``runs`` rounds of: every notebook as shipped and without inline figures, then
-    as many floor kernels, then as many floor kernels with the notebooks' number of
-    (empty) cells; medians and the split by kind of cell."""
+    """``runs`` rounds over the notebooks, each run as shipped, beside a floor kernel,
+    without inline figures and as a floor kernel with its number of (empty) cells;
+    medians and the split by kind of cell."""
     import nbformat
 
     from course_lib.runner import course_notebooks
@@ -120,26 +120,26 @@ def bench_course(runs: int, only: str | None) -> dict:
     cells_floor: list[float] = []
     figures, parts, floor_parts = 0, [], []
     for r in range(runs):
-        t_course = t_bare = 0.0
-        figures, run_parts = 0, {}
-        for p in paths:
-            nb = nbformat.read(str(p), as_version=4)
-            t = execute(nb, p.parent)
-            figures += inline_pngs(nb)
-            add_parts(run_parts, nb, t)
-            per_nb[p.name].append(t)
-            t_course += t
-            t_bare += execute(with_first_cell(p, NO_INLINE_FIGURES), p.parent)
-        bare.append(t_bare)
-        parts.append(run_parts)
-        t_floor, run_floor = 0.0, {}
+        t_course = t_bare = t_floor = t_cells = 0.0
+        figures, run_parts, run_floor = 0, {}, {}
+        # Each notebook is run beside its floor kernels, one after the other, so that
+        # a machine that slows down for a minute slows both sides of the ratio alike.
         with tempfile.TemporaryDirectory() as tmp:
-            for _ in paths:
+            for p, cells_nb in zip(paths, cells_nbs):
+                nb = nbformat.read(str(p), as_version=4)
+                t = execute(nb, p.parent)
+                figures += inline_pngs(nb)
+                add_parts(run_parts, nb, t)
+                per_nb[p.name].append(t)
+                t_course += t
                 nb = nbformat.from_dict(floor_nb)
                 t = execute(nb, Path(tmp))
                 t_floor += t
                 add_parts(run_floor, nb, t)
-            t_cells = sum(execute(nbformat.from_dict(nb), Path(tmp)) for nb in cells_nbs)
+                t_bare += execute(with_first_cell(p, NO_INLINE_FIGURES), p.parent)
+                t_cells += execute(nbformat.from_dict(cells_nb), Path(tmp))
+        bare.append(t_bare)
+        parts.append(run_parts)
         floor_parts.append(run_floor)
         cells_floor.append(t_cells)
         course.append(t_course)
