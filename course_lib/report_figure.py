@@ -14,6 +14,8 @@ from typing import Any, Mapping
 
 import pandas as pd
 
+from .cache import data_cached
+
 
 def _ticks(ax, unit: str) -> None:
     from matplotlib.ticker import FuncFormatter, MaxNLocator
@@ -114,20 +116,19 @@ def claims_figure(table: pd.DataFrame, evidence: Mapping[str, Any] | None = None
     return fig
 
 
-_PNGS: dict[tuple, bytes] = {}
+#: The columns of the table that :func:`claims_figure` reads.
+FIGURE_COLUMNS = ["claim_id", "verdict", "as_worded", "unit"]
 
 
 def claims_png(table: pd.DataFrame) -> bytes:
     """:func:`claims_figure` of ``table`` (with each claim's evidence evaluated now) as
     PNG bytes, drawn once per state of the data and content of the table: the notebook
     shows it and :func:`course_lib.report.write_report` writes the same picture."""
-    from .data import state
+    return _claims_png(tuple(map(tuple, table[FIGURE_COLUMNS].astype(str).to_numpy())))
+
+
+@data_cached
+def _claims_png(rows: tuple[tuple[str, ...], ...]) -> bytes:
     from .plotting import render_png
 
-    rows = table[["claim_id", "verdict", "as_worded", "unit"]].astype(str)
-    key = (state(), tuple(map(tuple, rows.to_numpy())))
-    if key not in _PNGS:
-        if len(_PNGS) >= 4:
-            _PNGS.clear()
-        _PNGS[key] = render_png(claims_figure(table))
-    return _PNGS[key]
+    return render_png(claims_figure(pd.DataFrame(list(rows), columns=FIGURE_COLUMNS)))

@@ -127,6 +127,16 @@ def _share_of(table: pd.DataFrame, codes: Iterable[str], year: int) -> float:
     return 100.0 * float(vals.sum()) / float(world)
 
 
+def _sum_as_pandas(vals: np.ndarray) -> float:
+    """The sum of ``vals`` skipping NaN, as ``pd.Series(vals).sum()`` computes it (the
+    missing values as zeros in place, so numpy adds in the same order: the same float).
+
+    >>> bool(_sum_as_pandas(np.array([0.1, np.nan, 0.2])) == pd.Series([0.1, np.nan, 0.2]).sum())
+    True
+    """
+    return float(np.where(np.isnan(vals), 0.0, vals).sum())
+
+
 def share_series(indicator: str = "population", members: Any = EACH_YEAR,
                  period: tuple[int, int | None] = (1990, None)) -> pd.DataFrame:
     """One row per year: the group's size, total, the World total and the share.
@@ -155,9 +165,9 @@ def share_series(indicator: str = "population", members: Any = EACH_YEAR,
     for year in range(start, end + 1):
         codes = list(fixed if fixed is not None else _codes(members, year))
         row = values[row_of[year]]
-        vals = np.array([row[at[c]] if c in at else np.nan for c in codes])
+        vals = np.array([row[at[c]] if c in at else np.nan for c in codes], dtype=float)
         absent = np.isnan(vals)
-        total = float(np.where(absent, 0.0, vals).sum()) if codes else float("nan")
+        total = _sum_as_pandas(vals) if codes else float("nan")
         world = float(row[at[WORLD]]) if WORLD in at else float("nan")
         ok = codes and not absent.any() and not np.isnan(world)
         rows.append({"year": year, "n_states": len(codes), "total": total, "world": world,
@@ -288,10 +298,8 @@ def org_totals(year: int = sco.ARTICLE_YEAR, sco_on: str = ARTICLE_DATE,
         missing = set()
         for c, values in zip(cols, columns):
             vals = values[at]  # a new, contiguous array in the members' order
-            absent = np.isnan(vals)
-            missing |= {code for code, gone in zip(codes, absent) if gone}
-            vals[absent] = 0.0  # summed as pandas sums, skipping the missing values
-            row[c] = float(vals.sum())
+            missing |= {code for code, gone in zip(codes, np.isnan(vals)) if gone}
+            row[c] = _sum_as_pandas(vals)
         row["missing"] = ", ".join(sorted(missing))
         rows.append(row)
     out = pd.DataFrame(rows)
